@@ -1,0 +1,186 @@
+// The HTTP API v1 bodies, as architecture.md fixes them. The Worker validates requests with these and
+// the clients (add-in, CLI) parse answers with them: one definition for both sides.
+import { z } from "zod";
+
+export const UNIT_CODE_RE = /^[A-Z0-9][A-Z0-9._-]{0,63}$/;
+/** 2023, 2023-H1, 2023-Q3, 2023-11. */
+export const PERIOD_RE = /^(\d{4})(?:-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/;
+
+export const unitCode = z.string().regex(UNIT_CODE_RE, "unit code: A-Z, 0-9, '.', '_', '-', at most 64");
+export const periodCode = z.string().regex(PERIOD_RE, "period: 2023, 2023-H1, 2023-Q3 or 2023-11");
+export const indicatorCode = z.string().regex(/^[A-Z]{2}[0-9]{2}$/, "indicator code such as PT01");
+
+/** The largest figure accepted: far above any real count, exact in a double and in SQLite INTEGER. */
+export const MAX_FIGURE = 1e12;
+export const MAX_ROWS = 500;
+
+const figure = z.number().finite().min(0).max(MAX_FIGURE);
+
+export const submissionRow = z.strictObject({
+  code: indicatorCode,
+  target: figure.nullable().optional(),
+  actual: z
+    .union([figure, z.string().max(64)])
+    .nullable()
+    .optional(),
+  note: z.string().max(2000).optional(),
+});
+export type SubmissionRow = z.infer<typeof submissionRow>;
+
+export const submissionBody = z.strictObject({
+  unit: unitCode,
+  period: periodCode,
+  template: z.string().min(1).max(64),
+  mode: z.enum(["replace", "merge"]).default("replace"),
+  rows: z.array(submissionRow).max(MAX_ROWS),
+  reporter: z
+    .strictObject({ name: z.string().max(200).optional(), phone: z.string().max(50).optional() })
+    .optional(),
+});
+export type SubmissionBody = z.input<typeof submissionBody>;
+export type ParsedSubmission = z.output<typeof submissionBody>;
+
+/** An issue as the API returns it: message in Vietnamese then English; `i18n` holds each alone. */
+export const apiIssue = z.object({
+  code: z.string(),
+  field: z.string().optional(),
+  rule: z.string().optional(),
+  indicator: z.string().optional(),
+  severity: z.enum(["error", "warning"]),
+  message: z.string(),
+  i18n: z.object({ vi: z.string(), en: z.string() }).optional(),
+});
+export type ApiIssue = z.infer<typeof apiIssue>;
+
+/** "đạt X/Y chỉ tiêu, vượt Z": rows with a target, how many met it, how many exceeded it. */
+export const targetSummary = z.object({
+  withTarget: z.number().int(),
+  achieved: z.number().int(),
+  exceeded: z.number().int(),
+  text: z.object({ vi: z.string(), en: z.string() }),
+});
+export type TargetSummary = z.infer<typeof targetSummary>;
+
+export const receipt = z.object({
+  unit: z.string(),
+  period: z.string(),
+  revision: z.number().int().positive(),
+  receivedAt: z.string(),
+  warnings: z.array(apiIssue),
+  summary: targetSummary,
+  /** Set when a reporter of an ancestor sent the report on the unit's behalf. */
+  onBehalfOf: z.string().optional(),
+});
+export type Receipt = z.infer<typeof receipt>;
+
+export const indicatorTotal = z.object({
+  code: z.string(),
+  kind: z.enum(["count", "money", "ratio", "grade"]),
+  target: z.number().optional(),
+  actual: z.number().optional(),
+  rate: z.number().optional(),
+  grades: z.record(z.string(), z.number()).optional(),
+  /** Per-unit targets: how many child units met it, out of how many reported it. */
+  unitsMet: z.number().int().optional(),
+  unitsReported: z.number().int().optional(),
+});
+export type IndicatorTotal = z.infer<typeof indicatorTotal>;
+
+export const reportingStatus = z.object({
+  expected: z.number().int(),
+  submitted: z.number().int(),
+  late: z.number().int(),
+  missing: z.array(z.string()),
+  lateUnits: z.array(z.string()).optional(),
+});
+export type ReportingStatus = z.infer<typeof reportingStatus>;
+
+export const consolidation = z.object({
+  unit: z.string(),
+  name: z.string().optional(),
+  period: z.string(),
+  template: z.string(),
+  indicators: z.array(indicatorTotal),
+  children: z.array(
+    z.object({
+      unit: z.string(),
+      name: z.string(),
+      indicators: z.array(indicatorTotal),
+      submitted: z.boolean().optional(),
+    }),
+  ),
+  reporting: reportingStatus,
+  summary: targetSummary.optional(),
+});
+export type Consolidation = z.infer<typeof consolidation>;
+
+export const errorEnvelope = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    i18n: z.object({ vi: z.string(), en: z.string() }).optional(),
+    issues: z.array(apiIssue).optional(),
+    currentRevision: z.number().int().optional(),
+  }),
+});
+export type ErrorEnvelope = z.infer<typeof errorEnvelope>;
+
+export const unitsImport = z.strictObject({
+  units: z
+    .array(
+      z.strictObject({
+        code: unitCode,
+        name: z.string().min(1).max(200),
+        parent: unitCode.nullable(),
+        kind: z.string().max(50).optional(),
+      }),
+    )
+    .min(1)
+    .max(20000),
+});
+export type UnitsImport = z.infer<typeof unitsImport>;
+
+export const role = z.enum(["reporter", "reviewer", "admin"]);
+export type Role = z.infer<typeof role>;
+
+export const tokenRequest = z.strictObject({ unit: unitCode, role });
+export const tokenAnswer = z.object({ token: z.string(), id: z.string(), unit: z.string(), role });
+
+export const unitInfo = z.object({
+  code: z.string(),
+  name: z.string(),
+  parent: z.string().nullable(),
+  kind: z.string().nullable().optional(),
+});
+export const unitsAnswer = z.object({ units: z.array(unitInfo) });
+
+export const revisionInfo = z.object({
+  revision: z.number().int(),
+  receivedAt: z.string(),
+  submittedBy: z.string(),
+  onBehalfOf: z.string().nullable().optional(),
+  mode: z.enum(["replace", "merge"]),
+  digest: z.string(),
+});
+
+export const submissionsAnswer = z.object({
+  unit: z.string(),
+  period: z.string(),
+  current: z
+    .object({
+      revision: z.number().int(),
+      receivedAt: z.string(),
+      template: z.string(),
+      rows: z.array(submissionRow),
+    })
+    .nullable(),
+  revisions: z.array(revisionInfo),
+});
+export type SubmissionsAnswer = z.infer<typeof submissionsAnswer>;
+
+export const periodSettings = z.strictObject({ deadline: z.iso.datetime({ offset: true }) });
+export const periodAnswer = z.object({
+  period: z.string(),
+  deadline: z.string().nullable(),
+  locked: z.boolean(),
+});

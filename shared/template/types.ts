@@ -1,0 +1,86 @@
+// The template catalog's shape. A template is data: a later version adds, renames or retires rows
+// without code changes, and old submissions are read against the version they were made with.
+
+export type IndicatorKind = "count" | "money" | "ratio" | "grade";
+
+/** Grade codes of "Xếp loại": Hoàn thành xuất sắc / tốt / hoàn thành / không hoàn thành nhiệm vụ. */
+export type Grade = "XS" | "T" | "HT" | "KHT";
+export const GRADES: readonly Grade[] = ["XS", "T", "HT", "KHT"];
+
+export interface Label {
+  vi: string;
+  en: string;
+}
+
+export interface GradeOption {
+  code: Grade;
+  label: Label;
+  /** Other spellings users type, compared after folding case, diacritics and spaces. */
+  aliases: string[];
+}
+
+export interface Section {
+  id: string;
+  label: Label;
+}
+
+export interface Indicator {
+  code: string;
+  section: string;
+  label: Label;
+  /** ĐVT: unit of measure (vi and en). Empty for grades. */
+  unit: Label;
+  kind: IndicatorKind;
+  /** Required rows must hold a number (0 allowed); blank is "no data", never 0. */
+  required?: boolean;
+  /** Ratios are never typed: numerator / denominator × 100, recomputed from sums. */
+  ratio?: { numerator: string; denominator: string };
+  /** A target every unit must meet on its own ("mỗi cơ sở … ít nhất 3 hoạt động"). */
+  perUnitTarget?: number;
+  /** Code of the row before a rename, so a newer template can read an older report. */
+  formerCode?: string;
+}
+
+export type RuleOperator = "<=" | ">=" | "==" | "requires";
+
+/**
+ * A validation rule in the style of DHIS2: `left op right`. `requires` means left > 0 needs right > 0.
+ * `ifMissing` says what to do when a side has no data: skip the rule, or raise it.
+ */
+export interface Rule {
+  id: string;
+  left: string;
+  op: RuleOperator;
+  right: string;
+  severity: "error" | "warning";
+  ifMissing: "skip" | "fail";
+  /** Short description of the rule for messages. */
+  label: Label;
+}
+
+export interface Template {
+  id: string;
+  version: number;
+  title: Label;
+  sections: Section[];
+  indicators: Indicator[];
+  grades: GradeOption[];
+  rules: Rule[];
+  /** Outlier rule: a value above factor × previous or below previous / factor is a warning. */
+  outlier: { factor: number; floor: number };
+}
+
+/** One row of a report as submitted: the same shape as the API body's rows. */
+export interface ReportRow {
+  code: string;
+  target?: number | null;
+  actual?: number | string | null;
+  note?: string;
+}
+
+export interface Report {
+  unit: string;
+  period: string;
+  template: string;
+  rows: ReportRow[];
+}

@@ -1,0 +1,34 @@
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    reporters: process.env.CI
+      ? ["default", ["json", { outputFile: "test-results/vitest.json" }]]
+      : ["default"],
+    projects: [
+      {
+        test: {
+          name: "node",
+          environment: "node",
+          include: ["shared/**/*.test.ts", "addin/**/*.test.ts", "cli/**/*.test.ts", "scripts/**/*.test.ts"],
+        },
+      },
+      {
+        plugins: [
+          cloudflareTest(async () => ({
+            main: "./worker/index.ts",
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: {
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations("worker/migrations"),
+                ADMIN_TOKEN: "test-admin-token",
+              },
+            },
+          })),
+        ],
+        test: { name: "workers", include: ["worker/**/*.test.ts"] },
+      },
+    ],
+  },
+});
