@@ -39,7 +39,12 @@ function png(size: number, pixel: (x: number, y: number) => RGBA): Buffer {
   ihdr[8] = 8; // bit depth
   ihdr[9] = 6; // RGBA
   const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([sig, chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    sig,
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 function icon(size: number): Buffer {
@@ -57,7 +62,8 @@ function icon(size: number): Buffer {
       [0.42, 0.38, WHITE],
       [0.64, 0.22, RED],
     ];
-    for (const [left, top, colour] of bars) if (u >= left && u < left + 0.16 && v >= top && v < 0.8) return colour;
+    for (const [left, top, colour] of bars)
+      if (u >= left && u < left + 0.16 && v >= top && v < 0.8) return colour;
     return BLUE;
   });
 }
