@@ -27,7 +27,16 @@ export default defineConfig({
             },
           })),
         ],
-        test: { name: "workers", include: ["worker/**/*.test.ts"] },
+        test: { name: "workers", include: ["worker/**/*.test.ts"], setupFiles: ["./worker/test/setup.ts"] },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["e2e/**/*.test.ts"],
+          testTimeout: 120000,
+          hookTimeout: 120000,
+          fileParallelism: false,
+        },
       },
     ],
   },

@@ -1,0 +1,464 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Consolidation, SubmissionBody } from "../../shared/api/schemas.ts";
+import { consolidatedSheetName } from "../../shared/plans/consolidated-sheet.ts";
+import { ERROR_FILL } from "../../shared/plans/marks.ts";
+import { TEMPLATE_LAYOUT, templateRows } from "../../shared/plans/template-sheet.ts";
+import { getTemplate } from "../../shared/template/registry.ts";
+import { createFakeExcel, type FakeExcel } from "../excel/fake/index.ts";
+import { createExcelPort } from "../excel/port.ts";
+import { SubmissionQueue } from "../state/queue.ts";
+import { defaultSettings, SettingsStore } from "../state/settings.ts";
+import { type JsonStorage, jsonStorage, memoryBackend } from "../state/storage.ts";
+import { Controller, orderUnits } from "./controller.ts";
+import type { ExcelPort } from "./excel-port.ts";
+
+// A real HTTP server on loopback that plays the Worker's API v1 closely enough for the pane: revisions
+// per unit and period, Idempotency-Key replay, If-Match conflicts, units and a consolidation. `next`
+// scripts failures for the next POSTs ("drop" closes the socket without an answer).
+interface Stored {
+  revision: number;
+  receivedAt: string;
+  rows: SubmissionBody["rows"];
+}
+type Failure = "drop" | "500";
+let server: Server;
+let base = "";
+let next: Failure[] = [];
+let posts: { key: string; ifMatch: string | undefined; body: SubmissionBody }[] = [];
+let reports: Map<string, Stored[]>;
+let keys: Map<string, { body: string; revision: number }>;
+
+const TOKEN = "tok-maison";
+const SHEET = "Báo cáo";
+const template = getTemplate("doan-2024")!;
+const indicatorRows = templateRows(template);
+const F = (code: string) => `${TEMPLATE_LAYOUT.columns.actual}${indicatorRows.indicators.get(code)}`;
+
+const UNITS = [
+  { code: "SL.SOPCOP", name: "Huyện đoàn Sốp Cộp", parent: "SL" },
+  { code: "SL", name: "Tỉnh đoàn Sơn La", parent: null },
+  { code: "SL.MAISON", name: "Huyện đoàn Mai Sơn", parent: "SL" },
+];
+
+const CONSOLIDATION: Consolidation = {
+  unit: "SL",
+  name: "Tỉnh đoàn Sơn La",
+  period: "2023",
+  template: "doan-2024",
+  indicators: [
+    { code: "PT01", kind: "count", actual: 102387 },
+    { code: "KN03", kind: "money", actual: 330.5 },
+    { code: "GD03", kind: "ratio", actual: 97.5 },
+    { code: "TD01", kind: "grade", grades: { XS: 1, T: 1, HT: 0, KHT: 0 } },
+  ],
+  children: [
+    {
+      unit: "SL.MAISON",
+      name: "Huyện đoàn Mai Sơn",
+      indicators: [{ code: "PT01", kind: "count", actual: 92387 }],
+    },
+    {
+      unit: "SL.SOPCOP",
+      name: '=HYPERLINK("x")',
+      indicators: [{ code: "PT01", kind: "count", actual: 10000 }],
+    },
+  ],
+  reporting: { expected: 3, submitted: 2, late: 0, missing: ["SL.VANHO"] },
+};
+
+function receipt(body: SubmissionBody, revision: number, receivedAt: string) {
+  return {
+    unit: body.unit,
+    period: body.period,
+    revision,
+    receivedAt,
+    warnings: [],
+    summary: {
+      withTarget: 0,
+      achieved: 0,
+      exceeded: 0,
+      text: { vi: "đạt 0/0 chỉ tiêu", en: "met 0/0 targets" },
+    },
+  };
+}
+
+function handle(req: IncomingMessage, res: ServerResponse, raw: string) {
+  const send = (status: number, body: unknown) => {
+    res.writeHead(status, { "content-type": "application/json" });
+    res.end(JSON.stringify(body));
+  };
+  if (req.headers.authorization !== `Bearer ${TOKEN}`) {
+    return send(401, { error: { code: "unauthenticated", message: "Thiếu mã / No token" } });
+  }
+  const url = new URL(req.url ?? "/", base);
+  const slot = `${url.searchParams.get("unit")}|${url.searchParams.get("period")}`;
+  if (req.method === "GET" && url.pathname === "/v1/units") return send(200, { units: UNITS });
+  if (req.method === "GET" && url.pathname === "/v1/consolidation") return send(200, CONSOLIDATION);
+  if (req.method === "GET" && url.pathname === "/v1/submissions") {
+    const list = reports.get(slot) ?? [];
+    const last = list.at(-1);
+    return send(200, {
+      unit: url.searchParams.get("unit"),
+      period: url.searchParams.get("period"),
+      current: last
+        ? { revision: last.revision, receivedAt: last.receivedAt, template: "doan-2024", rows: last.rows }
+        : null,
+      revisions: list.map((r) => ({
+        revision: r.revision,
+        receivedAt: r.receivedAt,
+        submittedBy: "t",
+        mode: "replace",
+        digest: "d",
+      })),
+    });
+  }
+  if (req.method === "POST" && url.pathname === "/v1/submissions") {
+    const body = JSON.parse(raw) as SubmissionBody;
+    const key = String(req.headers["idempotency-key"]);
+    const ifMatch = req.headers["if-match"] as string | undefined;
+    posts.push({ key, ifMatch, body });
+    const failure = next.shift();
+    if (failure === "drop") {
+      req.socket.destroy();
+      return;
+    }
+    if (failure === "500") return send(500, { error: { code: "internal", message: "Lỗi / Error" } });
+    const list = reports.get(`${body.unit}|${body.period}`) ?? [];
+    const seen = keys.get(key);
+    if (seen) {
+      const stored = list.find((r) => r.revision === seen.revision)!;
+      return send(200, receipt(body, seen.revision, stored.receivedAt));
+    }
+    const current = list.at(-1)?.revision ?? 0;
+    if (ifMatch !== undefined && ifMatch !== `"${current}"`) {
+      return send(409, {
+        error: {
+          code: "revision_conflict",
+          message: "Đã có bản mới / Newer revision",
+          currentRevision: current,
+        },
+      });
+    }
+    const stored = { revision: current + 1, receivedAt: "2024-01-05T03:00:00.000Z", rows: body.rows };
+    reports.set(`${body.unit}|${body.period}`, [...list, stored]);
+    keys.set(key, { body: raw, revision: stored.revision });
+    return send(201, receipt(body, stored.revision, stored.receivedAt));
+  }
+  send(404, { error: { code: "not_found", message: "Không có / None" } });
+}
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let raw = "";
+    req.on("data", (c: Buffer) => {
+      raw += c.toString("utf8");
+    });
+    req.on("end", () => handle(req, res, raw));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+let fake: FakeExcel;
+let storage: JsonStorage;
+let controller: Controller;
+let checks: number;
+
+async function openController(serverUrl = base): Promise<Controller> {
+  const port = createExcelPort(fake.run, { support: fake });
+  // Counts the checks the controller asks for, to see that our own writes do not trigger one.
+  const counted: ExcelPort = {
+    ...port,
+    validate: (sheet, check) => {
+      checks += 1;
+      return port.validate(sheet, check);
+    },
+    sheetNames: async () => fake.sheetNames(),
+  };
+  const settings = await SettingsStore.open(storage, { ...defaultSettings(serverUrl), token: TOKEN });
+  const queue = await SubmissionQueue.open(storage);
+  const c = new Controller({ excel: counted, settings, queue, debounceMs: 20, retryIntervalMs: 60_000 });
+  await c.start();
+  return c;
+}
+
+beforeEach(async () => {
+  next = [];
+  posts = [];
+  reports = new Map();
+  keys = new Map();
+  checks = 0;
+  fake = createFakeExcel();
+  storage = jsonStorage(memoryBackend());
+  controller = await openController();
+});
+afterEach(async () => {
+  await controller.stop();
+});
+
+/** Tạo mẫu, then the seed figures typed as a person would (events raised like real edits). */
+async function createAndFill(cells: Record<string, string | number>): Promise<void> {
+  await controller.createTemplate({ unitCode: "SL.MAISON", unitName: "Huyện đoàn Mai Sơn", period: "2023" });
+  for (const [address, value] of Object.entries(cells)) fake.user.type(SHEET, address, value);
+  await fake.flushEvents();
+  await controller.whenIdle();
+}
+
+const CLEAN = {
+  [F("GD01")]: 120,
+  [F("GD02")]: 120,
+  [F("GD04")]: 15000,
+  [F("PT01")]: 92387,
+  [F("KN02")]: 1758,
+};
+const MISTAKES = { ...CLEAN, [F("GD02")]: 150, [F("PT01")]: "'92.387", [F("XD03")]: "12 người" };
+
+describe("Kiểm tra and Sửa", () => {
+  it("finds the three mistakes on their cells, marks them, and Sửa tất cả leaves only GD02 > GD01", async () => {
+    await createAndFill(MISTAKES);
+    const check = await controller.validate();
+    expect(check?.issues.map((i) => [i.cell, i.code])).toEqual([
+      [F("GD02"), "rule.compare"],
+      [F("PT01"), "cell.text_number"],
+      [F("XD03"), "cell.number_with_unit"],
+    ]);
+    expect(controller.state.check).toMatchObject({ errors: 3, warnings: 0, fixable: 2, sheet: SHEET });
+    expect(fake.cell(SHEET, F("PT01")).fill).toBe(ERROR_FILL);
+    expect(fake.cell(SHEET, F("PT01")).note).toContain("92387");
+
+    await controller.fixAll();
+    expect(fake.cell(SHEET, F("PT01")).value).toBe(92387);
+    expect(fake.cell(SHEET, F("XD03")).value).toBe(12);
+    expect(controller.state.check?.issues.map((i) => i.cell)).toEqual([F("GD02")]);
+    expect(fake.cell(SHEET, F("PT01")).fill).toBeNull();
+    expect(controller.state.notice).toMatchObject({
+      tone: "success",
+      said: { key: "fixedCount", params: { n: 2 } },
+    });
+  });
+
+  it("re-checks by itself after a user's edit, but not after its own writes", async () => {
+    await createAndFill(MISTAKES);
+    await controller.validate();
+    await controller.fixAll();
+    await fake.flushEvents();
+    await controller.whenIdle();
+    // validate + the re-check inside fixAll; the fixes' own writes raised no event that re-checked.
+    expect(checks).toBe(2);
+
+    fake.user.type(SHEET, F("GD02"), 120);
+    await fake.flushEvents();
+    await controller.whenIdle();
+    expect(checks).toBe(3);
+    expect(controller.state.check?.errors).toBe(0);
+  });
+
+  it("Sửa on one issue fixes only that cell", async () => {
+    await createAndFill(MISTAKES);
+    const check = await controller.validate();
+    await controller.fixIssue(check!.issues.find((i) => i.code === "cell.number_with_unit")!);
+    expect(fake.cell(SHEET, F("XD03")).value).toBe(12);
+    expect(fake.cell(SHEET, F("PT01")).value).toBe("92.387");
+  });
+
+  it("a click on an issue selects its cell", async () => {
+    await createAndFill(MISTAKES);
+    const check = await controller.validate();
+    fake.user.select("Sheet1", "A1");
+    await controller.selectIssue(check!.issues[0]!);
+    expect(fake.sheet(SHEET).active).toBe(true);
+    expect(fake.state.selection?.rects).toHaveLength(1);
+  });
+
+  it("Tạo mẫu twice never renders over the first report", async () => {
+    await createAndFill(CLEAN);
+    await controller.createTemplate({ unitCode: "SL.MAISON", period: "2024" });
+    expect(fake.sheetNames()).toEqual(["Sheet1", SHEET, `${SHEET} (2)`]);
+    expect(fake.cell(SHEET, F("PT01")).value).toBe(92387);
+  });
+});
+
+describe("Gửi báo cáo", () => {
+  it("refuses while errors remain and says how many; nothing reaches the server", async () => {
+    await createAndFill(MISTAKES);
+    await controller.submit();
+    expect(controller.state.notice).toMatchObject({
+      tone: "error",
+      said: { key: "submitBlocked", params: { n: 3 } },
+    });
+    expect(posts).toHaveLength(0);
+  });
+
+  it("asks before sending with warnings; cancel sends nothing, confirm sends", async () => {
+    await createAndFill({ ...CLEAN, [F("XD02")]: 10, [F("XD03")]: 12 });
+    await controller.submit();
+    expect(controller.state.confirm).toEqual({ warnings: 1 });
+    controller.cancelConfirm();
+    expect(posts).toHaveLength(0);
+    await controller.submit();
+    await controller.confirmSubmit();
+    expect(posts).toHaveLength(1);
+    expect(controller.state.receipt?.receipt.revision).toBe(1);
+  });
+
+  it("sends the sheet's rows with a key and the last known revision as If-Match", async () => {
+    await createAndFill({ ...CLEAN, [F("PT01")]: 92387 });
+    await controller.submit();
+    expect(controller.state.receipt).toMatchObject({ receipt: { revision: 1 }, fromQueue: false });
+    expect(posts[0]?.ifMatch).toBeUndefined();
+    expect(posts[0]?.key).toMatch(/^[0-9a-f-]{36}$/);
+    expect(posts[0]?.body).toMatchObject({
+      unit: "SL.MAISON",
+      period: "2023",
+      template: "doan-2024",
+      mode: "replace",
+    });
+    expect(posts[0]?.body.rows).toContainEqual({ code: "PT01", target: null, actual: 92387 });
+
+    fake.user.type(SHEET, F("PT01"), 92400);
+    await controller.submit();
+    expect(posts[1]?.ifMatch).toBe('"1"');
+    expect(posts[1]?.key).not.toBe(posts[0]?.key);
+    expect(controller.state.receipt?.receipt.revision).toBe(2);
+  });
+
+  it("queues a report the server never answered and sends it again with the same key", async () => {
+    await createAndFill(CLEAN);
+    next = ["drop"];
+    await controller.submit();
+    expect(controller.state).toMatchObject({ queued: true, pending: 1, receipt: null });
+    expect(controller.state.lastQueueFailure).toEqual({ status: null });
+
+    await controller.retryQueue(true);
+    expect(controller.state).toMatchObject({ queued: false, pending: 0 });
+    expect(controller.state.receipt).toMatchObject({ receipt: { revision: 1 }, fromQueue: true });
+    expect(posts.map((p) => p.key)).toEqual([posts[0]!.key, posts[0]!.key]);
+    expect(reports.get("SL.MAISON|2023")).toHaveLength(1);
+  });
+
+  it("queues on a 500 and keeps the queue across a reload of the pane", async () => {
+    await createAndFill(CLEAN);
+    next = ["500"];
+    await controller.submit();
+    expect(controller.state.pending).toBe(1);
+    expect(controller.state.lastQueueFailure).toEqual({ status: 500 });
+    await controller.stop();
+
+    controller = await openController();
+    expect(controller.state.pending).toBe(1);
+    await controller.retryQueue(true);
+    expect(controller.state.pending).toBe(0);
+    expect(reports.get("SL.MAISON|2023")).toHaveLength(1);
+  });
+
+  it("on 409 shows the server's revision and what changed, and resends on it", async () => {
+    await createAndFill(CLEAN);
+    await controller.submit();
+    // Meanwhile someone else (another computer of the unit) sent revision 2 with other figures.
+    const slot = reports.get("SL.MAISON|2023")!;
+    slot.push({
+      revision: 2,
+      receivedAt: "2024-01-04T01:00:00.000Z",
+      rows: [{ code: "PT01", actual: 90000 }],
+    });
+    fake.user.type(SHEET, F("KN02"), 1760);
+    await controller.submit();
+    const conflict = controller.state.conflict;
+    expect(posts.at(-1)?.ifMatch).toBe('"1"');
+    expect(conflict).toMatchObject({ unit: "SL.MAISON", period: "2023", ours: 1, current: 2 });
+    expect(conflict?.changes).toContainEqual({ code: "PT01", field: "actual", server: 90000, sheet: 92387 });
+    expect(conflict?.changes).toContainEqual({ code: "KN02", field: "actual", server: null, sheet: 1760 });
+    expect(controller.state.pending).toBe(0);
+
+    await controller.resendOnCurrent();
+    expect(posts.at(-1)?.ifMatch).toBe('"2"');
+    expect(controller.state.receipt?.receipt.revision).toBe(3);
+    expect(controller.state.conflict).toBeNull();
+  });
+
+  it("asks for a token before sending when none is set", async () => {
+    await controller.saveSettings({ token: "" });
+    await createAndFill(CLEAN);
+    await controller.submit();
+    expect(controller.state.view).toBe("settings");
+    expect(posts).toHaveLength(0);
+  });
+});
+
+describe("Lấy tổng hợp", () => {
+  it("lists the token's units as a tree", async () => {
+    await controller.loadUnits();
+    expect(controller.state.units?.map((u) => [u.code, u.depth])).toEqual([
+      ["SL", 0],
+      ["SL.MAISON", 1],
+      ["SL.SOPCOP", 1],
+    ]);
+    expect(orderUnits([{ code: "X", name: "x", parent: "OUTSIDE" }])).toEqual([
+      { code: "X", name: "x", parent: "OUTSIDE", depth: 0 },
+    ]);
+  });
+
+  it("renders the consolidation into 'Tổng hợp <unit> <period>' with the server's numbers, names as text", async () => {
+    await controller.loadUnits();
+    await controller.pull("SL", "2023");
+    const name = consolidatedSheetName("SL", "2023");
+    expect(fake.sheetNames()).toContain(name);
+    const sheet = fake.sheet(name);
+    expect(sheet.tables).toHaveLength(1);
+    const values: unknown[] = [];
+    for (let r = 1; r <= 60; r++)
+      for (const c of "ABCDEFGHIJK") values.push(fake.cell(name, `${c}${r}`).value);
+    expect(values).toContain(102387);
+    expect(values).toContain(330.5);
+    expect(values).toContain(10000);
+    // A unit name that looks like a formula stays text.
+    expect(values.some((v) => typeof v === "string" && v.startsWith("=HYPERLINK"))).toBe(true);
+    expect(controller.state.notice).toMatchObject({
+      tone: "success",
+      said: { key: "pullDone", params: { sheet: name, submitted: 2, expected: 3 } },
+    });
+    expect(controller.state.pulled).toMatchObject({
+      sheet: name,
+      unitName: "Tỉnh đoàn Sơn La",
+      submitted: 2,
+      expected: 3,
+      missing: ["SL.VANHO"],
+    });
+  });
+
+  it("Kiểm tra while the consolidated sheet is active checks the report, not the consolidated sheet", async () => {
+    await createAndFill(MISTAKES);
+    await controller.pull("SL", "2023");
+    expect(fake.sheet(consolidatedSheetName("SL", "2023")).active).toBe(true);
+    const check = await controller.validate();
+    expect(check?.sheet).toBe(SHEET);
+    expect(check?.errors).toBe(3);
+  });
+
+  it("refuses a malformed period without asking the server", async () => {
+    await controller.pull("SL", "2023-Q5");
+    expect(controller.state.notice).toMatchObject({ tone: "error", said: { key: "pullBadPeriod" } });
+  });
+});
+
+describe("settings and failures", () => {
+  it("turns an unreachable server into a notice, not a rejection", async () => {
+    await controller.saveSettings({ serverUrl: "http://127.0.0.1:9" });
+    await controller.loadUnits();
+    expect(controller.state.notice).toMatchObject({ tone: "error", said: { key: "errorNetwork" } });
+    expect(controller.state.busy).toBeNull();
+  });
+
+  it("rejects a server URL that is not http(s) and keeps the old one", async () => {
+    expect(await controller.saveSettings({ serverUrl: "ftp://x" })).toBe(false);
+    expect(controller.state.settings.serverUrl).toBe(base);
+  });
+
+  it("switches language for the whole state", async () => {
+    await controller.setLanguage("en");
+    expect(controller.state.lang).toBe("en");
+  });
+});

@@ -1,0 +1,455 @@
+// The built task pane in headless Chromium, used as a person would, against a real `wrangler dev` Worker
+// on local D1. Office.js is replaced (by routing its CDN URL) with a bundle of the in-memory Excel fake,
+// which installs itself where Office.js would be; the pane's code runs unchanged.
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DevServer, startDevServer } from "../scripts/addin-dev-server.ts";
+import { buildAddin } from "../scripts/build-addin.ts";
+import { type LaunchedChromium, launchChromium } from "../scripts/chromium.ts";
+import { type RunningWorker, startWorker } from "../scripts/wrangler-dev.ts";
+import { createApiClient } from "../shared/api/client.ts";
+import { TEMPLATE_LAYOUT, templateRows } from "../shared/plans/template-sheet.ts";
+import { getTemplate } from "../shared/template/registry.ts";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const SHOTS = join(ROOT, "e2e/screenshots");
+const SHEET = "Báo cáo";
+const UNIT = "SL.MAISON";
+const PERIOD = "2023";
+
+const template = getTemplate("doan-2024")!;
+const rows = templateRows(template);
+const col = TEMPLATE_LAYOUT.columns;
+/** The actual (Kết quả thực hiện) and target (Chỉ tiêu giao) cells of an indicator on a fresh template sheet. */
+const actualCell = (code: string) => `${col.actual}${rows.indicators.get(code)}`;
+const targetCell = (code: string) => `${col.target}${rows.indicators.get(code)}`;
+
+let worker: RunningWorker;
+let server: DevServer;
+let browser: LaunchedChromium;
+let context: BrowserContext;
+let page: Page;
+let outDir: string;
+let reporterToken = "";
+let provinceToken = "";
+let shot = 0;
+
+async function fakeExcelScript(): Promise<string> {
+  // The fake, bundled for the browser: it keeps a handle on window for the test and installs Excel.run
+  // and Office.onReady as Office.js would.
+  const result = await esbuild.build({
+    stdin: {
+      contents: [
+        'import { createFakeExcel } from "./addin/excel/fake/index.ts";',
+        "const fake = createFakeExcel();",
+        "window.__BAOCAO_FAKE__ = fake;",
+        "fake.installGlobals(window);",
+      ].join("\n"),
+      resolveDir: ROOT,
+      sourcefile: "office-fake.ts",
+      loader: "ts",
+    },
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+    write: false,
+    logLevel: "warning",
+  });
+  return result.outputFiles[0]!.text;
+}
+
+async function screenshot(name: string): Promise<void> {
+  shot += 1;
+  await page.screenshot({
+    path: join(SHOTS, `${String(shot).padStart(2, "0")}-${name}.png`),
+    fullPage: true,
+  });
+}
+
+/** Types into cells through the fake, as a person typing in Excel (raises onChanged like real edits). */
+async function typeCells(cells: Record<string, string | number>): Promise<void> {
+  await page.evaluate(
+    ({ sheet, cells }) => {
+      const fake = (
+        window as unknown as { __BAOCAO_FAKE__: { user: { type(s: string, a: string, v: unknown): void } } }
+      ).__BAOCAO_FAKE__;
+      for (const [address, value] of Object.entries(cells)) fake.user.type(sheet, address, value);
+    },
+    { sheet: SHEET, cells },
+  );
+}
+
+async function cellValues(sheet: string, rowsToRead: number, colsToRead: number): Promise<unknown[][]> {
+  return page.evaluate(
+    ({ sheet, rowsToRead, colsToRead }) => {
+      const fake = (
+        window as unknown as { __BAOCAO_FAKE__: { cell(s: string, a: string): { value: unknown } } }
+      ).__BAOCAO_FAKE__;
+      const letter = (c: number) => String.fromCharCode(64 + c);
+      const out: unknown[][] = [];
+      for (let r = 1; r <= rowsToRead; r++) {
+        const row: unknown[] = [];
+        for (let c = 1; c <= colsToRead; c++) row.push(fake.cell(sheet, `${letter(c)}${r}`).value);
+        out.push(row);
+      }
+      return out;
+    },
+    { sheet, rowsToRead, colsToRead },
+  );
+}
+
+async function sheetNames(): Promise<string[]> {
+  return page.evaluate(() =>
+    (window as unknown as { __BAOCAO_FAKE__: { sheetNames(): string[] } }).__BAOCAO_FAKE__.sheetNames(),
+  );
+}
+
+async function openPane(): Promise<void> {
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.waitForSelector("body[data-ready=true]");
+}
+
+/** Does something in the pane and waits until the action it started has finished. */
+async function act(start: () => Promise<void>): Promise<void> {
+  const before = Number(await page.getAttribute("#app", "data-completed"));
+  await start();
+  await page.waitForFunction((n) => Number(document.getElementById("app")?.dataset.completed) > n, before);
+}
+
+const click = (testid: string) => act(() => page.getByTestId(testid).click());
+
+async function statusText(): Promise<string> {
+  return (await page.getByTestId("status-text").textContent()) ?? "";
+}
+
+async function issueCells(): Promise<string[]> {
+  return page.$$eval("[data-testid=issue]", (els) =>
+    els.map((e) => e.getAttribute("data-cell") ?? "").sort(),
+  );
+}
+
+async function saveSettings(serverUrl: string, token: string): Promise<void> {
+  await page.getByTestId("open-settings").click();
+  await page.getByTestId("settings-serverUrl").fill(serverUrl);
+  await page.getByTestId("settings-token").fill(token);
+  await click("settings-save");
+  await page.getByTestId("notice").filter({ hasText: "Đã lưu cài đặt" }).waitFor();
+}
+
+/** Presses Gửi báo cáo and, if the pane asks about warnings, confirms. */
+async function submit(onConfirm?: () => Promise<void>): Promise<void> {
+  await click("action-submit");
+  if ((await page.getByTestId("confirm").count()) > 0) {
+    await onConfirm?.();
+    await click("confirm-send");
+  }
+}
+
+beforeAll(async () => {
+  rmSync(SHOTS, { recursive: true, force: true });
+  mkdirSync(SHOTS, { recursive: true });
+  outDir = mkdtempSync(join(tmpdir(), "baocao-addin-"));
+  // The dev server first: the Worker must allow its origin (CORS).
+  server = await startDevServer({ root: outDir, https: false, host: "127.0.0.1", port: 0 });
+  worker = await startWorker({ vars: { ALLOWED_ORIGIN: server.url } });
+  await buildAddin({ outDir, defaultServer: worker.url });
+
+  const admin = createApiClient({ baseUrl: worker.url, token: worker.adminToken });
+  await admin.importUnits({
+    units: [
+      { code: "SL", name: "Tỉnh đoàn Sơn La", parent: null },
+      { code: "SL.MAISON", name: "Huyện đoàn Mai Sơn", parent: "SL" },
+      { code: "SL.SOPCOP", name: "Huyện đoàn Sốp Cộp", parent: "SL" },
+      { code: "SL.VANHO", name: "Huyện đoàn Vân Hồ", parent: "SL" },
+    ],
+  });
+  reporterToken = (await admin.createToken(UNIT, "reporter")).token;
+  provinceToken = (await admin.createToken("SL", "reviewer")).token;
+  // Another district has already reported, so the province total is a real sum.
+  const sopcop = createApiClient({
+    baseUrl: worker.url,
+    token: (await admin.createToken("SL.SOPCOP", "reporter")).token,
+  });
+  await sopcop.submit(
+    {
+      unit: "SL.SOPCOP",
+      period: PERIOD,
+      template: "doan-2024",
+      rows: [
+        { code: "GD01", actual: 40 },
+        { code: "GD02", actual: 38 },
+        { code: "GD04", actual: 5200 },
+        { code: "PT01", actual: 10000 },
+        { code: "KN02", actual: 42 },
+        { code: "KN03", actual: 18.5 },
+        { code: "TD01", actual: "T" },
+      ],
+    },
+    { idempotencyKey: "sopcop-1" },
+  );
+
+  const fake = await fakeExcelScript();
+  browser = await launchChromium({
+    viewport: { width: 380, height: 900 },
+    deviceScaleFactor: 2,
+    locale: "vi-VN",
+  });
+  context = browser.context;
+  await context.route("https://appsforoffice.microsoft.com/**", (route) =>
+    route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: fake }),
+  );
+  page = context.pages()[0] ?? (await context.newPage());
+  await openPane();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await worker?.stop();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+describe("task pane, end to end", () => {
+  it("starts in Vietnamese with the four actions and asks for a token", async () => {
+    for (const id of ["action-create", "action-validate", "action-submit", "action-pull"]) {
+      await expect(page.getByTestId(id).isVisible()).resolves.toBe(true);
+    }
+    expect(await page.getByTestId("action-create").textContent()).toContain("Tạo mẫu");
+    expect(await statusText()).toContain("Chưa có mã truy cập");
+    await screenshot("start");
+  });
+
+  it("saves the server and the token in Settings", async () => {
+    await saveSettings(worker.url, reporterToken);
+    await screenshot("settings");
+    expect(await statusText()).toBe("Sẵn sàng");
+  });
+
+  it("Tạo mẫu creates the template sheet for the token's unit", async () => {
+    await page.getByTestId("action-create").click();
+    await page.getByTestId("create-unit").waitFor();
+    expect(await page.getByTestId("create-unit").inputValue()).toBe(UNIT);
+    await page.getByTestId("create-period").fill(PERIOD);
+    await page.getByTestId("create-reporter").fill("Nguyễn Văn An");
+    await page.getByTestId("create-phone").fill("0212 3852 123");
+    await screenshot("create-form");
+    await click("create-submit");
+    await page
+      .getByTestId("notice")
+      .filter({ hasText: `Đã tạo trang “${SHEET}”` })
+      .waitFor();
+    expect(await sheetNames()).toContain(SHEET);
+  });
+
+  it("Kiểm tra lists exactly the three mistakes, on their cells", async () => {
+    await typeCells({
+      [targetCell("PT01")]: 90000,
+      [targetCell("KN02")]: 1500,
+      [targetCell("KN03")]: 400,
+      [actualCell("GD01")]: 120,
+      [actualCell("GD02")]: 150, // more officers studied than there are: GD02 > GD01
+      [actualCell("GD04")]: 15000,
+      [actualCell("PT01")]: "'92.387", // typed as text with "." thousands separators
+      [actualCell("KN02")]: 1758,
+      [actualCell("KN03")]: 312,
+      [actualCell("XD03")]: "12 người", // a number with its unit
+    });
+    await click("action-validate");
+    expect(await issueCells()).toEqual([actualCell("GD02"), actualCell("PT01"), actualCell("XD03")].sort());
+    expect(await page.getByTestId("count-errors").textContent()).toBe("Lỗi 3");
+    await screenshot("three-issues");
+  });
+
+  it("a click on an issue selects its cell", async () => {
+    await act(() => page.locator(`[data-testid=issue][data-cell=${actualCell("PT01")}] .issue-main`).click());
+    const selected = await page.evaluate(() => {
+      const fake = (window as unknown as { __BAOCAO_FAKE__: { state: { selection?: { rects: unknown[] } } } })
+        .__BAOCAO_FAKE__;
+      return fake.state.selection?.rects.length ?? 0;
+    });
+    expect(selected).toBe(1);
+  });
+
+  it("Sửa tất cả fixes the two fixable cells; GD02 fixed by hand; Kiểm tra finds no error", async () => {
+    expect(await page.getByTestId("fix-all").textContent()).toContain("Sửa tất cả (2)");
+    await click("fix-all");
+    expect(await page.getByTestId("notice").textContent()).toContain("Đã sửa 2 ô");
+    expect(await issueCells()).toEqual([actualCell("GD02")]);
+    const fixed = await page.evaluate(
+      ({ sheet, a, b }) => {
+        const fake = (
+          window as unknown as { __BAOCAO_FAKE__: { cell(s: string, a: string): { value: unknown } } }
+        ).__BAOCAO_FAKE__;
+        return [fake.cell(sheet, a).value, fake.cell(sheet, b).value];
+      },
+      { sheet: SHEET, a: actualCell("PT01"), b: actualCell("XD03") },
+    );
+    expect(fixed).toEqual([92387, 12]);
+
+    await typeCells({ [actualCell("GD02")]: 120 });
+    await click("action-validate");
+    expect(await page.getByTestId("count-errors").textContent()).toBe("Lỗi 0");
+    expect(await issueCells()).not.toContain(actualCell("GD02"));
+    await screenshot("no-errors");
+  });
+
+  it("Gửi báo cáo sends it and shows receipt revision 1", async () => {
+    await submit();
+    expect(await page.getByTestId("receipt-revision").textContent()).toBe("1");
+    // Targets: PT01 and KN02 exceeded, KN03 (312 of 400) not met.
+    expect(await page.getByTestId("receipt-summary").textContent()).toBe("đạt 2/3 chỉ tiêu, vượt 2");
+    await screenshot("receipt");
+  });
+
+  it("a 500 from the server queues the report; Gửi lại delivers it", async () => {
+    const workerGlob = `${worker.url}/v1/submissions`;
+    await page.route(workerGlob, (route) =>
+      route.request().method() === "POST"
+        ? route.fulfill({
+            status: 500,
+            contentType: "application/json",
+            headers: { "access-control-allow-origin": server.url },
+            body: JSON.stringify({ error: { code: "internal", message: "Lỗi máy chủ / Server error" } }),
+          })
+        : route.continue(),
+    );
+    await typeCells({ [actualCell("KN02")]: 1760 });
+    await submit();
+    await page.getByTestId("queued").waitFor();
+    expect(await statusText()).toBe("Đang chờ gửi (1)");
+    expect(await page.getByTestId("status").textContent()).toContain("máy chủ báo lỗi 500");
+    await screenshot("queued-500");
+
+    await page.unroute(workerGlob);
+    await click("retry-queue");
+    expect(await page.getByTestId("receipt-revision").textContent()).toBe("2");
+    expect(await statusText()).toBe("Sẵn sàng");
+  });
+
+  it("a lost answer is retried with the same key and not counted twice", async () => {
+    const workerGlob = `${worker.url}/v1/submissions`;
+    let delivered = 0;
+    // The server stores the report, but its answer never reaches the pane.
+    await page.route(workerGlob, async (route) => {
+      if (route.request().method() !== "POST") return route.continue();
+      await route.fetch();
+      delivered += 1;
+      await route.abort("connectionreset");
+    });
+    await typeCells({ [actualCell("KN02")]: 1758 });
+    await submit();
+    await page.getByTestId("queued").waitFor();
+    expect(delivered).toBe(1);
+    await page.unroute(workerGlob);
+    await click("retry-queue");
+    expect(await page.getByTestId("receipt-revision").textContent()).toBe("3");
+    expect(await page.getByTestId("receipt").textContent()).toContain("Máy chủ đã nhận báo cáo này từ trước");
+  });
+
+  it("warnings need a confirmation; a 409 shows what changed and resends on the new revision", async () => {
+    // Another computer of the same unit sends revision 4 with another PT01.
+    const other = createApiClient({ baseUrl: worker.url, token: reporterToken });
+    const current = (await other.submissions(UNIT, PERIOD)).current!;
+    const rows = current.rows.map((r) => (r.code === "PT01" ? { ...r, actual: 95000 } : r));
+    await other.submit(
+      { unit: UNIT, period: PERIOD, template: "doan-2024", rows },
+      { idempotencyKey: "other-computer-1", ifMatch: current.revision },
+    );
+
+    await typeCells({ [actualCell("XD02")]: 10 }); // XD03 = 12 > XD02: a warning
+    await submit(() => screenshot("confirm-warnings"));
+    await page.getByTestId("conflict").waitFor();
+    expect(await page.getByTestId("conflict").textContent()).toContain("máy chủ đang có bản 4");
+    const changes = await page.getByTestId("conflict-changes").textContent();
+    expect(changes).toContain("PT01");
+    expect(changes).toContain("95.000");
+    await screenshot("conflict");
+
+    await click("resend");
+    if ((await page.getByTestId("confirm").count()) > 0) await click("confirm-send");
+    expect(await page.getByTestId("receipt-revision").textContent()).toBe("5");
+  });
+
+  it("offline: queued, still queued after a reload, sent once when the network is back", async () => {
+    await typeCells({ [actualCell("KN03")]: 315 });
+    await context.setOffline(true);
+    await submit();
+    await page.getByTestId("queued").waitFor();
+    expect(await statusText()).toBe("Đang chờ gửi (1)");
+    await screenshot("queued-offline");
+
+    // Reload with the Worker still unreachable (the page itself must load).
+    await context.route(`${worker.url}/**`, (route) => route.abort("internetdisconnected"));
+    await context.setOffline(false);
+    await openPane();
+    expect(await statusText()).toBe("Đang chờ gửi (1)");
+    await screenshot("queued-after-reload");
+
+    // The network comes back: the browser's `online` event sends the queue.
+    await context.unroute(`${worker.url}/**`);
+    await context.setOffline(true);
+    await context.setOffline(false);
+    await page.getByTestId("receipt").waitFor();
+    expect(await page.getByTestId("receipt-revision").textContent()).toBe("6");
+    expect(await statusText()).toBe("Sẵn sàng");
+    await screenshot("sent-from-queue");
+
+    const api = createApiClient({ baseUrl: worker.url, token: reporterToken });
+    const answer = await api.submissions(UNIT, PERIOD);
+    expect(answer.revisions.map((r) => r.revision)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(answer.current?.rows.find((r) => r.code === "KN03")?.actual).toBe(315);
+  });
+
+  it("Lấy tổng hợp for the province writes the numbers GET /v1/consolidation returns", async () => {
+    await saveSettings(worker.url, provinceToken);
+    await page.getByTestId("action-pull").click();
+    await page.getByTestId("pull-unit").waitFor();
+    await page.getByTestId("pull-unit").selectOption("SL");
+    await page.getByTestId("pull-period").fill(PERIOD);
+    await screenshot("pull-form");
+    await click("pull-submit");
+    expect(await page.getByTestId("notice").textContent()).toContain("Đã ghi trang");
+    expect(await page.getByTestId("pulled").textContent()).toContain("Huyện đoàn Vân Hồ");
+
+    const consolidated = (await sheetNames()).find((n) => n.startsWith("Tổng hợp"));
+    expect(consolidated).toBeDefined();
+    const grid = await cellValues(consolidated!, 80, 16);
+    const headerRow = grid.findIndex((r) => r.includes("Mã chỉ tiêu") && r.includes("Kết quả thực hiện"));
+    expect(headerRow).toBeGreaterThanOrEqual(0);
+    const codeCol = grid[headerRow]!.indexOf("Mã chỉ tiêu");
+    const actualCol = grid[headerRow]!.indexOf("Kết quả thực hiện");
+    const sheetActual = new Map<string, unknown>();
+    for (const r of grid.slice(headerRow + 1)) {
+      if (typeof r[codeCol] === "string" && r[codeCol] !== "")
+        sheetActual.set(r[codeCol] as string, r[actualCol]);
+    }
+
+    const api = createApiClient({ baseUrl: worker.url, token: provinceToken });
+    const truth = await api.consolidation("SL", PERIOD);
+    const numeric = truth.indicators.filter((i) => i.kind !== "grade" && typeof i.actual === "number");
+    expect(numeric.length).toBeGreaterThan(5);
+    for (const ind of numeric) {
+      const onSheet = sheetActual.get(ind.code);
+      expect(typeof onSheet === "number" ? onSheet : Number.NaN, ind.code).toBeCloseTo(ind.actual!, 6);
+    }
+    // The sum of what the units sent: Mai Sơn's last revision plus Sốp Cộp's.
+    expect(sheetActual.get("PT01")).toBe(92387 + 10000);
+    expect(sheetActual.get("KN02")).toBe(1758 + 42);
+    await screenshot("pulled");
+  });
+
+  it("switching to English re-renders the pane", async () => {
+    await page.getByTestId("open-settings").click();
+    await page.getByTestId("settings-lang-en").check();
+    await page.getByTestId("action-create").filter({ hasText: "New template" }).waitFor();
+    await screenshot("english");
+    await page.getByTestId("settings-lang-vi").check();
+    await page.getByTestId("action-create").filter({ hasText: "Tạo mẫu" }).waitFor();
+  });
+});
