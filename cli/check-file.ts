@@ -1,0 +1,55 @@
+// One workbook file through the shared check: load → pick the report sheet → checkSheet. validate, fix and
+// submit all start here, so they see a file the same way.
+import type { Workbook } from "exceljs";
+import { checkSheet, type SheetCheck } from "../shared/check.ts";
+import type { Template } from "../shared/template/types.ts";
+import { UnreadableFileError } from "./errors.ts";
+import { loadWorkbook } from "./xlsx/load-workbook.ts";
+import { type PickedSheet, pickSheet } from "./xlsx/pick-sheet.ts";
+import { SheetTooLargeError } from "./xlsx/read-grid.ts";
+
+export interface FileCheck extends SheetCheck {
+  file: string;
+  workbook: Workbook;
+  picked: PickedSheet;
+  template: Template | undefined;
+  errors: number;
+  warnings: number;
+}
+
+/** `path` is read; `opts.display` names the file in messages (default: the path). */
+export async function checkFile(
+  path: string,
+  opts: { sheet?: string; display?: string } = {},
+): Promise<FileCheck> {
+  const file = opts.display ?? path;
+  const workbook = await loadWorkbook(path, file);
+  let picked: PickedSheet;
+  try {
+    picked = pickSheet(workbook, opts.sheet !== undefined ? { sheet: opts.sheet } : {});
+  } catch (e) {
+    if (!(e instanceof SheetTooLargeError)) throw e;
+    throw new UnreadableFileError(
+      file,
+      `trang tính "${e.sheet}" quá lớn: xóa các ô thừa ở xa bảng rồi lưu lại.`,
+      `sheet "${e.sheet}" is too large: delete stray cells far from the table and save again.`,
+    );
+  }
+  const check = checkSheet(picked.grid);
+  const errors = check.issues.filter((i) => i.severity === "error").length;
+  return {
+    ...check,
+    file: path,
+    workbook,
+    picked,
+    template: check.located.template,
+    errors,
+    warnings: check.issues.length - errors,
+  };
+}
+
+/** A fix value as people read it. */
+export function showValue(v: string | number | null | undefined): string {
+  if (v === null || v === undefined || v === "") return "(trống/blank)";
+  return typeof v === "number" ? String(v) : JSON.stringify(v);
+}

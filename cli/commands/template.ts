@@ -1,0 +1,94 @@
+// baocao template: the blank official template for a unit and period, rendered from shared's plan.
+
+import { resolve } from "node:path";
+import ExcelJS from "exceljs";
+import { PERIOD_RE, UNIT_CODE_RE } from "../../shared/api/schemas.ts";
+import { templateSheetPlan } from "../../shared/plans/template-sheet.ts";
+import { DEFAULT_TEMPLATE_ID, getTemplate, templateIds } from "../../shared/template/registry.ts";
+import { parse, requireString } from "../args.ts";
+import { EXIT, UsageError } from "../errors.ts";
+import { type Io, line } from "../io.ts";
+import { renderPlan } from "../xlsx/render-plan.ts";
+import { writeWorkbook } from "../xlsx/write-workbook.ts";
+import type { Command } from "./command.ts";
+
+const help = `baocao template --unit MÃ --period KỲ [--name "Tên đơn vị"] [--out tệp.xlsx]
+
+Tạo mẫu báo cáo trống (đúng bố cục, định dạng, kiểm tra dữ liệu của add-in) cho một đơn vị và kỳ.
+Writes the blank official template (the add-in's own layout, formats and data validation) for a unit and period.
+
+  --unit CODE        mã đơn vị / unit code, e.g. SL.MAISON
+  --period PERIOD    kỳ báo cáo / period: 2023, 2023-H1, 2023-Q3, 2023-11
+  --name NAME        tên đơn vị / unit name, e.g. "Huyện đoàn Mai Sơn"
+  --reporter NAME    người lập / reporter
+  --phone PHONE      điện thoại / phone
+  --template ID      mẫu / template id (default ${DEFAULT_TEMPLATE_ID})
+  --out FILE         tệp ghi ra / output file (default bao-cao-<UNIT>-<PERIOD>.xlsx)
+
+Exit: 0 written, 64 wrong arguments, 73 cannot write.`;
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const { values } = parse("template", argv, {
+    unit: { type: "string" },
+    period: { type: "string" },
+    name: { type: "string" },
+    reporter: { type: "string" },
+    phone: { type: "string" },
+    template: { type: "string" },
+    out: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help) {
+    line(io.stdout, help);
+    return EXIT.ok;
+  }
+  const unit = requireString("template", "unit", values.unit, "SL.MAISON");
+  const period = requireString("template", "period", values.period, "2023");
+  if (!UNIT_CODE_RE.test(unit)) {
+    throw new UsageError(
+      `Mã đơn vị "${unit}" không hợp lệ: chữ in hoa không dấu, số, ".", "_", "-" (ví dụ SL.MAISON).`,
+      `Unit code "${unit}" is not valid: capitals, digits, ".", "_", "-" (e.g. SL.MAISON).`,
+    );
+  }
+  if (!PERIOD_RE.test(period)) {
+    throw new UsageError(
+      `Kỳ "${period}" không hợp lệ: dùng 2023, 2023-H1, 2023-Q3 hoặc 2023-11.`,
+      `Period "${period}" is not valid: use 2023, 2023-H1, 2023-Q3 or 2023-11.`,
+    );
+  }
+  const id = values.template ?? DEFAULT_TEMPLATE_ID;
+  const template = getTemplate(id);
+  if (!template) {
+    throw new UsageError(
+      `Không có mẫu "${id}". Các mẫu: ${templateIds().join(", ")}.`,
+      `No template "${id}". Templates: ${templateIds().join(", ")}.`,
+    );
+  }
+  const plan = templateSheetPlan(template, {
+    unitCode: unit,
+    period,
+    ...(values.name !== undefined && { unitName: values.name }),
+    ...(values.reporter !== undefined && { reporter: values.reporter }),
+    ...(values.phone !== undefined && { phone: values.phone }),
+  });
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "baocao";
+  const { tableFallbacks } = await renderPlan(wb, plan);
+  const out = resolve(io.cwd, values.out ?? `bao-cao-${unit}-${period}.xlsx`);
+  await writeWorkbook(wb, out);
+  line(io.stdout, `Đã tạo mẫu / Template written: ${out}`);
+  line(
+    io.stdout,
+    `  ${template.id} v${template.version} · ${unit} · ${period} · trang tính / sheet "${plan.name}"`,
+  );
+  for (const t of tableFallbacks)
+    line(io.stdout, `  bảng dạng vùng định dạng / table drawn as a styled range: ${t}`);
+  return EXIT.ok;
+}
+
+export const templateCommand: Command = {
+  name: "template",
+  summary: "tạo mẫu báo cáo trống / write the blank template",
+  help,
+  run,
+};

@@ -1,0 +1,262 @@
+// baocao validate: every issue of every file, with the add-in's rules and messages; optional annotated
+// copies; a summary table when there are several files.
+import { basename, join, resolve } from "node:path";
+import type { Issue } from "../../shared/issues.ts";
+import { formatIssue } from "../../shared/messages/index.ts";
+import type { Lang } from "../../shared/messages/types.ts";
+import { marksPlan } from "../../shared/plans/marks.ts";
+import { parse } from "../args.ts";
+import { checkFile, type FileCheck, showValue } from "../check-file.ts";
+import { CliError, EXIT, UsageError } from "../errors.ts";
+import { type Io, line } from "../io.ts";
+import { progress } from "../progress.ts";
+import { textTable } from "../text-table.ts";
+import { applyMarks } from "../xlsx/apply-marks.ts";
+import { writeWorkbook } from "../xlsx/write-workbook.ts";
+import type { Command } from "./command.ts";
+
+const help = `baocao validate TỆP… [--json] [--lang vi|en] [--annotate THƯ_MỤC] [--sheet TÊN]
+
+Kiểm tra báo cáo .xlsx bằng đúng các quy tắc của add-in: mỗi lỗi ghi trang tính, ô (F14), mức độ,
+nội dung và cách sửa.
+Checks .xlsx reports with the add-in's own rules: every issue with sheet, cell (F14), severity, message
+and fix.
+
+  --json             kết quả dạng JSON trên stdout / JSON on stdout
+  --lang vi|en       ngôn ngữ thông báo / message language (default vi)
+  --annotate DIR     ghi bản sao có đánh dấu ô lỗi (tô màu + ghi chú) vào DIR
+                     write a copy of each file with problem cells filled and noted into DIR
+  --sheet NAME       kiểm tra trang tính này / check this sheet
+
+Trang tính được kiểm tra: trang tính có bảng báo cáo (tìm theo nội dung, không theo tên); nếu có nhiều,
+chọn trang tính hiện đầu tiên theo thứ tự thẻ và cảnh báo các trang còn lại (dùng --sheet để chọn khác).
+Which sheet: the one holding the report table (found by content, not name); with several, the first
+visible one in tab order, the others named in a warning (use --sheet to choose another).
+
+Exit: 0 no errors (warnings allowed), 1 errors, 2 a file cannot be read, 64 wrong arguments.`;
+
+interface FileResult {
+  file: string;
+  status: "ok" | "errors" | "unreadable";
+  sheet?: string;
+  sheetReason?: { vi: string; en: string };
+  otherSheets?: string[];
+  unit?: string;
+  period?: string;
+  template?: string;
+  errors: number;
+  warnings: number;
+  issues: JsonIssue[];
+  annotated?: string;
+  /** Why the file could not be read. */
+  error?: string;
+}
+
+interface JsonIssue {
+  sheet?: string;
+  cell?: string;
+  severity: Issue["severity"];
+  code: Issue["code"];
+  indicator?: string;
+  field?: string;
+  rule?: string;
+  message: string;
+  i18n: { vi: string; en: string };
+  fix: { value: string | number | null } | null;
+}
+
+const LABEL: Record<Lang, { error: string; warning: string; fix: string }> = {
+  vi: { error: "Lỗi", warning: "Cảnh báo", fix: "sửa thành" },
+  en: { error: "Error", warning: "Warning", fix: "fix" },
+};
+
+function jsonIssue(i: Issue, fc: FileCheck, lang: Lang): JsonIssue {
+  const vi = formatIssue(i, fc.template, "vi");
+  const en = formatIssue(i, fc.template, "en");
+  return {
+    ...(i.sheet !== undefined && { sheet: i.sheet }),
+    ...(i.cell !== undefined && { cell: i.cell }),
+    severity: i.severity,
+    code: i.code,
+    ...(i.indicator !== undefined && { indicator: i.indicator }),
+    ...(i.field !== undefined && { field: i.field }),
+    ...(i.rule !== undefined && { rule: i.rule }),
+    message: lang === "vi" ? vi : en,
+    i18n: { vi, en },
+    fix: i.fix ? { value: i.fix.value } : null,
+  };
+}
+
+function printFile(io: Io, r: FileResult, lang: Lang): void {
+  if (r.status === "unreadable") {
+    line(io.stdout, `✗ ${r.file}`);
+    for (const l of (r.error ?? "").split("\n")) line(io.stdout, `  ${l.replace(`${r.file}: `, "")}`);
+    return;
+  }
+  line(io.stdout, `${r.status === "ok" ? "✓" : "✗"} ${r.file}`);
+  line(io.stdout, `  Trang tính / Sheet: "${r.sheet}" (${r.sheetReason?.vi} / ${r.sheetReason?.en})`);
+  if (r.otherSheets && r.otherSheets.length > 0) {
+    const names = r.otherSheets.map((s) => `"${s}"`).join(", ");
+    line(
+      io.stdout,
+      `  ! Các trang tính khác cũng có bảng báo cáo, không được kiểm tra: ${names} (chọn bằng --sheet)`,
+    );
+    line(
+      io.stdout,
+      `    Other sheets also hold the report table and were not checked: ${names} (choose with --sheet)`,
+    );
+  }
+  line(
+    io.stdout,
+    `  Đơn vị / Unit: ${r.unit || "?"} · Kỳ / Period: ${r.period || "?"} · Mẫu / Template: ${r.template ?? "?"}`,
+  );
+  const L = LABEL[lang];
+  for (const i of r.issues) {
+    const sev = i.severity === "error" ? `✗ ${L.error}` : `! ${L.warning}`;
+    const fix = i.fix ? `  → ${L.fix} ${showValue(i.fix.value)}` : "";
+    line(io.stdout, `  ${sev}: ${i.message}${fix}`);
+  }
+  line(
+    io.stdout,
+    r.issues.length === 0
+      ? "  Không có lỗi / No issues"
+      : `  ${r.errors} lỗi, ${r.warnings} cảnh báo / ${r.errors} error(s), ${r.warnings} warning(s)`,
+  );
+  if (r.issues.some((i) => i.fix)) {
+    const cmd = `baocao fix ${r.file} --out ${r.file.replace(/(\.xlsx)?$/i, "-da-sua.xlsx")}`;
+    line(io.stdout, `  Sửa tự động các ô có "→" / apply the "→" fixes: ${cmd}`);
+  }
+  if (r.annotated) line(io.stdout, `  Bản đánh dấu / Annotated copy: ${r.annotated}`);
+}
+
+function printSummary(io: Io, results: FileResult[]): void {
+  const status = { ok: "OK", errors: "LỖI/ERRORS", unreadable: "KHÔNG ĐỌC ĐƯỢC/UNREADABLE" };
+  line(io.stdout);
+  line(
+    io.stdout,
+    textTable(
+      ["Tệp/File", "Đơn vị/Unit", "Kỳ/Period", "Lỗi/Errors", "Cảnh báo/Warnings", "Kết quả/Result"],
+      results.map((r) => [
+        r.file,
+        r.unit ?? "",
+        r.period ?? "",
+        r.status === "unreadable" ? "-" : String(r.errors),
+        r.status === "unreadable" ? "-" : String(r.warnings),
+        status[r.status],
+      ]),
+      ["left", "left", "left", "right", "right", "left"],
+    ),
+  );
+}
+
+async function annotate(fc: FileCheck, dir: string, cwd: string, lang: Lang): Promise<string> {
+  const out = resolve(cwd, dir, basename(fc.file));
+  if (out === resolve(cwd, fc.file)) {
+    throw new UsageError(
+      `--annotate ${dir} sẽ ghi đè lên chính tệp ${fc.file}: chọn thư mục khác.`,
+      `--annotate ${dir} would overwrite ${fc.file} itself: choose another folder.`,
+    );
+  }
+  applyMarks(fc.workbook, marksPlan(fc.issues, fc.template, lang), fc.picked.sheet.name);
+  await writeWorkbook(fc.workbook, out);
+  return join(dir, basename(fc.file));
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse("validate", argv, {
+    json: { type: "boolean" },
+    lang: { type: "string" },
+    annotate: { type: "string" },
+    sheet: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help) {
+    line(io.stdout, help);
+    return EXIT.ok;
+  }
+  if (positionals.length === 0) {
+    throw new UsageError(
+      "Thiếu tệp cần kiểm tra: baocao validate bao-cao.xlsx (xem --help).",
+      "No file to check: baocao validate report.xlsx (see --help).",
+    );
+  }
+  const lang = values.lang ?? "vi";
+  if (lang !== "vi" && lang !== "en") {
+    throw new UsageError(
+      `--lang chỉ nhận vi hoặc en, không phải "${lang}".`,
+      `--lang takes vi or en, not "${lang}".`,
+    );
+  }
+  const results: FileResult[] = [];
+  const bar = values.json ? progress(io, 0) : progress(io, positionals.length);
+  try {
+    for (const file of positionals) {
+      bar.tick(file);
+      results.push(await checkOne(file, values.sheet, values.annotate, io, lang));
+    }
+  } finally {
+    bar.done();
+  }
+  const exitCode = results.some((r) => r.status === "unreadable")
+    ? EXIT.unreadable
+    : results.some((r) => r.status === "errors")
+      ? EXIT.invalid
+      : EXIT.ok;
+  if (values.json) {
+    line(io.stdout, JSON.stringify({ files: results, exitCode }, null, 2));
+    return exitCode;
+  }
+  for (const r of results) printFile(io, r, lang);
+  if (results.length > 1) printSummary(io, results);
+  return exitCode;
+}
+
+async function checkOne(
+  file: string,
+  sheet: string | undefined,
+  annotateDir: string | undefined,
+  io: Io,
+  lang: Lang,
+): Promise<FileResult> {
+  let fc: FileCheck;
+  try {
+    fc = await checkFile(resolve(io.cwd, file), { display: file, ...(sheet !== undefined && { sheet }) });
+  } catch (e) {
+    if (e instanceof CliError && e.exitCode === EXIT.unreadable) {
+      return {
+        file,
+        status: "unreadable",
+        errors: 0,
+        warnings: 0,
+        issues: [],
+        error: e.message,
+      };
+    }
+    throw e;
+  }
+  const h = fc.located.header;
+  const result: FileResult = {
+    file,
+    status: fc.errors > 0 ? "errors" : "ok",
+    sheet: fc.picked.sheet.name,
+    sheetReason: fc.picked.reason,
+    otherSheets: fc.picked.others,
+    ...(h.unitCode !== undefined && { unit: h.unitCode }),
+    ...(h.period !== undefined && { period: h.period }),
+    ...(fc.template !== undefined && { template: `${fc.template.id} v${fc.template.version}` }),
+    errors: fc.errors,
+    warnings: fc.warnings,
+    issues: fc.issues.map((i) => jsonIssue(i, fc, lang)),
+  };
+  if (annotateDir !== undefined) {
+    result.annotated = await annotate({ ...fc, file }, annotateDir, io.cwd, lang);
+  }
+  return result;
+}
+
+export const validateCommand: Command = {
+  name: "validate",
+  summary: "kiểm tra báo cáo .xlsx / check .xlsx reports",
+  help,
+  run,
+};

@@ -1,0 +1,32 @@
+// What a command may touch of the outside world, injected so tests run commands in-process.
+
+export interface Out {
+  write(text: string): unknown;
+  /** True when a person is watching (progress bars, colours); false for pipes, files and tests. */
+  isTTY?: boolean;
+}
+
+export interface Io {
+  stdout: Out;
+  stderr: Out;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** The API client's fetch; the global one when absent. */
+  fetch?: typeof fetch;
+  /** Waits between retries; tests pass a no-op so backoff costs no time. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export function processIo(): Io {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+/** Writes a line to an output. */
+export function line(out: Out, text = ""): void {
+  out.write(`${text}\n`);
+}

@@ -1,0 +1,142 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import type { Consolidation } from "../../shared/api/schemas.ts";
+import { consolidatedSheetPlan } from "../../shared/plans/consolidated-sheet.ts";
+import { NUMBER_FORMATS } from "../../shared/plans/template-sheet.ts";
+import type { SheetPlan } from "../../shared/plans/types.ts";
+import { at, template, templateWorkbook } from "../testing/fixtures.ts";
+import { readProperties } from "./properties.ts";
+import { renderPlan } from "./render-plan.ts";
+
+async function reload(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load(await wb.xlsx.writeBuffer());
+  return back;
+}
+
+const INJECTION = '=HYPERLINK("http://x","y")';
+
+function consolidation(): Consolidation {
+  return {
+    unit: "SL",
+    period: "2023",
+    template: template.id,
+    indicators: [{ code: "PT01", kind: "count", target: 100, actual: 150, rate: 150 }],
+    children: [
+      { unit: "SL.A", name: INJECTION, indicators: [{ code: "PT01", kind: "count", actual: 100 }] },
+      { unit: "SL.B", name: "+1", indicators: [{ code: "PT01", kind: "count", actual: 50 }] },
+    ],
+    reporting: { expected: 3, submitted: 2, late: 0, missing: ["SL.C"] },
+  };
+}
+
+describe("renderPlan: the template sheet", () => {
+  it("writes the plan's values, formats, fills, widths, merges, freeze, print setup and protection", async () => {
+    const { wb, plan } = await templateWorkbook();
+    const back = await reload(wb);
+    const ws = back.getWorksheet(plan.name)!;
+    expect(ws.getCell("F5").value).toBe("SL.MAISON");
+    expect(ws.getCell("F5").numFmt).toBe("@");
+    expect(ws.getCell(at("PT01")).numFmt).toBe(NUMBER_FORMATS.count);
+    expect(ws.getCell(at("PT03")).numFmt).toBe(NUMBER_FORMATS.money);
+    expect(ws.getCell(at("GD03"))).toMatchObject({ formula: expect.stringMatching(/^IF\(AND\(ISNUMBER\(F/) });
+    expect(ws.getCell("B9").value).toBe("Mã chỉ tiêu");
+    expect(ws.getCell("B9").font?.bold).toBe(true);
+    expect(ws.getCell("B9").fill).toMatchObject({ type: "pattern", fgColor: { argb: "FFDDEBF7" } });
+    expect(ws.getCell("B9").border?.top?.style).toBe("thin");
+    expect(ws.getCell("B9").alignment?.horizontal).toBe("center");
+    expect(ws.getColumn("C").width).toBe(60);
+    expect(ws.getCell("B1").isMerged).toBe(true);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 9 });
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      printTitlesRow: "9:9",
+    });
+    expect(ws.pageSetup.printArea).toMatch(/^A1:H\d+$/);
+    expect(ws.getCell(at("PT01")).protection?.locked).toBe(false);
+    // Locked is Excel's default, so it is stored as "not unlocked".
+    expect(ws.getCell("C9").protection?.locked).not.toBe(false);
+    expect((ws as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({
+      sheet: true,
+      insertRows: true,
+      sort: true,
+    });
+  });
+
+  it("adds the plan's data validations: whole numbers, decimals and the grade list with prompts", async () => {
+    const { wb, plan } = await templateWorkbook();
+    const ws = (await reload(wb)).getWorksheet(plan.name)!;
+    expect(ws.getCell(at("PT01")).dataValidation).toMatchObject({
+      type: "whole",
+      operator: "greaterThanOrEqual",
+      formulae: [0],
+      showErrorMessage: true,
+      showInputMessage: true,
+    });
+    expect(ws.getCell(at("PT03")).dataValidation).toMatchObject({ type: "decimal", formulae: [0] });
+    expect(ws.getCell(at("TD01")).dataValidation).toMatchObject({
+      type: "list",
+      formulae: ['"XS,T,HT,KHT"'],
+    });
+    expect(ws.getCell(at("TD01")).dataValidation.prompt).toContain("XS");
+  });
+
+  it("stores the plan's properties in the hidden _baocao sheet", async () => {
+    const { wb } = await templateWorkbook();
+    const back = await reload(wb);
+    expect(readProperties(back)).toEqual({ "baocao.template": "doan-2024", "baocao.version": "1" });
+    expect(back.getWorksheet("_baocao")?.state).toBe("hidden");
+  });
+});
+
+describe("renderPlan: the consolidated sheet", () => {
+  it("writes other units' text as plain text cells, never formulas", async () => {
+    const plan = consolidatedSheetPlan(consolidation(), template, { unitNames: { "SL.C": "=1+1" } });
+    const wb = new ExcelJS.Workbook();
+    await renderPlan(wb, plan);
+    const ws = (await reload(wb)).getWorksheet(plan.name)!;
+    const texts: string[] = [];
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+        if (typeof cell.value === "string") texts.push(cell.value);
+      }),
+    );
+    expect(texts.some((t) => t.startsWith(INJECTION))).toBe(true);
+    expect(texts.some((t) => t.startsWith("+1"))).toBe(true);
+    expect(texts).toContain("=1+1");
+  });
+
+  it("renders the table as an Excel table", async () => {
+    const plan = consolidatedSheetPlan(consolidation(), template);
+    const wb = new ExcelJS.Workbook();
+    const { tableFallbacks } = await renderPlan(wb, plan);
+    expect(tableFallbacks).toEqual([]);
+    const table = plan.tables[0]!;
+    const ws = (await reload(wb)).getWorksheet(plan.name)!;
+    const model = ws.getTable(table.name) as unknown as { table?: { tableRef?: string }; tableRef?: string };
+    expect(model.table?.tableRef ?? model.tableRef).toBe(table.range);
+  });
+
+  it("falls back to a styled range when a table would hold merged cells", async () => {
+    const plan: SheetPlan = {
+      name: "S",
+      cells: [
+        { address: "A1", value: "Mã" },
+        { address: "B1", value: "Tên" },
+        { address: "A2", value: "X" },
+      ],
+      columnWidths: {},
+      merges: ["A2:B2"],
+      validations: [],
+      tables: [{ name: "T", range: "A1:B3" }],
+      properties: {},
+    };
+    const wb = new ExcelJS.Workbook();
+    const { tableFallbacks } = await renderPlan(wb, plan);
+    expect(tableFallbacks).toEqual(["T (A1:B3): merged cells A2:B2"]);
+    expect(wb.getWorksheet("S")?.autoFilter).toBe("A1:B3");
+  });
+});
