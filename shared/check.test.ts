@@ -87,6 +87,31 @@ describe("checkSheet with three mistakes", () => {
   });
 });
 
+describe("checkSheet: one mistake, one issue", () => {
+  it("reports a fraction typed as a number into a count cell once, not again from the rules", () => {
+    for (const field of ["actual", "target"] as const) {
+      const check = checkSheet(sheet({ [cell("KN02", field)]: 12.5 }));
+      expect(check.issues.map((i) => [i.code, i.cell, i.field])).toEqual([
+        ["cell.fraction_in_count", cell("KN02", field), field],
+      ]);
+      expect(check.issues[0]?.fix).toBeUndefined();
+    }
+  });
+
+  it("reads 1.758 typed as a number into a count as 1758 (en-US Excel), once, with a fix", () => {
+    const check = checkSheet(sheet({ [cell("KN02")]: 1.758 }));
+    expect(check.issues).toEqual([
+      expect.objectContaining({
+        code: "cell.fraction_in_count",
+        cell: cell("KN02"),
+        params: expect.objectContaining({ raw: "1.758", thousands: 1758 }),
+        fix: { value: 1758 },
+      }),
+    ]);
+    expect(check.report!.rows.find((r) => r.code === "KN02")?.actual).toBe(1758);
+  });
+});
+
 describe("checkSheet places every issue on a cell", () => {
   it("flags a number typed over a ratio formula", () => {
     const check = checkSheet(sheet({ [cell("GD03")]: 95 }));

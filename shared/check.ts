@@ -5,6 +5,8 @@
 // Decisions:
 // - One mistake, one issue: a rule (and "required row blank") is not raised when one of its rows already
 //   has an unreadable actual cell (an error from parseCell that yields no value); the parse issue says it.
+// - Likewise validateReport's kind checks (cell.*, rule.wrong_kind) are dropped for a cell parseCell has
+//   already reported: 12.5 in a count cell is one fraction_in_count, not one from each.
 // - "Required row blank" is not raised for a row missing from the sheet: `grid.row_missing` says it.
 // - Rule issues land on their indicator's actual cell (the rule's left side, or the side that is blank);
 //   issues about a row that is not on the sheet land on the table header's code cell.
@@ -42,6 +44,8 @@ export function checkSheet(grid: Grid, opts: CheckOptions = {}): SheetCheck {
   const rowsByCode = new Map(located.rows.map((r) => [r.code, r]));
   const issues: Issue[] = [...located.issues];
   const unreadable = new Set<string>();
+  /** "PT01|actual" for every cell parseCell raised an issue on. */
+  const parseIssueAt = new Set<string>();
   const rows: ReportRow[] = [];
 
   for (const ind of template.indicators) {
@@ -52,6 +56,8 @@ export function checkSheet(grid: Grid, opts: CheckOptions = {}): SheetCheck {
     const actual = parseCell(raw.actual, ind, "actual", template);
     for (const i of target.issues) issues.push({ ...i, sheet, cell: row.cells.target });
     for (const i of actual.issues) issues.push({ ...i, sheet, cell: row.cells.actual });
+    if (target.issues.length > 0) parseIssueAt.add(`${ind.code}|target`);
+    if (actual.issues.length > 0) parseIssueAt.add(`${ind.code}|actual`);
     if (actual.value === null && actual.issues.some((i) => i.severity === "error")) unreadable.add(ind.code);
     const out: ReportRow = {
       code: ind.code,
@@ -75,6 +81,8 @@ export function checkSheet(grid: Grid, opts: CheckOptions = {}): SheetCheck {
     report,
     opts.previous !== undefined ? { previous: opts.previous } : {},
   ).filter((i) => {
+    const kindCheck = i.code.startsWith("cell.") || i.code === "rule.wrong_kind";
+    if (kindCheck && parseIssueAt.has(`${i.indicator}|${i.field}`)) return false;
     if (i.code === "rule.required_missing") {
       return i.indicator !== undefined && rowsByCode.has(i.indicator) && !unreadable.has(i.indicator);
     }

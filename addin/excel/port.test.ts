@@ -60,6 +60,14 @@ describe("the pane's ExcelPort on the fake", () => {
     expect(fake.sheet(sheet).protection.protected).toBe(true);
   });
 
+  it("sheetNames lists the workbook's sheets in order, in one sync", async () => {
+    const fake = createFakeExcel({ sheets: ["Sheet1", "Báo cáo", "Tổng hợp SL 2023"] });
+    const port = createExcelPort(fake.run, { support: fake });
+    fake.resetSyncCount();
+    expect(await port.sheetNames?.()).toEqual(["Sheet1", "Báo cáo", "Tổng hợp SL 2023"]);
+    expect(fake.syncCount).toBe(1);
+  });
+
   it("select activates the sheet and selects the cell", async () => {
     const fake = createFakeExcel({ sheets: ["Sheet1", "Data"] });
     const port = createExcelPort(fake.run, { support: fake });

@@ -38,6 +38,15 @@ export function createExcelPort(run: ExcelRun, options: PortOptions = {}): Excel
     async select(sheet, address) {
       await run((ctx) => selectCell(ctx, sheet, address));
     },
+    async sheetNames() {
+      // Tạo mẫu names its sheet from these, so it never renders over (replaces) a filled report.
+      return run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load("items/name");
+        await ctx.sync();
+        return sheets.items.map((s) => s.name);
+      });
+    },
     async onChanged(handler) {
       // WorksheetCollection.onChanged is ExcelApi 1.9; without it the pane re-checks on demand only.
       if (!excelApi(support, "1.9")) return async () => {};

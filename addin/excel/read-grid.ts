@@ -1,20 +1,12 @@
 /// <reference types="office-js" />
 // Excel range → Grid, in one sync: the used range (values only) with values, value types, text,
 // formulas and number formats. The queue/convert halves let other reads share the same sync.
-import type { CellScalar, Grid, ValueType } from "../../shared/grid/types.ts";
+import { parseRange, toA1 } from "../../shared/grid/address.ts";
+import { type CellScalar, type Grid, VALUE_TYPES, type ValueType } from "../../shared/grid/types.ts";
 
 export const GRID_PROPERTIES = "address,values,valueTypes,text,formulas,numberFormat";
 
-const VALUE_TYPES: ReadonlySet<string> = new Set<ValueType>([
-  "Empty",
-  "String",
-  "Double",
-  "Integer",
-  "Boolean",
-  "Error",
-  "Unknown",
-  "RichValue",
-]);
+const KNOWN_TYPES: ReadonlySet<string> = new Set<ValueType>(VALUE_TYPES);
 
 export interface QueuedGrid {
   sheet: Excel.Worksheet;
@@ -47,10 +39,10 @@ function rows<T>(grid: unknown, convert: (v: unknown) => T): T[][] {
   return grid.map((row: unknown) => (Array.isArray(row) ? row.map(convert) : []));
 }
 
-/** "'Báo cáo'!B2:H60" → "B2". */
+/** "'Báo cáo'!$B$2:$H$60" → "B2". */
 export function originOf(address: string): string {
-  const local = address.slice(address.lastIndexOf("!") + 1);
-  return (local.split(":")[0] ?? "A1").replace(/\$/g, "");
+  const range = parseRange(address);
+  return range ? toA1(range.start) : "A1";
 }
 
 export function gridFromQueued({ sheet, used }: QueuedGrid): Grid {
@@ -71,7 +63,7 @@ export function gridFromQueued({ sheet, used }: QueuedGrid): Grid {
     origin: originOf(used.address),
     values: rows(used.values, scalar),
     valueTypes: rows(used.valueTypes, (v) =>
-      typeof v === "string" && VALUE_TYPES.has(v) ? (v as ValueType) : "Unknown",
+      typeof v === "string" && KNOWN_TYPES.has(v) ? (v as ValueType) : "Unknown",
     ),
     text: rows(used.text, (v) => (typeof v === "string" ? v : "")),
     formulas: rows(used.formulas, scalar),

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseA1 } from "../../shared/grid/address.ts";
 import type { Grid } from "../../shared/grid/types.ts";
 import { consolidatedSheetPlan } from "../../shared/plans/consolidated-sheet.ts";
-import { templateSheetPlan } from "../../shared/plans/template-sheet.ts";
+import { templateCell, templateSheetPlan } from "../../shared/plans/template-sheet.ts";
 import { planToGrid } from "../../shared/plans/to-grid.ts";
 import type { SheetPlan } from "../../shared/plans/types.ts";
 import { doan2024 } from "../../shared/template/doan-2024.ts";
@@ -52,6 +52,35 @@ describe("renderPlan", () => {
     expect(at(grid, "F6")).toMatchObject({ value: "doan-2024 v1", valueType: "String", numberFormat: "@" });
     expect(at(grid, "G11").formula).toBe('=IF(AND(ISNUMBER(E11),E11>0,ISNUMBER(F11)),F11/E11*100,"")');
     expect(fake.warnings).toEqual([]);
+  });
+
+  it("shows typed figures as planToGrid says Excel shows them (money without a trailing dot)", async () => {
+    const plan = templateSheetPlan(doan2024, header);
+    const fake = createFakeExcel();
+    await fake.run((ctx) => renderPlan(ctx, plan, { support: fake }));
+    const cellOf = (code: string, column: "target" | "actual") => templateCell(doan2024, code, column);
+    const typed: Record<string, number> = {
+      [cellOf("GD01", "actual")]: 120,
+      [cellOf("GD02", "actual")]: 90,
+      [cellOf("PT01", "actual")]: 92387,
+      [cellOf("PT02", "target")]: 100,
+      [cellOf("PT02", "actual")]: 125,
+      [cellOf("PT03", "actual")]: 555,
+      [cellOf("PT10", "actual")]: 1234567.125,
+      [cellOf("KN03", "target")]: 1.125,
+      [cellOf("KN03", "actual")]: 312.5,
+      [cellOf("GD06", "target")]: 80,
+    };
+    for (const [address, value] of Object.entries(typed)) fake.user.type(plan.name, address, value);
+    const grid = await fake.run((ctx) => readSheetGrid(ctx, plan.name));
+    const expected = planToGrid(plan, typed);
+    for (const address of [...Object.keys(typed), ...plan.cells.map((c) => c.address)]) {
+      expect(at(grid, address).text, address).toBe(at(expected, address).text);
+    }
+    expect(at(grid, cellOf("PT03", "actual")).text).toBe("555.0");
+    expect(at(grid, cellOf("KN03", "actual")).text).toBe("312.5");
+    expect(at(grid, cellOf("KN03", "target")).text).toBe("1.125");
+    expect(at(grid, cellOf("PT10", "actual")).text).toBe("1,234,567.125");
   });
 
   it("writes the layout: widths in points, merges, freeze, print, protection, validation, locks, properties", async () => {

@@ -176,7 +176,6 @@ async function openController(serverUrl = base): Promise<Controller> {
       checks += 1;
       return port.validate(sheet, check);
     },
-    sheetNames: async () => fake.sheetNames(),
   };
   const settings = await SettingsStore.open(storage, { ...defaultSettings(serverUrl), token: TOKEN });
   const queue = await SubmissionQueue.open(storage);
@@ -274,10 +273,19 @@ describe("Kiểm tra and Sửa", () => {
   });
 
   it("Tạo mẫu twice never renders over the first report", async () => {
+    // Through the real port (createExcelPort's sheetNames), not a stub.
     await createAndFill(CLEAN);
     await controller.createTemplate({ unitCode: "SL.MAISON", period: "2024" });
     expect(fake.sheetNames()).toEqual(["Sheet1", SHEET, `${SHEET} (2)`]);
-    expect(fake.cell(SHEET, F("PT01")).value).toBe(92387);
+    for (const [address, value] of Object.entries(CLEAN)) {
+      expect(fake.cell(SHEET, address).value, address).toBe(value);
+    }
+    expect(fake.cell(`${SHEET} (2)`, F("PT01")).value).toBe("");
+    expect(controller.state.notice).toMatchObject({
+      said: { key: "createDone", params: { sheet: `${SHEET} (2)` } },
+    });
+    await controller.createTemplate({ unitCode: "SL.MAISON", period: "2025" });
+    expect(fake.sheetNames()).toEqual(["Sheet1", SHEET, `${SHEET} (2)`, `${SHEET} (3)`]);
   });
 });
 

@@ -23,6 +23,18 @@ describe("column letters", () => {
     expect(columnLetter(27)).toBe("AA");
     expect(columnLetter(702)).toBe("ZZ");
     expect(columnLetter(703)).toBe("AAA");
+    // The consolidated sheet's columns (it had its own copy of columnLetter before).
+    expect([1, 7, 26, 27, 52, 53, 702, 703, 16384].map(columnLetter)).toEqual([
+      "A",
+      "G",
+      "Z",
+      "AA",
+      "AZ",
+      "BA",
+      "ZZ",
+      "AAA",
+      "XFD",
+    ]);
   });
 
   it("rejects what is not a column", () => {

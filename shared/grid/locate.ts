@@ -33,7 +33,7 @@ import {
   isBlank,
 } from "./cells.ts";
 import { readPeriod } from "./period.ts";
-import { fold, foldWords } from "./text.ts";
+import { foldLabel, foldWords } from "./text.ts";
 import type { Grid, RawCell } from "./types.ts";
 
 export interface LocatedRow {
@@ -201,7 +201,7 @@ function headerText(h: HeaderFound | undefined): string {
 
 /** Template id and version from "doan-2024 v1", "doan-2024 (phiên bản 1)" or "doan-2024". */
 export function parseTemplateStamp(text: string): { id?: string; version?: number } {
-  const tokens = fold(text)
+  const tokens = foldLabel(text)
     .split(/[\s,;/()]+/)
     .filter((t) => t !== "");
   const id = tokens[0];

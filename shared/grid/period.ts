@@ -1,7 +1,8 @@
 // Reading "Kỳ báo cáo": the API wants 2023, 2023-H1, 2023-Q3 or 2023-11; people write "Năm 2023",
 // "6 tháng đầu năm 2023", "Quý 3/2023", "Tháng 11/2023", and Excel turns a typed 2023-11 into a date.
 import { PERIOD_RE } from "../api/schemas.ts";
-import { fold } from "./text.ts";
+import { isDateFormat } from "../parse/number-format.ts";
+import { foldLabel } from "./text.ts";
 import type { RawCell } from "./types.ts";
 
 export interface PeriodReading {
@@ -12,12 +13,6 @@ export interface PeriodReading {
 }
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
-
-/** True for number formats that show a date (d, m, y outside quotes and brackets, no digits placeholders). */
-export function isDateFormat(format: string): boolean {
-  const bare = format.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "");
-  return /[dmy]/i.test(bare) && !/[0#]/.test(bare);
-}
 
 /** Excel's serial day (1900 system) → UTC year and month. */
 function serialYearMonth(serial: number): { y: number; m: number } {
@@ -65,7 +60,7 @@ const PATTERNS: [RegExp, (m: Groups) => string | undefined][] = [
 ];
 
 export function periodFromText(text: string): string | undefined {
-  const s = fold(text)
+  const s = foldLabel(text)
     .replace(/\b(nam|ky|bao cao)\b/g, " ")
     .replace(/\s+/g, " ")
     .trim();

@@ -5,7 +5,7 @@ import { templateCell } from "../plans/template-sheet.ts";
 import type { Template } from "../template/types.ts";
 import { a1, parseA1 } from "./address.ts";
 import { cellAtIndex, EMPTY_CELL, gridOrigin, gridSize } from "./cells.ts";
-import type { CellScalar, Grid, RawCell, ValueType } from "./types.ts";
+import { type CellScalar, type Grid, type RawCell, VALUE_TYPES, type ValueType } from "./types.ts";
 
 /**
  * Figures of the seed articles (domain.md), with invented but consistent totals for the rows the
@@ -206,16 +206,7 @@ const scalar = fc.oneof(
   fc.integer(),
   fc.boolean(),
 );
-const valueType = fc.constantFrom<ValueType>(
-  "Empty",
-  "String",
-  "Double",
-  "Integer",
-  "Boolean",
-  "Error",
-  "Unknown",
-  "RichValue",
-);
+const valueType = fc.constantFrom<ValueType>(...VALUE_TYPES);
 const matrix = <T>(arb: fc.Arbitrary<T>) => fc.array(fc.array(arb, { maxLength: 10 }), { maxLength: 14 });
 export const randomGrid: fc.Arbitrary<Grid> = fc.record({
   sheet: fc.string({ maxLength: 8 }),

@@ -1,20 +1,17 @@
 // Comparing what people type in labels: "Mã ĐV :", "ma don vi" and "MÃ ĐƠN VỊ" are the same label.
+// Built on shared/parse/fold.ts, the one diacritics/case/space fold; labels also drop a trailing ":" or ".".
+import { fold } from "../parse/fold.ts";
 
-/** Lower case, no diacritics (đ → d), single spaces, no trailing colon or dots. */
-export function fold(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
+/** `fold`, then no trailing colon or dots: "Mã đơn vị:" → "ma don vi". */
+export function foldLabel(s: string): string {
+  return fold(s)
     .replace(/[\s:：.]+$/, "")
     .trim();
 }
 
-/** `fold` without punctuation: "Tỷ lệ đạt (%)" → "ty le dat". For column headers. */
+/** `foldLabel` without punctuation: "Tỷ lệ đạt (%)" → "ty le dat". For column headers. */
 export function foldWords(s: string): string {
-  return fold(s)
+  return foldLabel(s)
     .replace(/[^a-z0-9 ]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();

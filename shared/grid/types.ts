@@ -1,16 +1,19 @@
 // A sheet as Excel gives it to the add-in in one read batch (and as the CLI builds it from an xlsx):
 // plain 2-D arrays indexed [row][col], all the same shape.
 
-/** Excel.RangeValueType as strings. */
-export type ValueType =
-  | "Empty"
-  | "String"
-  | "Double"
-  | "Integer"
-  | "Boolean"
-  | "Error"
-  | "Unknown"
-  | "RichValue";
+/** Excel.RangeValueType as strings: the one list (the add-in's reader checks what Excel sends against it). */
+export const VALUE_TYPES = [
+  "Empty",
+  "String",
+  "Double",
+  "Integer",
+  "Boolean",
+  "Error",
+  "Unknown",
+  "RichValue",
+] as const;
+
+export type ValueType = (typeof VALUE_TYPES)[number];
 
 export type CellScalar = string | number | boolean;
 

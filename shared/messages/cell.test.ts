@@ -4,7 +4,8 @@ import { ISSUE_CODES, type Issue } from "../issues.ts";
 import { type CellField, parseCell } from "../parse/cell.ts";
 import { doan2024 } from "../template/doan-2024.ts";
 import { indicatorMap } from "../template/registry.ts";
-import { cellMessages, plainNumber } from "./cell.ts";
+import { cellMessages } from "./cell.ts";
+import { formatNumber } from "./format-number.ts";
 import type { CellIssueCode, Lang, MessageParams } from "./types.ts";
 
 const str = (s: string): RawCell => ({
@@ -27,6 +28,7 @@ const withFormula = (cell: RawCell, f: string): RawCell => ({ ...cell, formula: 
 const samples: [string, CellField, RawCell][] = [
   ["PT01", "actual", str("92.387")],
   ["PT02", "actual", str("125")],
+  ["KN02", "actual", num(1.758, "#,##0", "2")],
   ["PT02", "actual", str("１２３")],
   ["PT01", "actual", str("92 387")],
   ["PT03", "actual", str("1.234,5")],
@@ -111,8 +113,8 @@ describe("cellMessages", () => {
     expect(vi).toMatch(/Bấm|Nhập|nhập|Hãy|ô/);
     if (issue.fix) {
       const v = issue.fix.value;
-      const shownVi = typeof v === "number" ? plainNumber(v, "vi") : String(v);
-      const shownEn = typeof v === "number" ? plainNumber(v, "en") : String(v);
+      const shownVi = typeof v === "number" ? formatNumber(v, "vi", { group: false }) : String(v);
+      const shownEn = typeof v === "number" ? formatNumber(v, "en", { group: false }) : String(v);
       expect(vi).toContain("Bấm Sửa");
       expect(vi).toContain(shownVi);
       expect(en).toContain("Click Fix");
@@ -136,8 +138,23 @@ describe("cellMessages", () => {
   it("says which separator grouped thousands", () => {
     const issue = issues.find((i) => i.code === "cell.text_number" && i.params.raw === "92.387");
     if (!issue) throw new Error("no 92.387 sample");
-    expect(render(issue, "vi")).toContain('dấu "." ở đây là dấu phân cách hàng nghìn');
-    expect(render(issue, "en")).toContain('the "." separates thousands');
+    expect(render(issue, "vi")).toContain("dấu '.' ở đây là dấu phân cách hàng nghìn");
+    expect(render(issue, "en")).toContain("the '.' separates thousands");
+  });
+
+  it("asks whether three decimals in a count were thousands, and offers the fix", () => {
+    const issue = issues.find((i) => i.code === "cell.fraction_in_count" && i.fix !== undefined);
+    if (!issue) throw new Error("no 1.758 sample");
+    expect(render(issue, "vi")).toBe(
+      "'1.758' không phải số nguyên, trong khi chỉ tiêu này đếm số ý tưởng; có phải là 1758? " +
+        "Excel trên máy này coi dấu '.' là dấu thập phân, không phải dấu phân cách hàng nghìn. " +
+        "Bấm Sửa để đổi thành số 1758.",
+    );
+    expect(render(issue, "en")).toContain("did you mean 1758?");
+    expect(render(issue, "en")).toContain("Click Fix to make it the number 1758.");
+    const other = issues.find((i) => i.code === "cell.fraction_in_count" && i.fix === undefined);
+    if (!other) throw new Error("no 12.5 sample");
+    expect(render(other, "vi")).not.toContain("có phải là");
   });
 
   it("lists the allowed grades with their Vietnamese names", () => {
@@ -158,19 +175,5 @@ describe("cellMessages", () => {
     if (!issue) throw new Error("no #DIV/0! sample");
     expect(render(issue, "vi")).toContain("chia cho ô trống");
     expect(render(issue, "en")).toContain("division");
-  });
-});
-
-describe("plainNumber", () => {
-  it.each([
-    [92387, "92387", "92387"],
-    [1.5, "1,5", "1.5"],
-    [1234.5, "1234,5", "1234.5"],
-    [-5, "-5", "-5"],
-    [1e-7, "0,0000001", "0.0000001"],
-    [1e21, "1000000000000000000000", "1000000000000000000000"],
-  ])("%d → vi %j, en %j", (n, vi, en) => {
-    expect(plainNumber(n, "vi")).toBe(vi);
-    expect(plainNumber(n, "en")).toBe(en);
   });
 });

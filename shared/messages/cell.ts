@@ -1,52 +1,42 @@
 // Messages for the issues of one cell (shared/parse/cell.ts). Vietnamese first: the readers are Youth
 // Union officers filling the report. The shared formatter adds the "Ô F14 (PT01 – …): " prefix.
 import type { IssueParam } from "../issues.ts";
-import { formatNumber } from "./format-number.ts";
+import { formatParam } from "./format-number.ts";
 import type { CellIssueCode, Lang, MessageParams, MessageTable } from "./types.ts";
 
-/**
- * A number without thousands separators, so it cannot be misread: vi 92387 and 1,5, en 92387 and 1.5.
- * (A cell message is about "92.387" typed as text; writing the fix as "92.387" again would not help.)
- */
-export function plainNumber(n: number, lang: Lang): string {
-  return formatNumber(n, lang).replaceAll(lang === "vi" ? "." : ",", "");
-}
+/** Numbers without thousands separators, so they cannot be misread: vi 92387 and 1,5, en 92387 and 1.5. */
+const show = (v: IssueParam | undefined, lang: Lang): string => formatParam(v, lang, { group: false });
 
-function show(v: IssueParam | undefined, lang: Lang): string {
-  if (typeof v === "number") return plainNumber(v, lang);
-  if (v === undefined || v === null) return "";
-  return String(v);
-}
-
-/** The raw text in quotes, as the user sees it in the cell. */
-const q = (p: MessageParams): string => `"${show(p.raw, "vi")}"`;
+/** The raw text in single quotes (the house style of every message), as the user sees it in the cell. */
+const q = (p: MessageParams): string => `'${show(p.raw, "vi")}'`;
 const num = (p: MessageParams, key: string, lang: Lang): string => show(p[key], lang);
 
-const fixVi = (p: MessageParams): string =>
+/** The fix offered: the number in param `key` (value, or thousands for a fraction in a count). */
+const fixVi = (p: MessageParams, key = "value"): string =>
   p.fixable === false
-    ? `Ô này có công thức: hãy sửa công thức để trả về số ${num(p, "value", "vi")}.`
-    : `Bấm Sửa để đổi thành số ${num(p, "value", "vi")}.`;
-const fixEn = (p: MessageParams): string =>
+    ? `Ô này có công thức: hãy sửa công thức để trả về số ${num(p, key, "vi")}.`
+    : `Bấm Sửa để đổi thành số ${num(p, key, "vi")}.`;
+const fixEn = (p: MessageParams, key = "value"): string =>
   p.fixable === false
-    ? `The cell holds a formula: change it to return the number ${num(p, "value", "en")}.`
-    : `Click Fix to make it the number ${num(p, "value", "en")}.`;
+    ? `The cell holds a formula: change it to return the number ${num(p, key, "en")}.`
+    : `Click Fix to make it the number ${num(p, key, "en")}.`;
 
 /** Why a number read as text, by the `reading` param parseCell sends. */
 function textNumberWhy(p: MessageParams, lang: Lang): string {
   const sep = show(p.separator, lang);
   const vi: Record<string, string> = {
-    thousands: `dấu "${sep}" ở đây là dấu phân cách hàng nghìn`,
+    thousands: `dấu '${sep}' ở đây là dấu phân cách hàng nghìn`,
     thousands_space: "dấu cách ở đây là dấu phân cách hàng nghìn",
     thousands_decimal: "số có cả dấu phân cách hàng nghìn lẫn dấu thập phân",
-    decimal: 'Excel trên máy này không nhận dấu "." làm dấu thập phân',
+    decimal: "Excel trên máy này không nhận dấu '.' làm dấu thập phân",
     fullwidth: "chữ số được gõ ở dạng toàn độ rộng, thường do bộ gõ tiếng Trung hoặc tiếng Nhật",
     plain: "ô được định dạng Văn bản (Text) hoặc số được nhập sau dấu nháy '",
   };
   const en: Record<string, string> = {
-    thousands: `the "${sep}" separates thousands`,
+    thousands: `the '${sep}' separates thousands`,
     thousands_space: "the space separates thousands",
     thousands_decimal: "it has both thousands separators and a decimal mark",
-    decimal: 'Excel on this computer does not take "." as the decimal mark',
+    decimal: "Excel on this computer does not take '.' as the decimal mark",
     fullwidth: "the digits are full-width, usually from a Chinese or Japanese input method",
     plain: "the cell is formatted as Text or the number was typed after an apostrophe",
   };
@@ -88,19 +78,19 @@ export const cellMessages: MessageTable<CellIssueCode> = {
   },
   "cell.ambiguous_number": {
     vi: (p) =>
-      `Không rõ ${q(p)} là ${num(p, "thousands", "vi")} (dấu "${show(p.separator, "vi")}" phân cách hàng nghìn) hay ${num(p, "decimal", "vi")} (dấu "${show(p.separator, "vi")}" là dấu thập phân). Hãy nhập lại số đúng, không dùng dấu phân cách hàng nghìn.`,
+      `Không rõ ${q(p)} là ${num(p, "thousands", "vi")} (dấu '${show(p.separator, "vi")}' phân cách hàng nghìn) hay ${num(p, "decimal", "vi")} (dấu '${show(p.separator, "vi")}' là dấu thập phân). Hãy nhập lại số đúng, không dùng dấu phân cách hàng nghìn.`,
     en: (p) =>
-      `${q(p)} could be ${num(p, "thousands", "en")} (with "${show(p.separator, "en")}" separating thousands) or ${num(p, "decimal", "en")} (with "${show(p.separator, "en")}" as the decimal mark). Type the intended number again, without thousands separators.`,
+      `${q(p)} could be ${num(p, "thousands", "en")} (with '${show(p.separator, "en")}' separating thousands) or ${num(p, "decimal", "en")} (with '${show(p.separator, "en")}' as the decimal mark). Type the intended number again, without thousands separators.`,
   },
   "cell.number_with_unit": {
     vi: (p) =>
       p.unitFits === false
-        ? `${q(p)} có kèm đơn vị "${show(p.unit, "vi")}", khác với đơn vị tính của dòng (${show(p.expectedUnit, "vi")}). Hãy quy đổi ra ${show(p.expectedUnit, "vi")} và chỉ nhập số.`
-        : `${q(p)} có kèm đơn vị "${show(p.unit, "vi")}"; ô này chỉ nhận số, đơn vị đã ghi ở cột ĐVT. ${fixVi(p)}`,
+        ? `${q(p)} có kèm đơn vị '${show(p.unit, "vi")}', khác với đơn vị tính của dòng (${show(p.expectedUnit, "vi")}). Hãy quy đổi ra ${show(p.expectedUnit, "vi")} và chỉ nhập số.`
+        : `${q(p)} có kèm đơn vị '${show(p.unit, "vi")}'; ô này chỉ nhận số, đơn vị đã ghi ở cột ĐVT. ${fixVi(p)}`,
     en: (p) =>
       p.unitFits === false
-        ? `${q(p)} carries the unit "${show(p.unit, "en")}", not the row's unit (${show(p.expectedUnitEn, "en")}). Convert it to ${show(p.expectedUnitEn, "en")} and type the number only.`
-        : `${q(p)} carries the unit "${show(p.unit, "en")}"; the cell takes a number only, the unit is in the ĐVT column. ${fixEn(p)}`,
+        ? `${q(p)} carries the unit '${show(p.unit, "en")}', not the row's unit (${show(p.expectedUnitEn, "en")}). Convert it to ${show(p.expectedUnitEn, "en")} and type the number only.`
+        : `${q(p)} carries the unit '${show(p.unit, "en")}'; the cell takes a number only, the unit is in the ĐVT column. ${fixEn(p)}`,
   },
   "cell.stray_spaces": {
     vi: (p) =>
@@ -119,10 +109,15 @@ export const cellMessages: MessageTable<CellIssueCode> = {
     en: (p) => `Figures cannot be negative (${q(p)}). Type the correct number.`,
   },
   "cell.fraction_in_count": {
+    // With `thousands`: 1.758 typed as a number in an en-US Excel, where "." is the decimal mark.
     vi: (p) =>
-      `${q(p)} không phải số nguyên, trong khi chỉ tiêu này đếm số ${show(p.unit, "vi")}. Hãy nhập lại số nguyên đúng (nếu là số hàng nghìn, viết liền không dấu, ví dụ 1500).`,
+      typeof p.thousands === "number"
+        ? `${q(p)} không phải số nguyên, trong khi chỉ tiêu này đếm số ${show(p.unit, "vi")}; có phải là ${num(p, "thousands", "vi")}? Excel trên máy này coi dấu '.' là dấu thập phân, không phải dấu phân cách hàng nghìn. ${fixVi(p, "thousands")}`
+        : `${q(p)} không phải số nguyên, trong khi chỉ tiêu này đếm số ${show(p.unit, "vi")}. Hãy nhập lại số nguyên đúng (nếu là số hàng nghìn, viết liền không dấu, ví dụ 1500).`,
     en: (p) =>
-      `${q(p)} is not a whole number, but this indicator counts ${show(p.unitEn, "en")}. Type the correct whole number (for thousands, write the digits only, e.g. 1500).`,
+      typeof p.thousands === "number"
+        ? `${q(p)} is not a whole number, but this indicator counts ${show(p.unitEn, "en")}; did you mean ${num(p, "thousands", "en")}? Excel on this computer takes '.' as the decimal mark, not as a thousands separator. ${fixEn(p, "thousands")}`
+        : `${q(p)} is not a whole number, but this indicator counts ${show(p.unitEn, "en")}. Type the correct whole number (for thousands, write the digits only, e.g. 1500).`,
   },
   "cell.too_many_decimals": {
     vi: (p) =>
@@ -166,12 +161,12 @@ export const cellMessages: MessageTable<CellIssueCode> = {
   "cell.grade_spelled": {
     vi: (p) =>
       p.fixable === false
-        ? `${q(p)} được hiểu là "${show(p.gradeVi, "vi")}" (mã ${show(p.value, "vi")}). Ô này có công thức: hãy sửa để trả về đúng mã ${show(p.value, "vi")}.`
-        : `${q(p)} được hiểu là "${show(p.gradeVi, "vi")}" (mã ${show(p.value, "vi")}). Bấm Sửa để ghi đúng mã ${show(p.value, "vi")}.`,
+        ? `${q(p)} được hiểu là '${show(p.gradeVi, "vi")}' (mã ${show(p.value, "vi")}). Ô này có công thức: hãy sửa để trả về đúng mã ${show(p.value, "vi")}.`
+        : `${q(p)} được hiểu là '${show(p.gradeVi, "vi")}' (mã ${show(p.value, "vi")}). Bấm Sửa để ghi đúng mã ${show(p.value, "vi")}.`,
     en: (p) =>
       p.fixable === false
-        ? `${q(p)} reads as "${show(p.gradeEn, "en")}" (code ${show(p.value, "en")}). The cell holds a formula: make it return the code ${show(p.value, "en")}.`
-        : `${q(p)} reads as "${show(p.gradeEn, "en")}" (code ${show(p.value, "en")}). Click Fix to write the code ${show(p.value, "en")}.`,
+        ? `${q(p)} reads as '${show(p.gradeEn, "en")}' (code ${show(p.value, "en")}). The cell holds a formula: make it return the code ${show(p.value, "en")}.`
+        : `${q(p)} reads as '${show(p.gradeEn, "en")}' (code ${show(p.value, "en")}). Click Fix to write the code ${show(p.value, "en")}.`,
   },
   "cell.ratio_typed": {
     vi: (p) =>

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatNumber } from "./format-number.ts";
+import { formatNumber, formatParam } from "./format-number.ts";
 
 describe("formatNumber", () => {
   it.each([
@@ -38,5 +38,30 @@ describe("formatNumber", () => {
         expect(Number(en)).toBe(n === 0 ? 0 : n);
       }),
     );
+  });
+});
+
+describe("formatNumber without grouping (cell messages)", () => {
+  it.each([
+    [92387, "92387", "92387"],
+    [1.5, "1,5", "1.5"],
+    [1234.5, "1234,5", "1234.5"],
+    [-5, "-5", "-5"],
+    [1e-7, "0,0000001", "0.0000001"],
+    [1e21, "1000000000000000000000", "1000000000000000000000"],
+  ])("%d → vi %j, en %j", (n, vi, en) => {
+    expect(formatNumber(n, "vi", { group: false })).toBe(vi);
+    expect(formatNumber(n, "en", { group: false })).toBe(en);
+  });
+});
+
+describe("formatParam", () => {
+  it("writes numbers for the language, blanks as empty, anything else as it is", () => {
+    expect(formatParam(92387, "vi")).toBe("92.387");
+    expect(formatParam(92387, "en", { group: false })).toBe("92387");
+    expect(formatParam(null, "vi")).toBe("");
+    expect(formatParam(undefined, "en")).toBe("");
+    expect(formatParam("PT01", "vi")).toBe("PT01");
+    expect(formatParam(true, "en")).toBe("true");
   });
 });

@@ -41,6 +41,16 @@ describe("gridMessages", () => {
     expect(seen.size).toBe(cases.length * 2);
   });
 
+  it("writes numeric params as plain numbers, in single quotes where quoted", () => {
+    const p = { template: "doan-2024", version: 7, known: 1 };
+    expect(render("grid.template_version_unknown", p).vi).toBe(
+      "Mẫu doan-2024 phiên bản 7 không được hỗ trợ; phiên bản hiện hành là 1. Chép số liệu sang mẫu doan-2024 phiên bản 1.",
+    );
+    expect(render("grid.template_unknown", { template: "doan-2099", known: "doan-2024" }).en).toBe(
+      "Report template 'doan-2099' is not known (available: doan-2024). Correct the 'Mẫu:' cell or copy the figures into a fresh template.",
+    );
+  });
+
   it("names the fix", () => {
     expect(
       render("grid.header_malformed", { field: "period", value: "Quý 3/2023", expected: "2023-Q3" }).vi,

@@ -14,7 +14,7 @@ const samples: Record<IssueCode, Omit<Issue, "code">> = {
     indicator: "PT01",
     field: "actual",
     cell: "F14",
-    params: { raw: "92.387", value: 92387, reading: "thousands" },
+    params: { raw: "92.387", value: 92387, reading: "thousands", separator: "." },
     fix: { value: 92387 },
   },
   "cell.decimal_comma": {
@@ -217,6 +217,21 @@ describe("formatIssue", () => {
     }
   });
 
+  it("quotes what the user wrote in single quotes, in every area's messages", () => {
+    const issue = sample("cell.text_number");
+    expect(formatIssue(issue, doan2024, "vi")).toBe(
+      `Ô F14 (${PT01_VI}): '92.387' đang được lưu dưới dạng chữ nên không được cộng khi tổng hợp; ` +
+        "dấu '.' ở đây là dấu phân cách hàng nghìn. Bấm Sửa để đổi thành số 92387.",
+    );
+    for (const code of ISSUE_CODES) {
+      for (const lang of ["vi", "en"] as const) {
+        expect(formatIssue(sample(code), doan2024, lang), code).not.toMatch(/["“”]/);
+      }
+    }
+    expect(formatIssue(sample("rule.unknown_indicator"), doan2024, "vi")).toContain("'ZZ99'");
+    expect(formatIssue(sample("grid.row_unknown"), doan2024, "vi")).toContain("'ZZ01'");
+  });
+
   it("names the row (and the target column) when there is no cell, the cell alone when there is no row, else nothing", () => {
     const row = sample("rule.required_missing");
     expect(formatIssue(row, doan2024, "vi")).toMatch(/^Dòng GD01 – Tổng số cán bộ đoàn: Dòng bắt buộc/);
@@ -256,7 +271,7 @@ describe("formatIssue", () => {
       ...sample("grid.template_unknown"),
       params: { template: "doan-2099", known: "doan-2024" },
     };
-    expect(formatIssue(issue, doan2024, "en")).toContain("“doan-2099” is not known");
+    expect(formatIssue(issue, doan2024, "en")).toContain("'doan-2099' is not known");
   });
 
   it("still says something for a code it does not know (an issue read back from storage)", () => {

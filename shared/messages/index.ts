@@ -1,7 +1,8 @@
 // One message per issue code, in Vietnamese then English. Each area owns its table; this file joins
 // them, names the cell and row ("Ô F14 (PT01 – …): ") and resolves indicator labels in the message's
-// language. Numbers reach the tables as numbers: each writes them for its language and its purpose
-// (rule.ts groups thousands, 1.200; cell.ts does not, so "92.387" typed as text reads as 92387).
+// language. Numbers reach the tables as numbers, written by format-number.ts for the language, grouped
+// or not by purpose (rule.ts groups thousands, 1.200; cell.ts does not, so '92.387' reads as 92387).
+// What the user wrote is quoted in single quotes, '…', in every table.
 import type { ApiIssue } from "../api/schemas.ts";
 import type { Issue, IssueCode } from "../issues.ts";
 import type { Template } from "../template/types.ts";

@@ -3,13 +3,11 @@
 // (ruleLabel), the grade list (gradeList) and the severity, so the same issue reads naturally in vi and
 // en. The "Ô F14 (PT01 – …): " prefix is formatIssue's too. Numbers arrive as numbers and are written
 // here as each language writes them: vi 1.200 and 555,5, en 1,200 and 555.5.
-import { formatNumber } from "./format-number.ts";
+import { formatParam } from "./format-number.ts";
 import type { Lang, MessageParams, MessageTable, RuleIssueCode } from "./types.ts";
 
-function show(v: MessageParams[string] | undefined, lang: Lang): string {
-  if (typeof v === "number") return formatNumber(v, lang);
-  return v === null || v === undefined ? "" : String(v);
-}
+/** Numbers grouped by thousands: vi 1.200, en 1,200. */
+const show = (v: MessageParams[string] | undefined, lang: Lang): string => formatParam(v, lang);
 
 /** A label inside a sentence: "Tổng số cán bộ đoàn" → "tổng số cán bộ đoàn", but "ĐVTN …" stays. */
 function lowerFirst(s: string): string {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { RawCell, ValueType } from "../grid/types.ts";
+import { type RawCell, VALUE_TYPES, type ValueType } from "../grid/types.ts";
 import type { IssueCode, IssueParam } from "../issues.ts";
 import { doan2024 } from "../template/doan-2024.ts";
 import { indicatorMap } from "../template/registry.ts";
@@ -249,6 +249,73 @@ const cases: Case[] = [
   ["'1,5 in a count", "PT01", "actual", str("1,5"), { value: 1.5, code: "cell.fraction_in_count" }],
   ["'12.5 in a count", "GD01", "actual", str("12.5"), { value: 12.5, code: "cell.fraction_in_count" }],
   ["a fractional count target", "PT04", "target", num(2.5), { value: 2.5, code: "cell.fraction_in_count" }],
+  // "1.758" typed as a number in an en-US Excel: three decimals in a count are a thousands group.
+  [
+    "1.758 as a Double in a count, shown '2' under #,##0",
+    "KN02",
+    "actual",
+    num(1.758, "#,##0", "2"),
+    { value: 1758, code: "cell.fraction_in_count", fix: 1758, params: { raw: "1.758", thousands: 1758 } },
+  ],
+  [
+    "92.387 as a Double in a count",
+    "PT01",
+    "actual",
+    num(92.387),
+    { value: 92387, code: "cell.fraction_in_count", fix: 92387, params: { raw: "92.387", value: 92.387 } },
+  ],
+  [
+    "999.999 as a Double",
+    "PT01",
+    "target",
+    num(999.999),
+    { value: 999999, code: "cell.fraction_in_count", fix: 999999 },
+  ],
+  [
+    "1.5 (maybe '1.500'): not guessed",
+    "PT01",
+    "actual",
+    num(1.5),
+    { value: 1.5, code: "cell.fraction_in_count" },
+  ],
+  [
+    "22.18 (maybe '22.180'): not guessed",
+    "GD13",
+    "actual",
+    num(22.18),
+    { value: 22.18, code: "cell.fraction_in_count" },
+  ],
+  ["1.75: not guessed", "PT01", "actual", num(1.75), { value: 1.75, code: "cell.fraction_in_count" }],
+  [
+    "0.758: not a thousands group",
+    "PT01",
+    "actual",
+    num(0.758),
+    { value: 0.758, code: "cell.fraction_in_count" },
+  ],
+  [
+    "1234.567: not a thousands group",
+    "PT01",
+    "actual",
+    num(1234.567),
+    { value: 1234.567, code: "cell.fraction_in_count" },
+  ],
+  [
+    "1.758 from a formula: nobody typed it",
+    "KN02",
+    "actual",
+    formula("=A1/1000", 1.758, "Double", "#,##0"),
+    { value: 1.758, code: "cell.fraction_in_count" },
+  ],
+  ["-1.758: negative first", "KN02", "actual", num(-1.758), { value: -1.758, code: "cell.negative" }],
+  ["1.758 in money is valid", "KN03", "actual", num(1.758, "#,##0.0##", "1.758"), { value: 1.758 }],
+  [
+    "12.5 shown '13' quotes the value",
+    "PT01",
+    "actual",
+    num(12.5, "#,##0", "13"),
+    { value: 12.5, code: "cell.fraction_in_count", params: { raw: "12.5" } },
+  ],
 
   // money decimals
   [
@@ -494,6 +561,19 @@ describe("parseCell", () => {
     if (expected.params) expect(issue?.params).toMatchObject(expected.params);
   });
 
+  it("reads every n.ddd (1 ≤ n < 1000, last decimal not 0) typed as a number into a count as n·1000", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 999_999 }).filter((k) => k % 10 !== 0),
+        (k) => {
+          const r = parseCell(num(k / 1000), ind("PT01"), "actual", doan2024);
+          expect(r.value).toBe(k);
+          expect(r.issues[0]?.fix).toEqual({ value: k });
+        },
+      ),
+    );
+  });
+
   it("makes only a spelled grade and a typed ratio warnings", () => {
     const severities = new Map<string, string>();
     for (const [, code, field, cell] of cases) {
@@ -537,16 +617,6 @@ describe("matchGrade", () => {
 
 // ---- properties ----------------------------------------------------------------------------------------
 
-const VALUE_TYPES: ValueType[] = [
-  "Empty",
-  "String",
-  "Double",
-  "Integer",
-  "Boolean",
-  "Error",
-  "Unknown",
-  "RichValue",
-];
 const FORMATS = ["General", "@", "0", "#,##0", "0.00", "0%", "m/d/yyyy", "dd/mm/yyyy", "d-mmm", "h:mm"];
 const TRICKY = [
   "92.387",

@@ -8,12 +8,14 @@ import { fold } from "./fold.ts";
 import { isDateFormat, isPercentFormat } from "./number-format.ts";
 import {
   chooseReading,
+  decimalsOf,
   formulaErrorText,
   isBlankText,
   isDashText,
   type NumberReading,
   type NumberText,
   readNumberText,
+  readSeparators,
   unitFits,
 } from "./number-text.ts";
 
@@ -124,16 +126,12 @@ function errorOrBoolean(cell: RawCell, ctx: Ctx, expects: "number" | "grade"): C
 
 // ---- numbers -------------------------------------------------------------------------------------------
 
-/** Rounding noise of binary doubles (0.1 + 0.2), not what anyone typed. */
+/**
+ * Rounding noise of binary doubles (0.1 + 0.2), not what anyone typed. Looser than validateReport's
+ * hasAtMost3Decimals on purpose: a cell's value is snapped to what was typed, an API number only judged.
+ */
 function near(a: number, b: number): boolean {
   return Math.abs(a - b) <= 16 * Number.EPSILON * Math.max(1, Math.abs(a));
-}
-
-/** Decimals of a double as JavaScript prints it (1.2345 → 4, 1e-7 → 7). */
-function decimalsOf(n: number): number {
-  const [mantissa = "", exp] = String(Math.abs(n)).split("e");
-  const frac = mantissa.split(".")[1]?.length ?? 0;
-  return Math.max(0, frac - Number(exp ?? 0));
 }
 
 /** Percent-formatted ratio cells hold 0.8 and show 80%; our ratios are percent numbers (80). */
@@ -141,6 +139,18 @@ function percentScaled(n: number, cell: RawCell, ctx: Ctx): number {
   return ctx.indicator.kind === "ratio" && isPercentFormat(cell.numberFormat)
     ? Number((n * 100).toPrecision(15))
     : n;
+}
+
+/**
+ * 1.758 → 1758: what an en-US Excel stores for a Vietnamese "1.758" typed as a number. Only a value with
+ * exactly three decimals whose digits form a valid thousands grouping ("1.758", "92.387"; not "0.758",
+ * "1234.567"); 22.18 may have been typed "22.18" or "22.180", so it is not guessed.
+ */
+function thousandsOf(n: number): number | undefined {
+  const k = Math.round(n * 1000);
+  // near(): 1.758 * 1000 is 1757.9999999999998.
+  if (!near(n * 1000, k) || k % 10 === 0) return undefined;
+  return readSeparators((k / 1000).toFixed(3)).find((r) => r.kind === "thousands")?.value;
 }
 
 /** The checks on the value itself, wherever it came from; undefined when it is fine. */
@@ -178,7 +188,17 @@ function parseNumericValue(n0: number, cell: RawCell, mode: NumberMode, ctx: Ctx
   let n = percentScaled(n0, cell, ctx);
   if (mode === "count" && near(n, Math.round(n))) n = Math.round(n);
   if (mode === "money" && near(n * 1000, Math.round(n * 1000))) n = Math.round(n * 1000) / 1000;
-  return checkValue(n, decimalsOf(n), mode, ctx) ?? { value: n, issues: [] };
+  // The display format may hide what is wrong ("#,##0" shows 1.758 as "2"): then quote the value.
+  const shown = readNumberText(cell.text)?.readings.some((r) => r.value === n) ? ctx.raw : String(n);
+  const at = { ...ctx, raw: shown };
+  // A count cannot be fractional, and three decimals are a thousands group: one reading, so a fix. Not
+  // for a formula's result, which nobody typed.
+  const thousands = mode === "count" && n > 0 && !ctx.hasFormula ? thousandsOf(n) : undefined;
+  if (thousands !== undefined) {
+    const unit = { unit: ctx.indicator.unit.vi, unitEn: ctx.indicator.unit.en };
+    return issue("cell.fraction_in_count", at, thousands, { value: n, thousands, ...unit }, thousands);
+  }
+  return checkValue(n, decimalsOf(n), mode, at) ?? { value: n, issues: [] };
 }
 
 function parseNumberText(s: string, mode: NumberMode, ctx: Ctx): CellParse {

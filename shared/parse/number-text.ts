@@ -105,6 +105,13 @@ function validGrouping(groups: readonly string[]): boolean {
   return rest.every((g) => g.length === 3);
 }
 
+/** Decimals of a double as JavaScript prints it (1.2345 → 4, 1e-7 → 7). */
+export function decimalsOf(n: number): number {
+  const [mantissa = "", exp] = String(Math.abs(n)).split("e");
+  const frac = mantissa.split(".")[1]?.length ?? 0;
+  return Math.max(0, frac - Number(exp ?? 0));
+}
+
 function significantDecimals(frac: string): number {
   return frac.replace(/0+$/, "").length;
 }

@@ -15,7 +15,9 @@
 //   "=HYPERLINK(…)" or "+1" must not run. The plan has no formulas at all: the figures are the server's.
 import type { Consolidation, IndicatorTotal } from "../api/schemas.ts";
 import { summarizeTargets } from "../consolidation/targets.ts";
+import { columnLetter } from "../grid/address.ts";
 import { GRADES, type Indicator, type Template } from "../template/types.ts";
+import { NUMBER_FORMATS } from "./template-sheet.ts";
 import type { PlanCell, SheetPlan } from "./types.ts";
 
 export type PlanLang = "vi" | "en";
@@ -29,7 +31,6 @@ export interface ConsolidatedSheetOptions {
 }
 
 const TEXT = "@";
-const FORMAT = { count: "#,##0", money: "#,##0.0##", percent: "0.0" } as const;
 /** Excel's limit on the text of one cell. */
 const MAX_CELL_TEXT = 32_767;
 /** Excel's limit on a sheet name. */
@@ -82,18 +83,6 @@ const ROW = {
 const MAIN_COLUMNS = 7;
 const COLUMNS_PER_CHILD = 2;
 
-/** Column letters from a 1-based index: 1 → A, 27 → AA. */
-export function columnLetter(index: number): string {
-  let n = index;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
 /** "Tổng hợp <unit> <period>" made a valid Excel sheet name: no []:*?/\, no edge apostrophes, ≤ 31. */
 export function consolidatedSheetName(unit: string, period: string): string {
   const cleaned = `${L.sheet} ${unit} ${period}`.normalize("NFC").replace(/[[\]:*?/\\]/g, "");
@@ -130,8 +119,8 @@ function gradeText(ind: IndicatorTotal | undefined): string | null {
 }
 
 function figureFormat(ind: Indicator): string {
-  if (ind.kind === "ratio") return FORMAT.percent;
-  return ind.kind === "money" ? FORMAT.money : FORMAT.count;
+  if (ind.kind === "ratio") return NUMBER_FORMATS.ratio;
+  return ind.kind === "money" ? NUMBER_FORMATS.money : NUMBER_FORMATS.count;
 }
 
 export function consolidatedSheetPlan(
@@ -214,7 +203,7 @@ export function consolidatedSheetPlan(
     number(`D${row}`, total?.target, format);
     if (ind.kind === "grade") text(`E${row}`, gradeText(total), { border: true });
     else number(`E${row}`, total?.actual, format);
-    number(`F${row}`, total?.rate, FORMAT.percent);
+    number(`F${row}`, total?.rate, NUMBER_FORMATS.rate);
     const note =
       ind.perUnitTarget !== undefined && total?.unitsMet !== undefined
         ? `${L.unitsMet[lang]} (≥ ${ind.perUnitTarget}): ${total.unitsMet}/${total.unitsReported ?? 0}`

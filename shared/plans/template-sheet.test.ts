@@ -83,7 +83,7 @@ describe("templateSheetPlan", () => {
       }
     }
     expect(NUMBER_FORMATS.count).toBe("#,##0");
-    expect(NUMBER_FORMATS.money).toBe("#,##0.###");
+    expect(NUMBER_FORMATS.money).toBe("#,##0.0##");
     expect(cell(templateCell(t, "TD01", "actual"))).toMatchObject({ locked: false, numberFormat: "@" });
     expect(cell(templateCell(t, "TD01", "target")).locked).toBe(true);
   });

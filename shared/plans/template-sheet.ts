@@ -51,10 +51,11 @@ export const COLUMN_LABELS = {
   note: "Ghi chú",
 } as const;
 
+/** The number formats of both plans (this template and the consolidated sheet): one place to change them. */
 export const NUMBER_FORMATS: Record<IndicatorKind, string> & { rate: string; text: string } = {
   count: "#,##0",
-  // Excel shows a trailing "." for whole numbers with this format ("555."); kept as the house format.
-  money: "#,##0.###",
+  // Up to 3 decimals (thousand đồng). "#,##0.###" would show whole amounts with a trailing dot ("555.").
+  money: "#,##0.0##",
   ratio: "0.0",
   grade: "@",
   rate: "0.0",

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { cellAtA1 } from "../grid/cells.ts";
 import { doan2024 } from "../template/doan-2024.ts";
-import { templateCell, templateRows, templateSheetPlan } from "./template-sheet.ts";
-import { formatNumber, planToGrid } from "./to-grid.ts";
+import { NUMBER_FORMATS, templateCell, templateRows, templateSheetPlan } from "./template-sheet.ts";
+import { planToGrid, renderNumberFormat } from "./to-grid.ts";
 import type { SheetPlan } from "./types.ts";
 
 const t = doan2024;
@@ -118,13 +118,23 @@ describe("planToGrid", () => {
   });
 });
 
-describe("formatNumber (en-US display)", () => {
+describe("renderNumberFormat (en-US display)", () => {
   it("renders the plan's formats", () => {
-    expect(formatNumber(92387, "#,##0")).toBe("92,387");
-    expect(formatNumber(1234567.5, "#,##0.###")).toBe("1,234,567.5");
-    expect(formatNumber(555, "#,##0.###")).toBe("555.");
-    expect(formatNumber(83.333333, "0.0")).toBe("83.3");
-    expect(formatNumber(-1500, "#,##0")).toBe("-1,500");
-    expect(formatNumber(7.25, "General")).toBe("7.25");
+    expect(renderNumberFormat(92387, "#,##0")).toBe("92,387");
+    expect(renderNumberFormat(1234567.5, "#,##0.###")).toBe("1,234,567.5");
+    expect(renderNumberFormat(555, "#,##0.###")).toBe("555.");
+    expect(renderNumberFormat(83.333333, "0.0")).toBe("83.3");
+    expect(renderNumberFormat(-1500, "#,##0")).toBe("-1,500");
+    expect(renderNumberFormat(7.25, "General")).toBe("7.25");
+  });
+
+  it("shows money without a trailing dot: one decimal at least, three at most", () => {
+    expect(NUMBER_FORMATS.money).toBe("#,##0.0##");
+    expect(renderNumberFormat(555, NUMBER_FORMATS.money)).toBe("555.0");
+    expect(renderNumberFormat(312.5, NUMBER_FORMATS.money)).toBe("312.5");
+    expect(renderNumberFormat(1.125, NUMBER_FORMATS.money)).toBe("1.125");
+    expect(renderNumberFormat(1234567.1, NUMBER_FORMATS.money)).toBe("1,234,567.1");
+    const g = planToGrid(plan, { [at("PT03", "actual")]: 555 });
+    expect(cellAtA1(g, at("PT03", "actual")).text).toBe("555.0");
   });
 });

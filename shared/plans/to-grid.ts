@@ -9,7 +9,7 @@
 // - Formulas: the plan's percentage formula (`percentFormula`) is evaluated; any other formula reads
 //   "" with valueType "String" (what a formula returning "" gives). A percentage that yields "" also
 //   reads "" / "String".
-// - `text` is rendered as an en-US Excel shows it ("92,387", "555.", "100.0"); a vi-VN Excel swaps
+// - `text` is rendered as an en-US Excel shows it ("92,387", "555.0", "100.0"); a vi-VN Excel swaps
 //   the separators. Readers should rely on `values`, as parseCell does.
 import { parseA1, toA1 } from "../grid/address.ts";
 import type { CellScalar, Grid, ValueType } from "../grid/types.ts";
@@ -135,24 +135,28 @@ function evaluateFormulas(cells: Map<string, SimCell>): void {
 function displayText(cell: SimCell): string {
   if (typeof cell.value === "boolean") return cell.value ? "TRUE" : "FALSE";
   if (typeof cell.value === "string") return cell.value;
-  return formatNumber(cell.value, cell.numberFormat);
+  return renderNumberFormat(cell.value, cell.numberFormat);
 }
 
-/** The few number formats the plans use, rendered like an en-US Excel. */
-export function formatNumber(n: number, format: string): string {
-  const group = (s: string) => s.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  const sign = n < 0 ? "-" : "";
-  const abs = Math.abs(n);
-  switch (format) {
-    case "#,##0":
-      return sign + group(Math.round(abs).toString());
-    case "#,##0.###": {
-      const [int, frac = ""] = abs.toFixed(3).split(".");
-      return `${sign}${group(int!)}.${frac.replace(/0+$/, "")}`;
-    }
-    case "0.0":
-      return n.toFixed(1);
-    default:
-      return String(n);
-  }
+const PLACEHOLDERS = /^(#,##)?(0+)(?:\.(0*)(#*))?$/;
+
+/**
+ * Excel number-format rendering, like an en-US Excel, for the plans' formats: "#,##0", "#,##0.0##",
+ * "0.0" (any `#,##0.00#` shape); anything else as String(n). Not a message formatter (that is
+ * shared/messages/format-number.ts). addin/excel/fake/numfmt.ts is the fuller Excel simulation, kept
+ * apart on purpose; addin/excel/render-plan.test.ts checks that the two agree on the plans.
+ */
+export function renderNumberFormat(n: number, format: string): string {
+  const m = PLACEHOLDERS.exec(format);
+  if (!m) return String(n);
+  const [, grouping, ints = "0", fixed = "", optional = ""] = m;
+  const [int = "0", frac = ""] = Math.abs(n)
+    .toFixed(fixed.length + optional.length)
+    .split(".");
+  // Optional digits drop trailing zeros, required ones stay: 555 → "555.0" under "#,##0.0##".
+  const shownFrac = frac.slice(0, fixed.length) + frac.slice(fixed.length).replace(/0+$/, "");
+  const intPart = int.padStart(ints.length, "0");
+  const body = grouping ? intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ",") : intPart;
+  const point = m[3] !== undefined || m[4] !== undefined ? `.${shownFrac}` : "";
+  return `${n < 0 ? "-" : ""}${body}${point}`;
 }

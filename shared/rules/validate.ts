@@ -2,6 +2,7 @@
 // this on every submission (it never trusts the client) and the add-in runs it on the parsed sheet, so a
 // problem gets the same code, and therefore the same message, wherever it is found.
 import type { Issue, IssueCode, IssueField, IssueParam, Severity } from "../issues.ts";
+import { decimalsOf } from "../parse/number-text.ts";
 import type { Indicator, Report, ReportRow, Rule, Template } from "../template/types.ts";
 
 export interface ValidateContext {
@@ -29,6 +30,7 @@ interface Pending {
   seq: number;
 }
 
+/** An API value left out; unlike grid/cells.ts isBlank, a string of spaces is not blank here but wrong. */
 function isBlank(v: unknown): v is null | undefined {
   return v === null || v === undefined;
 }
@@ -48,17 +50,11 @@ function asParam(v: unknown): IssueParam {
 
 /**
  * At most 3 decimals, with room for binary rounding: 0.1 + 0.2 is 0.30000000000000004 and still means
- * 0.3; only a difference above a few ulps of the value is a real fourth decimal.
+ * 0.3; only a difference above a few ulps of the value is a real fourth decimal. Tighter than parseCell's
+ * near(), which snaps a cell's value to what was typed: an API number is judged as sent, never changed.
  */
 function hasAtMost3Decimals(v: number): boolean {
   return Math.abs(v - Number(v.toFixed(3))) <= 4 * Number.EPSILON * Math.max(1, Math.abs(v));
-}
-
-/** Decimals of a double as JavaScript prints it (1.2345 → 4, 1e-7 → 7). */
-function decimalsOf(n: number): number {
-  const [mantissa = "", exp] = String(Math.abs(n)).split("e");
-  const frac = mantissa.split(".")[1]?.length ?? 0;
-  return Math.max(0, frac - Number(exp ?? 0));
 }
 
 /** Comparisons with the same slack, so money sums that differ only by rounding compare equal. */

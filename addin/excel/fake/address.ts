@@ -1,5 +1,6 @@
-// A1 addresses for the fake. Deliberately separate from the adapter's own helpers, so a bug in one is
-// not silently agreed with by the other.
+// A1 addresses for the fake. Deliberately separate from shared/grid/address.ts, which the adapter uses:
+// a bug there is not silently agreed with here, and Excel's forms (A:B, 2:3, 'Sheet'!A1, 0-based rects)
+// are the fake's own business.
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { FakeUnsupportedError } from "./errors.ts";
 import { Evaluator, FormulaError, FormulaSyntaxError, type FValue, parseFormula } from "./formula.ts";
-import { dateFromSerial, formatGeneral, formatNumber, serialFromDate } from "./numfmt.ts";
+import { dateFromSerial, formatGeneral, renderNumberFormat, serialFromDate } from "./numfmt.ts";
 import { parseTyped } from "./typed.ts";
 
 function evaluate(formula: string, cells: Record<string, FValue> = {}, warnings: string[] = []): unknown {
@@ -79,6 +79,11 @@ describe("number formats (Range.text)", () => {
     [555, "#,##0.###", "555."],
     [1.5, "#,##0.###", "1.5"],
     [1234.5678, "#,##0.###", "1,234.568"],
+    // The plans' money format: no trailing dot on whole amounts.
+    [555, "#,##0.0##", "555.0"],
+    [312.5, "#,##0.0##", "312.5"],
+    [1.125, "#,##0.0##", "1.125"],
+    [1234567.1255, "#,##0.0##", "1,234,567.126"],
     [100, "0.0", "100.0"],
     [416.66666, "0.0", "416.7"],
     [-0.04, "0.0", "-0.0"],
@@ -94,11 +99,11 @@ describe("number formats (Range.text)", () => {
     [45888, "dd/mm/yyyy", "19/08/2025"],
     [45888, "yyyy-mm-dd", "2025-08-19"],
   ])("%s under %s shows %s", (n, format, text) => {
-    expect(formatNumber(n, format)).toBe(text);
+    expect(renderNumberFormat(n, format)).toBe(text);
   });
 
   it("an unknown format is a FakeUnsupportedError", () => {
-    expect(() => formatNumber(1, "[h]:mm")).toThrow(FakeUnsupportedError);
+    expect(() => renderNumberFormat(1, "[h]:mm")).toThrow(FakeUnsupportedError);
   });
 
   it("date serials follow the 1900 system", () => {

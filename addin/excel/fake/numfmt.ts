@@ -1,5 +1,7 @@
 // Displayed text (`Range.text`) for the small set of number formats the product uses, and date serials.
 // A number shown under any other format throws FakeUnsupportedError rather than inventing a display.
+// Kept apart from shared/plans/to-grid.ts's renderNumberFormat (the fake imports nothing from shared/);
+// addin/excel/render-plan.test.ts checks they agree on the plans' formats.
 
 import { unsupported } from "./errors.ts";
 
@@ -86,7 +88,7 @@ function formatDate(serial: number, format: string): string {
 }
 
 /** The text Excel displays for a number under `format` (only the formats listed in the file header). */
-export function formatNumber(n: number, format: string): string {
+export function renderNumberFormat(n: number, format: string): string {
   if (format === "" || format.toLowerCase() === "general" || format === "@") return formatGeneral(n);
   if (isDateFormat(format)) return formatDate(n, format);
   const m = NUMERIC.exec(format);

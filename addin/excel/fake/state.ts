@@ -16,7 +16,7 @@ import {
 import { normalizeColor } from "./colors.ts";
 import { richError, unsupported } from "./errors.ts";
 import { type Ast, Evaluator, FormulaError, type FValue, parseFormula } from "./formula.ts";
-import { formatNumber } from "./numfmt.ts";
+import { renderNumberFormat } from "./numfmt.ts";
 import { parseTyped, type Scalar, TypedInputError } from "./typed.ts";
 
 export type ValueType = "Empty" | "String" | "Double" | "Boolean" | "Error";
@@ -555,7 +555,7 @@ export class WorkbookState {
       case "Empty":
         return "";
       case "Double":
-        return formatNumber(value as number, sheet.get(r, c).numberFormat);
+        return renderNumberFormat(value as number, sheet.get(r, c).numberFormat);
       case "Boolean":
         return value ? "TRUE" : "FALSE";
       default:
