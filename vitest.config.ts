@@ -23,6 +23,8 @@ export default defineConfig({
               bindings: {
                 TEST_MIGRATIONS: await readD1Migrations("worker/migrations"),
                 ADMIN_TOKEN: "test-admin-token",
+                // worker/perf.test.ts measures up to this many grassroots units (1000 for docs/performance.md).
+                PERF_MAX_UNITS: process.env.PERF_MAX_UNITS ?? "100",
               },
             },
           })),

@@ -1,12 +1,68 @@
+// The Worker: Hono app of API v1. One sub-app per resource, one error handler, CORS for the add-in's
+// origin only. `App` is exported for Hono's typed client (the add-in imports the type, nothing else).
 import { Hono } from "hono";
+import { cors } from "hono/cors";
+import { HTTPException } from "hono/http-exception";
+import type { AppEnv } from "./app-env.ts";
+import { authenticate, RETRY_AFTER_SECONDS } from "./auth/middleware.ts";
+import { Db } from "./db/db.ts";
+import { ApiFailure } from "./http/errors.ts";
+import { consolidation } from "./routes/consolidation.ts";
+import { health } from "./routes/health.ts";
+import { periods } from "./routes/periods.ts";
+import { submissions } from "./routes/submissions.ts";
+import { templates } from "./routes/templates.ts";
+import { tokens } from "./routes/tokens.ts";
+import { units } from "./routes/units.ts";
 
-export interface Env {
-  DB: D1Database;
-  ADMIN_TOKEN: string;
-  ALLOWED_ORIGIN: string;
-}
+export type { Env } from "./app-env.ts";
 
-const app = new Hono<{ Bindings: Env }>().get("/v1/health", (c) => c.json({ ok: true }));
+const DEFAULT_ORIGIN = "https://localhost:3000";
+
+const app = new Hono<AppEnv>()
+  .use(
+    cors({
+      origin: (origin, c) => (origin === (c.env.ALLOWED_ORIGIN || DEFAULT_ORIGIN) ? origin : null),
+      allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-Match"],
+      allowMethods: ["GET", "POST", "PUT", "DELETE"],
+      exposeHeaders: ["ETag", "Retry-After", "X-D1-Rows-Read", "X-D1-Rows-Written"],
+      maxAge: 600,
+    }),
+  )
+  .use(async (c, next) => {
+    const db = new Db(c.env.DB);
+    c.set("db", db);
+    await next();
+    // What this request cost D1 (also on errors): tests and docs/performance.md read these.
+    c.res.headers.set("X-D1-Rows-Read", String(db.rowsRead));
+    c.res.headers.set("X-D1-Rows-Written", String(db.rowsWritten));
+  })
+  // Health comes before authentication: its handler answers, so the middleware below never runs for it.
+  .route("/v1", health)
+  .use("/v1/*", authenticate)
+  .route("/v1", units)
+  .route("/v1", tokens)
+  .route("/v1", templates)
+  .route("/v1", submissions)
+  .route("/v1", consolidation)
+  .route("/v1", periods);
+
+app.notFound((c) => {
+  const failure = new ApiFailure("not_found", { path: `${c.req.method} ${new URL(c.req.url).pathname}` });
+  return c.json(failure.envelope(), failure.status);
+});
+
+app.onError((err, c) => {
+  let failure: ApiFailure;
+  if (err instanceof ApiFailure) failure = err;
+  else if (err instanceof HTTPException && err.status === 400) failure = new ApiFailure("invalid_json");
+  else {
+    console.error("unhandled", err);
+    failure = new ApiFailure("internal");
+  }
+  if (failure.code === "rate_limited") c.header("Retry-After", String(RETRY_AFTER_SECONDS));
+  return c.json(failure.envelope(), failure.status);
+});
 
 export type App = typeof app;
 export default app;

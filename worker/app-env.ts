@@ -1,0 +1,27 @@
+// The Worker's bindings and per-request variables, shared by every sub-app so handlers stay typed.
+import type { Role } from "../shared/api/schemas.ts";
+import type { Db } from "./db/db.ts";
+
+export interface Env {
+  DB: D1Database;
+  /** Bootstrap admin secret: `.dev.vars` locally, `wrangler secret put ADMIN_TOKEN` in production. */
+  ADMIN_TOKEN: string;
+  /** The add-in's origin, the only one that gets CORS headers. */
+  ALLOWED_ORIGIN?: string;
+  /** Requests per token and minute (wrangler.toml [[ratelimits]]); absent: no limit. */
+  RATE_LIMIT?: RateLimit;
+}
+
+/** Who is calling: a stored token, or the ADMIN_TOKEN secret (admin over every unit). */
+export interface Principal {
+  /** Token id; "admin" for the ADMIN_TOKEN secret. */
+  tokenId: string;
+  role: Role;
+  /** The token's unit; null for the ADMIN_TOKEN secret. */
+  unit: string | null;
+}
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: { db: Db; principal: Principal };
+}

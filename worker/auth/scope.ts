@@ -1,0 +1,40 @@
+// What a principal may touch. Reporters and reviewers see their unit's subtree; admins see everything.
+// A unit outside the subtree and a unit that does not exist both answer 403 to a scoped token, so it
+// cannot probe which codes exist; only an admin, who could see it, gets 404 unknown_unit.
+import type { MiddlewareHandler } from "hono";
+import type { Role } from "../../shared/api/schemas.ts";
+import type { AppEnv, Principal } from "../app-env.ts";
+import type { Db } from "../db/db.ts";
+import { ApiFailure } from "../http/errors.ts";
+
+export function requireRole(p: Principal, ...roles: Role[]): void {
+  if (p.role !== "admin" && !roles.includes(p.role)) throw new ApiFailure("forbidden");
+}
+
+export async function requireVisibleUnit(db: Db, p: Principal, unit: string): Promise<void> {
+  if (p.role === "admin") {
+    const row = await db.first("SELECT 1 AS x FROM units WHERE code = ?", unit);
+    if (!row) throw new ApiFailure("unknown_unit", { unit });
+    return;
+  }
+  const row = await db.first(
+    "SELECT 1 AS x FROM unit_ancestors WHERE ancestor = ? AND descendant = ?",
+    p.unit,
+    unit,
+  );
+  if (!row) throw new ApiFailure("forbidden");
+}
+
+/** Locking a period (the whole database's) is for admins and for reviewers of a root unit. */
+export async function requireRootReviewer(db: Db, p: Principal): Promise<void> {
+  if (p.role === "admin") return;
+  if (p.role !== "reviewer") throw new ApiFailure("forbidden");
+  const row = await db.first<{ parent: string | null }>("SELECT parent FROM units WHERE code = ?", p.unit);
+  if (!row || row.parent !== null) throw new ApiFailure("forbidden");
+}
+
+/** Admin routes refuse everyone else before reading the body. */
+export const adminOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  requireRole(c.get("principal"), "admin");
+  await next();
+};

@@ -1,0 +1,88 @@
+// How figures are stored: counts as they are, money as integer thousandths (toThousands), ratio targets
+// as sent (never summed), grades as their code. Every conversion between the API's rows and D1's
+// columns goes through here.
+import type { SubmissionRow } from "../../shared/api/schemas.ts";
+import { fromThousands, toThousands } from "../../shared/consolidation/math.ts";
+import { getTemplate, templateIds } from "../../shared/template/registry.ts";
+import type { IndicatorKind, ReportRow, Template } from "../../shared/template/types.ts";
+
+/** A row as D1 stores it, also the shape of the JSON the submission batch expands with json_each. */
+export interface StoredRow {
+  c: string;
+  t: number | null;
+  a: number | null;
+  p: number | null;
+  g: string | null;
+  n: string | null;
+}
+
+export function toStored(kind: IndicatorKind, x: number): number {
+  return kind === "money" ? toThousands(x) : x;
+}
+
+export function fromStored(kind: IndicatorKind, n: number): number {
+  return kind === "money" ? fromThousands(n) : n;
+}
+
+/** A stored sum in the oracle's unit (integer thousandths), for shared/consolidation's figures. */
+export function storedToThousands(kind: IndicatorKind, n: number): number {
+  return kind === "money" ? n : toThousands(n);
+}
+
+const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+
+/** A validated submission row as stored. Ratio actuals are dropped (derived); "" notes are no note. */
+export function encodeRow(template: Template, row: SubmissionRow): StoredRow {
+  const kind = template.indicators.find((i) => i.code === row.code)?.kind ?? "count";
+  const target = num(row.target);
+  const actual = num(row.actual);
+  return {
+    c: row.code,
+    t: (kind === "count" || kind === "money") && target !== null ? toStored(kind, target) : null,
+    a: (kind === "count" || kind === "money") && actual !== null ? toStored(kind, actual) : null,
+    p: kind === "ratio" ? target : null,
+    g: kind === "grade" && typeof row.actual === "string" ? row.actual : null,
+    n: row.note ? row.note : null,
+  };
+}
+
+export const isEmptyRow = (r: StoredRow): boolean =>
+  r.t === null && r.a === null && r.p === null && r.g === null && r.n === null;
+
+/** A stored row back in the API's shape, fields only when they hold something. */
+export function decodeRow(template: Template, r: StoredRow): ReportRow {
+  const kind = template.indicators.find((i) => i.code === r.c)?.kind ?? "count";
+  const row: ReportRow = { code: r.c };
+  if (kind === "ratio") {
+    if (r.p !== null) row.target = r.p;
+  } else {
+    if (r.t !== null) row.target = fromStored(kind, r.t);
+    if (r.g !== null) row.actual = r.g;
+    else if (r.a !== null) row.actual = fromStored(kind, r.a);
+  }
+  if (r.n !== null) row.note = r.n;
+  return row;
+}
+
+/** Rows in template order (codes the template does not know last, by code). */
+export function sortRows<T extends { code: string }>(template: Template, rows: T[]): T[] {
+  const pos = new Map(template.indicators.map((ind, i) => [ind.code, i]));
+  const at = (code: string) => pos.get(code) ?? Number.MAX_SAFE_INTEGER;
+  return [...rows].sort(
+    (x, y) => at(x.code) - at(y.code) || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0),
+  );
+}
+
+/**
+ * Per-unit targets by indicator code, in stored units, as the JSON the SQL reads with json_extract.
+ * Codes are stable identifiers across template versions (domain.md), so one map serves them all.
+ */
+export function perUnitThresholds(): string {
+  const out: Record<string, number> = {};
+  for (const id of templateIds()) {
+    for (const ind of getTemplate(id)?.indicators ?? []) {
+      if (ind.perUnitTarget !== undefined) out[ind.code] = toStored(ind.kind, ind.perUnitTarget);
+    }
+  }
+  return JSON.stringify(out);
+}

@@ -1,0 +1,215 @@
+// GET /v1/consolidation from the stored totals, in one read batch (one consistent snapshot):
+// the asked unit's and its children's totals rows (O(indicators × children)), their ratio targets,
+// reporting counters, and a walk down the tree that enters only subtrees with a missing or late unit.
+// The figures become the API's shape through shared/consolidation's own functions, so rounding and
+// field presence are those of the oracle the tests compare with.
+import type { Consolidation, ReportingStatus } from "../../shared/api/schemas.ts";
+import {
+  type Catalog,
+  catalogOf,
+  indicatorTotals,
+  type OwnFigures,
+  type SubtreeFigures,
+} from "../../shared/consolidation/figures.ts";
+import { summarizeTargets } from "../../shared/consolidation/targets.ts";
+import type { Grade, Template } from "../../shared/template/types.ts";
+import { storedToThousands } from "./codec.ts";
+import type { Db } from "./db.ts";
+
+interface TotalsRow {
+  ancestor: string;
+  code: string;
+  target_sum: number;
+  target_count: number;
+  actual_sum: number;
+  actual_count: number;
+  grade_xs: number;
+  grade_t: number;
+  grade_ht: number;
+  grade_kht: number;
+  units_met: number;
+  units_reported: number;
+}
+
+interface UnitRow {
+  code: string;
+  name: string;
+  subtree_size: number;
+}
+
+/** ?1 unit ?2 period: rows of the unit itself, then of each direct child (joined, so no IN list). */
+const selfAndChildren = (select: string, table: string, key: string, extra = "") => `
+SELECT ${select} FROM ${table} t WHERE t.${key} = ?1 AND t.period = ?2 ${extra}
+UNION ALL
+SELECT ${select} FROM units u JOIN ${table} t ON t.${key} = u.code AND t.period = ?2 WHERE u.parent = ?1 ${extra}`;
+
+/**
+ * Units below ?1 that are missing or late (first report after the period's deadline) for period ?2. Starts at the
+ * children and goes down only where the counters say a subtree is incomplete or has a late unit.
+ */
+const WALK_MISSING_AND_LATE = `
+WITH RECURSIVE walk (code, size, submitted, late, first) AS (
+  SELECT u.code, u.subtree_size, IFNULL(s.submitted, 0), IFNULL(s.late, 0), r.first_received_at
+  FROM units u
+  LEFT JOIN status_totals s ON s.ancestor = u.code AND s.period = ?2
+  LEFT JOIN report_status r ON r.unit = u.code AND r.period = ?2
+  WHERE u.parent = ?1
+  UNION ALL
+  SELECT u.code, u.subtree_size, IFNULL(s.submitted, 0), IFNULL(s.late, 0), r.first_received_at
+  FROM walk w JOIN units u ON u.parent = w.code
+  LEFT JOIN status_totals s ON s.ancestor = u.code AND s.period = ?2
+  LEFT JOIN report_status r ON r.unit = u.code AND r.period = ?2
+  WHERE w.submitted < w.size OR w.late > 0
+)
+SELECT code, first IS NULL AS missing FROM walk
+WHERE first IS NULL OR first > (SELECT deadline FROM periods WHERE period = ?2)`;
+
+function figuresOf(catalog: Catalog, rows: readonly TotalsRow[]): SubtreeFigures {
+  const inds = catalog.template.indicators;
+  const sub: SubtreeFigures = {
+    actual: new Array<number | undefined>(inds.length).fill(undefined),
+    target: new Array<number | undefined>(inds.length).fill(undefined),
+    grades: inds.map((ind) => (ind.kind === "grade" ? { XS: 0, T: 0, HT: 0, KHT: 0 } : undefined)),
+    unitsMet: new Array<number>(inds.length).fill(0),
+    unitsReported: new Array<number>(inds.length).fill(0),
+  };
+  for (const row of rows) {
+    const i = catalog.index.get(row.code);
+    const ind = i === undefined ? undefined : inds[i];
+    if (i === undefined || !ind) continue;
+    if (ind.kind === "count" || ind.kind === "money") {
+      if (row.actual_count > 0) sub.actual[i] = storedToThousands(ind.kind, row.actual_sum);
+      if (row.target_count > 0) sub.target[i] = storedToThousands(ind.kind, row.target_sum);
+    } else if (ind.kind === "grade") {
+      const grades: Record<Grade, number> = {
+        XS: row.grade_xs,
+        T: row.grade_t,
+        HT: row.grade_ht,
+        KHT: row.grade_kht,
+      };
+      sub.grades[i] = grades;
+    }
+    sub.unitsMet[i] = row.units_met;
+    sub.unitsReported[i] = row.units_reported;
+  }
+  return sub;
+}
+
+/** The only own figures a consolidation uses: the unit's ratio targets. */
+function ownOf(catalog: Catalog, targets: readonly { code: string; target_pct: number }[]): OwnFigures {
+  const n = catalog.template.indicators.length;
+  const own: OwnFigures = {
+    actual: new Array<number | undefined>(n).fill(undefined),
+    target: new Array<number | undefined>(n).fill(undefined),
+    grade: new Array<Grade | undefined>(n).fill(undefined),
+  };
+  for (const t of targets) {
+    const i = catalog.index.get(t.code);
+    if (i !== undefined) own.target[i] = t.target_pct;
+  }
+  return own;
+}
+
+function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The unit must exist (checked by the caller's scope check). */
+export async function readConsolidation(
+  db: Db,
+  template: Template,
+  unit: string,
+  period: string,
+): Promise<Consolidation> {
+  const [periodRow, self, children, totals, ratioTargets, reports, counters, walk] = await db.batch([
+    db.prepare("SELECT deadline FROM periods WHERE period = ?", period),
+    db.prepare("SELECT code, name, subtree_size FROM units WHERE code = ?", unit),
+    db.prepare("SELECT code, name, subtree_size FROM units WHERE parent = ? ORDER BY code", unit),
+    db.prepare(selfAndChildren("t.*", "totals", "ancestor"), unit, period),
+    db.prepare(
+      selfAndChildren(
+        "t.unit, t.code, t.target_pct",
+        "current_values",
+        "unit",
+        "AND t.target_pct IS NOT NULL",
+      ),
+      unit,
+      period,
+    ),
+    db.prepare(selfAndChildren("t.unit, t.first_received_at", "report_status", "unit"), unit, period),
+    db.prepare(selfAndChildren("t.ancestor, t.submitted, t.late", "status_totals", "ancestor"), unit, period),
+    db.prepare(WALK_MISSING_AND_LATE, unit, period),
+  ]);
+  const deadline = (periodRow?.results[0] as { deadline: string | null } | undefined)?.deadline ?? null;
+  const me = self?.results[0] as UnitRow | undefined;
+  if (!me) throw new Error(`consolidation: unit ${unit} vanished`);
+  const kids = (children?.results ?? []) as unknown as UnitRow[];
+  const catalog = catalogOf(template);
+  const totalsBy = groupBy((totals?.results ?? []) as unknown as TotalsRow[], (r) => r.ancestor);
+  const targetsBy = groupBy(
+    (ratioTargets?.results ?? []) as unknown as { unit: string; code: string; target_pct: number }[],
+    (r) => r.unit,
+  );
+  const reported = new Map(
+    ((reports?.results ?? []) as unknown as { unit: string; first_received_at: string }[]).map((r) => [
+      r.unit,
+      r.first_received_at,
+    ]),
+  );
+  const counter = new Map(
+    ((counters?.results ?? []) as unknown as { ancestor: string; submitted: number; late: number }[]).map(
+      (r) => [r.ancestor, r],
+    ),
+  );
+  const totalsOf = (code: string) =>
+    indicatorTotals(
+      catalog,
+      figuresOf(catalog, totalsBy.get(code) ?? []),
+      ownOf(catalog, targetsBy.get(code) ?? []),
+    );
+
+  // Reporting over units strictly below: the subtree's counters minus the unit's own report.
+  const own = reported.get(unit);
+  const ownLate = own !== undefined && deadline !== null && own > deadline ? 1 : 0;
+  const below = (walk?.results ?? []) as unknown as { code: string; missing: number }[];
+  const lateUnits = below
+    .filter((r) => !r.missing)
+    .map((r) => r.code)
+    .sort(byCode);
+  const reporting: ReportingStatus = {
+    expected: me.subtree_size - 1,
+    submitted: (counter.get(unit)?.submitted ?? 0) - (own === undefined ? 0 : 1),
+    late: (counter.get(unit)?.late ?? 0) - ownLate,
+    missing: below
+      .filter((r) => r.missing)
+      .map((r) => r.code)
+      .sort(byCode),
+    lateUnits,
+  };
+
+  const indicators = totalsOf(unit);
+  return {
+    unit: me.code,
+    name: me.name,
+    period,
+    template: template.id,
+    indicators,
+    children: kids.map((k) => ({
+      unit: k.code,
+      name: k.name,
+      indicators: totalsOf(k.code),
+      submitted: reported.has(k.code),
+    })),
+    reporting,
+    summary: summarizeTargets(indicators),
+  };
+}

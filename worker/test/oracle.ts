@@ -1,0 +1,50 @@
+// The invariant check: every unit's GET /v1/consolidation answer equals shared/consolidation's
+// `consolidate` over the current reports read back through the API (GET /v1/submissions), and
+// every unit's revisions are numbered 1..n without gaps.
+import { expect } from "vitest";
+import type { Consolidation, SubmissionsAnswer } from "../../shared/api/schemas.ts";
+import { type CurrentReport, consolidate } from "../../shared/consolidation/consolidate.ts";
+import { doan2024 } from "../../shared/template/doan-2024.ts";
+import { call, json } from "./helpers.ts";
+
+interface UnitInfo {
+  code: string;
+  name: string;
+  parent: string | null;
+}
+
+export async function expectTotalsMatchOracle(period: string): Promise<void> {
+  const { units } = await json<{ units: UnitInfo[] }>(await call("GET", "/v1/units"));
+  const { deadline } = await json<{ deadline: string | null }>(await call("GET", `/v1/periods/${period}`));
+  const reports: CurrentReport[] = [];
+  for (const u of units) {
+    const res = await call("GET", `/v1/submissions?unit=${encodeURIComponent(u.code)}&period=${period}`);
+    expect(res.status).toBe(200);
+    const answer = await json<SubmissionsAnswer>(res);
+    expect(answer.revisions.map((r) => r.revision)).toEqual(answer.revisions.map((_, i) => i + 1));
+    if (answer.current === null) {
+      expect(answer.revisions).toEqual([]);
+      continue;
+    }
+    expect(answer.current.revision).toBe(answer.revisions.length);
+    reports.push({
+      unit: u.code,
+      rows: answer.current.rows,
+      firstReceivedAt: answer.revisions[0]?.receivedAt ?? "",
+      receivedAt: answer.current.receivedAt,
+    });
+  }
+  const expected = consolidate({
+    template: doan2024,
+    units: units.map((u) => ({ code: u.code, name: u.name, parent: u.parent })),
+    reports,
+    period,
+    deadline,
+  });
+  for (const u of units) {
+    const res = await call("GET", `/v1/consolidation?unit=${encodeURIComponent(u.code)}&period=${period}`);
+    expect(res.status).toBe(200);
+    const actual = await json<Consolidation>(res);
+    expect(actual, `consolidation of ${u.code} for ${period}`).toEqual(expected.get(u.code));
+  }
+}
