@@ -71,6 +71,22 @@ async function startAddinDevServer(): Promise<{ url: string; close: () => Promis
   }
 }
 
+/** How to load the add-in into Excel: there is no Excel on Linux, so print the steps for a person. */
+function sideloadSteps(url: string): string[] {
+  const manifest = join(ROOT, "dist", "manifest.xml");
+  return [
+    "Open the add-in in Excel / Mở add-in trong Excel (manifest: " + manifest + "):",
+    "  Excel on the web: Home → Add-ins → More Add-ins → My Add-ins → Upload My Add-in → choose the manifest.",
+    "  Excel trên web: Trang đầu → Phần bổ trợ → Thêm phần bổ trợ → Tải lên phần bổ trợ của tôi → chọn manifest.",
+    "  Excel desktop (Windows): put the manifest in a shared folder listed under File → Options → Trust Center →",
+    "    Trusted Add-in Catalogs, restart Excel, then Insert → My Add-ins → Shared Folder.",
+    "  Excel desktop (macOS): copy the manifest to ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/.",
+    `  The pane is served from ${url} with Office's developer certificate: trust it once with`,
+    "    npx office-addin-dev-certs install   (Windows/macOS; asks for permission).",
+    "",
+  ];
+}
+
 function curlExamples(admin: string, tokens: DemoToken[]): string {
   const tok = (role: string) => tokens.find((t) => t.role === role)?.token ?? "<token>";
   const reporter = tok("reporter");
@@ -183,6 +199,7 @@ async function main(): Promise<void> {
         "Try:",
         curlExamples(admin, seeded.tokens),
         "",
+        ...(addin ? sideloadSteps(addin.url) : []),
         `Tokens file: ${TOKENS_FILE}`,
         "Ctrl-C stops everything.",
       ].join("\n"),
