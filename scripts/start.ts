@@ -75,12 +75,13 @@ async function startAddinDevServer(): Promise<{ url: string; close: () => Promis
 function sideloadSteps(url: string): string[] {
   const manifest = join(ROOT, "dist", "manifest.xml");
   return [
-    "Open the add-in in Excel / Mở add-in trong Excel (manifest: " + manifest + "):",
+    `Open the add-in in Excel / Mở add-in trong Excel (manifest: ${manifest}):`,
     "  Excel on the web: Home → Add-ins → More Add-ins → My Add-ins → Upload My Add-in → choose the manifest.",
     "  Excel trên web: Trang đầu → Phần bổ trợ → Thêm phần bổ trợ → Tải lên phần bổ trợ của tôi → chọn manifest.",
     "  Excel desktop (Windows): put the manifest in a shared folder listed under File → Options → Trust Center →",
     "    Trusted Add-in Catalogs, restart Excel, then Insert → My Add-ins → Shared Folder.",
     "  Excel desktop (macOS): copy the manifest to ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/.",
+    "  Or, where desktop Excel is installed: npx office-addin-debugging start dist/manifest.xml desktop",
     `  The pane is served from ${url} with Office's developer certificate: trust it once with`,
     "    npx office-addin-dev-certs install   (Windows/macOS; asks for permission).",
     "",

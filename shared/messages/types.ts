@@ -5,7 +5,11 @@ import type { IssueCode, IssueParam } from "../issues.ts";
 export type Lang = "vi" | "en";
 
 /** What a message can use: the issue's params plus the row's label, already in the message's language. */
-export type MessageParams = Record<string, IssueParam> & { label?: string; indicator?: string; cell?: string };
+export type MessageParams = Record<string, IssueParam> & {
+  label?: string;
+  indicator?: string;
+  cell?: string;
+};
 
 export type MessageFn = (p: MessageParams) => string;
 
