@@ -8,6 +8,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEMO_PERIOD } from "./demo-province.ts";
 import { type DemoToken, ROOT, readDevVars, seedDemo, TOKENS_FILE } from "./seed-demo.ts";
+import { freePort } from "./wrangler-dev.ts";
 
 const HOST = "127.0.0.1";
 const PORT = 8787;
@@ -129,12 +130,18 @@ async function main(): Promise<void> {
   console.log(`• starting wrangler dev on ${BASE}`);
   // Its own process group, so the signals it gets are the ones we forward, and a leftover workerd can
   // be ended with the group (whose id is wrangler's PID).
-  const wrangler = spawn(WRANGLER, ["dev", "--ip", HOST, "--port", String(PORT)], {
-    cwd: ROOT,
-    env: ENV,
-    stdio: ["ignore", "inherit", "inherit"],
-    detached: true,
-  });
+  // The inspector's default port (9229) is often taken by another wrangler or a debugger: any free one.
+  const inspectorPort = await freePort();
+  const wrangler = spawn(
+    WRANGLER,
+    ["dev", "--ip", HOST, "--port", String(PORT), "--inspector-port", String(inspectorPort)],
+    {
+      cwd: ROOT,
+      env: ENV,
+      stdio: ["ignore", "inherit", "inherit"],
+      detached: true,
+    },
+  );
   const pid = wrangler.pid;
   if (pid === undefined) throw new Error("wrangler dev did not start");
   let addin: Awaited<ReturnType<typeof startAddinDevServer>> = null;
