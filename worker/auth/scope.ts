@@ -11,18 +11,25 @@ export function requireRole(p: Principal, ...roles: Role[]): void {
   if (p.role !== "admin" && !roles.includes(p.role)) throw new ApiFailure("forbidden");
 }
 
+const UNIT_EXISTS = "SELECT 1 AS x FROM units WHERE code = ?";
+const UNIT_IN_SUBTREE = "SELECT 1 AS x FROM unit_ancestors WHERE ancestor = ? AND descendant = ?";
+
 export async function requireVisibleUnit(db: Db, p: Principal, unit: string): Promise<void> {
-  if (p.role === "admin") {
-    const row = await db.first("SELECT 1 AS x FROM units WHERE code = ?", unit);
-    if (!row) throw new ApiFailure("unknown_unit", { unit });
-    return;
-  }
-  const row = await db.first(
-    "SELECT 1 AS x FROM unit_ancestors WHERE ancestor = ? AND descendant = ?",
-    p.unit,
-    unit,
-  );
-  if (!row) throw new ApiFailure("forbidden");
+  const row =
+    p.role === "admin" ? await db.first(UNIT_EXISTS, unit) : await db.first(UNIT_IN_SUBTREE, p.unit, unit);
+  checkVisibleUnit(p, unit, row !== null);
+}
+
+/** requireVisibleUnit's read, for a route that sends it in its own read batch (one round trip less). */
+export function visibleUnitStatement(db: Db, p: Principal, unit: string): D1PreparedStatement {
+  return p.role === "admin" ? db.prepare(UNIT_EXISTS, unit) : db.prepare(UNIT_IN_SUBTREE, p.unit, unit);
+}
+
+/** requireVisibleUnit's answer, given whether its read found a row. */
+export function checkVisibleUnit(p: Principal, unit: string, found: boolean): void {
+  if (found) return;
+  if (p.role === "admin") throw new ApiFailure("unknown_unit", { unit });
+  throw new ApiFailure("forbidden");
 }
 
 /** Locking a period (the whole database's) is for admins and for reviewers of a root unit. */

@@ -19,6 +19,7 @@ import { validateReport } from "../../shared/rules/validate.ts";
 import { getTemplate } from "../../shared/template/registry.ts";
 import type { ReportRow, Template } from "../../shared/template/types.ts";
 import type { Principal } from "../app-env.ts";
+import { checkVisibleUnit, visibleUnitStatement } from "../auth/scope.ts";
 import { sha256Hex } from "../auth/secrets.ts";
 import { canonicalJson } from "../http/canonical-json.ts";
 import { ApiFailure, requestIssue } from "../http/errors.ts";
@@ -41,6 +42,9 @@ export interface SubmitOutcome {
   receipt: Receipt;
 }
 
+/** The receipt of an earlier submission sent with the same token and Idempotency-Key. */
+const REPLAY = "SELECT digest, receipt FROM submissions WHERE token_id = ? AND idempotency_key = ?";
+
 /** A merge retried this often against concurrent writers gives up with 409 revision_conflict. */
 const MERGE_ATTEMPTS = 8;
 
@@ -53,9 +57,28 @@ interface State {
   previous: ReportRow[] | undefined;
 }
 
-async function readState(db: Db, body: ParsedSubmission, template: Template | undefined): Promise<State> {
+/** Reads made once, before the first state read, sent in its batch to save two round trips. */
+interface FirstReads {
+  visible: D1PreparedStatement;
+  /** The earlier submission with this Idempotency-Key, when the request has one. */
+  replay: D1PreparedStatement | null;
+}
+
+interface FirstAnswers {
+  visible: boolean;
+  replay: { digest: string; receipt: string } | undefined;
+}
+
+async function readState(
+  db: Db,
+  body: ParsedSubmission,
+  template: Template | undefined,
+  first?: FirstReads,
+): Promise<State & { first?: FirstAnswers }> {
   const before = previousPeriod(body.period);
-  const [period, status, current, previous] = await db.batch([
+  const extra = first ? [first.visible, ...(first.replay ? [first.replay] : [])] : [];
+  const results = await db.batch([
+    ...extra,
     db.prepare("SELECT locked FROM periods WHERE period = ?", body.period),
     db.prepare(
       "SELECT current_revision FROM report_status WHERE unit = ? AND period = ?",
@@ -74,6 +97,7 @@ async function readState(db: Db, body: ParsedSubmission, template: Template | un
       before ?? "",
     ),
   ]);
+  const [period, status, current, previous] = results.slice(extra.length);
   const decode = (rows: unknown[] | undefined) =>
     template ? (rows as StoredRow[]).map((r) => decodeRow(template, r)) : [];
   const prev = previous?.results ?? [];
@@ -82,6 +106,16 @@ async function readState(db: Db, body: ParsedSubmission, template: Template | un
     revision: (status?.results[0] as { current_revision: number } | undefined)?.current_revision ?? 0,
     current: decode(current?.results),
     previous: prev.length > 0 ? decode(prev) : undefined,
+    ...(first
+      ? {
+          first: {
+            visible: (results[0]?.results.length ?? 0) > 0,
+            replay: first.replay
+              ? (results[1]?.results[0] as { digest: string; receipt: string } | undefined)
+              : undefined,
+          },
+        }
+      : {}),
   };
 }
 
@@ -118,27 +152,38 @@ export async function submit(db: Db, req: SubmitRequest): Promise<SubmitOutcome>
   const storedBody = canonicalJson(body);
   const digest = await sha256Hex(storedBody);
 
-  const replay = async (): Promise<SubmitOutcome | undefined> => {
-    if (req.idempotencyKey === null) return undefined;
-    const row = await db.first<{ digest: string; receipt: string }>(
-      "SELECT digest, receipt FROM submissions WHERE token_id = ? AND idempotency_key = ?",
-      principal.tokenId,
-      req.idempotencyKey,
-    );
+  const answerReplay = (row: { digest: string; receipt: string } | null | undefined) => {
     if (!row) return undefined;
     if (row.digest !== digest) throw new ApiFailure("idempotency_conflict");
-    return { status: 200, receipt: JSON.parse(row.receipt) as Receipt };
+    return { status: 200, receipt: JSON.parse(row.receipt) as Receipt } satisfies SubmitOutcome;
   };
+  const replay = async (): Promise<SubmitOutcome | undefined> => {
+    if (req.idempotencyKey === null) return undefined;
+    return answerReplay(
+      await db.first<{ digest: string; receipt: string }>(REPLAY, principal.tokenId, req.idempotencyKey),
+    );
+  };
+  const replayStatement = () =>
+    req.idempotencyKey === null ? null : db.prepare(REPLAY, principal.tokenId, req.idempotencyKey);
   const conflict = (current: number, expected: number) =>
     new ApiFailure("revision_conflict", { current, expected }, undefined, { currentRevision: current });
 
-  const earlier = await replay();
-  if (earlier) return earlier;
   const template = getTemplate(body.template);
 
   let seen = 0;
   for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt++) {
-    const state = await readState(db, body, template);
+    // The first read also checks the scope and looks the Idempotency-Key up, in that order, in the
+    // same round trip: a submission makes 3 round trips to D1 (token, this batch, the write batch).
+    const first =
+      attempt === 0
+        ? { visible: visibleUnitStatement(db, principal, body.unit), replay: replayStatement() }
+        : undefined;
+    const state = await readState(db, body, template, first);
+    if (state.first) {
+      checkVisibleUnit(principal, body.unit, state.first.visible);
+      const earlier = answerReplay(state.first.replay);
+      if (earlier) return earlier;
+    }
     seen = state.revision;
     if (state.locked) throw new ApiFailure("period_locked", { period: body.period });
     if (req.ifMatch !== null && req.ifMatch !== state.revision) throw conflict(state.revision, req.ifMatch);
