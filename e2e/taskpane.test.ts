@@ -21,6 +21,8 @@ const SHOTS = join(ROOT, "e2e/screenshots");
 const SHEET = "Báo cáo";
 const UNIT = "SL.MAISON";
 const PERIOD = "2023";
+/** The pane's request timeout in this build. */
+const PANE_TIMEOUT_MS = 4000;
 
 const template = getTemplate("doan-2024")!;
 const rows = templateRows(template);
@@ -158,7 +160,8 @@ beforeAll(async () => {
   // The dev server first: the Worker must allow its origin (CORS).
   server = await startDevServer({ root: outDir, https: false, host: "127.0.0.1", port: 0 });
   worker = await startWorker({ vars: { ALLOWED_ORIGIN: server.url } });
-  await buildAddin({ outDir, defaultServer: worker.url });
+  // A short request timeout, so the timeout step waits seconds rather than the default 20 s.
+  await buildAddin({ outDir, defaultServer: worker.url, requestTimeoutMs: PANE_TIMEOUT_MS });
 
   const admin = createApiClient({ baseUrl: worker.url, token: worker.adminToken });
   await admin.importUnits({
@@ -404,6 +407,71 @@ describe("task pane, end to end", () => {
     const answer = await api.submissions(UNIT, PERIOD);
     expect(answer.revisions.map((r) => r.revision)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(answer.current?.rows.find((r) => r.code === "KN03")?.actual).toBe(315);
+  });
+
+  it("a timeout: the server takes the report but answers too late; queued, still queued after a reload, sent once", async () => {
+    const workerGlob = `${worker.url}/v1/submissions`;
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
+    let held = 0;
+    let delivered = 0;
+    // The first POST is held past the pane's timeout, then delivered: the server stores it, but the pane
+    // gave up long before. Every later POST finds the server unreachable, until the route is removed.
+    await page.route(workerGlob, async (route) => {
+      if (route.request().method() !== "POST") return route.continue();
+      if (held++ > 0) return route.abort("connectionrefused");
+      await released;
+      const res = await route.fetch();
+      delivered += 1;
+      // The pane has aborted this request by now: there is no one left to answer.
+      await route.fulfill({ response: res }).catch(() => undefined);
+    });
+    // The reload above opened a fresh workbook: make the report again, as it was, with KN03 changed.
+    await page.getByTestId("action-create").click();
+    await page.getByTestId("create-period").fill(PERIOD);
+    await click("create-submit");
+    await page.getByTestId("notice").filter({ hasText: "Đã tạo trang" }).waitFor();
+    await typeCells({
+      [targetCell("PT01")]: 90000,
+      [targetCell("KN02")]: 1500,
+      [targetCell("KN03")]: 400,
+      [actualCell("GD01")]: 120,
+      [actualCell("GD02")]: 120,
+      [actualCell("GD04")]: 15000,
+      [actualCell("PT01")]: 92387,
+      [actualCell("KN02")]: 1758,
+      [actualCell("KN03")]: 317,
+      [actualCell("XD02")]: 10,
+      [actualCell("XD03")]: 12,
+    });
+    const started = Date.now();
+    await submit();
+    await page.getByTestId("queued").waitFor();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(PANE_TIMEOUT_MS - 500);
+    expect(await statusText()).toBe("Đang chờ gửi (1)");
+    expect(await page.getByTestId("status").textContent()).toContain("không kết nối được máy chủ");
+    release();
+    await expect.poll(() => delivered, { timeout: 30_000 }).toBe(1);
+    const api = createApiClient({ baseUrl: worker.url, token: reporterToken });
+    expect((await api.submissions(UNIT, PERIOD)).revisions).toHaveLength(7);
+
+    // Closed and reopened while the server is still out of reach: the report is still waiting.
+    await openPane();
+    expect(await statusText()).toBe("Đang chờ gửi (1)");
+
+    // The server is back: the queue sends the same key again; the server answers its stored receipt.
+    await page.unroute(workerGlob);
+    await context.setOffline(true);
+    await context.setOffline(false);
+    await page.getByTestId("receipt").waitFor();
+    expect(await page.getByTestId("receipt-revision").textContent()).toBe("7");
+    expect(await page.getByTestId("receipt").textContent()).toContain("Máy chủ đã nhận báo cáo này từ trước");
+    expect(await statusText()).toBe("Sẵn sàng");
+    const answer = await api.submissions(UNIT, PERIOD);
+    expect(answer.revisions.map((r) => r.revision)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(answer.current?.rows.find((r) => r.code === "KN03")?.actual).toBe(317);
   });
 
   it("Lấy tổng hợp for the province writes the numbers GET /v1/consolidation returns", async () => {

@@ -14,6 +14,8 @@ export interface AddinBuildOptions {
   addinUrl?: string;
   /** The Worker's URL the pane uses until the user changes it in Settings. */
   defaultServer?: string;
+  /** How long the pane waits for an answer before it queues the report (default 20 s; tests shorten it). */
+  requestTimeoutMs?: number;
   minify?: boolean;
 }
 
@@ -29,7 +31,10 @@ function esbuildOptions(o: Required<AddinBuildOptions>): esbuild.BuildOptions {
     platform: "browser",
     sourcemap: true,
     minify: o.minify,
-    define: { __BAOCAO_DEFAULT_SERVER__: JSON.stringify(o.defaultServer) },
+    define: {
+      __BAOCAO_DEFAULT_SERVER__: JSON.stringify(o.defaultServer),
+      __BAOCAO_REQUEST_TIMEOUT_MS__: String(o.requestTimeoutMs),
+    },
     logLevel: "warning",
   };
 }
@@ -39,6 +44,7 @@ function resolveOptions(opts: AddinBuildOptions): Required<AddinBuildOptions> {
     outDir: opts.outDir ?? join(ROOT, "dist/addin"),
     addinUrl: (opts.addinUrl ?? DEV_ADDIN_URL).replace(/\/+$/, ""),
     defaultServer: opts.defaultServer ?? "http://127.0.0.1:8787",
+    requestTimeoutMs: opts.requestTimeoutMs ?? 20_000,
     minify: opts.minify ?? false,
   };
 }

@@ -10,6 +10,7 @@ import { ApiFailure } from "./http/errors.ts";
 import { consolidation } from "./routes/consolidation.ts";
 import { health } from "./routes/health.ts";
 import { periods } from "./routes/periods.ts";
+import { recomputeRoute } from "./routes/recompute.ts";
 import { submissions } from "./routes/submissions.ts";
 import { templates } from "./routes/templates.ts";
 import { tokens } from "./routes/tokens.ts";
@@ -45,7 +46,8 @@ const app = new Hono<AppEnv>()
   .route("/v1", templates)
   .route("/v1", submissions)
   .route("/v1", consolidation)
-  .route("/v1", periods);
+  .route("/v1", periods)
+  .route("/v1", recomputeRoute);
 
 app.notFound((c) => {
   const failure = new ApiFailure("not_found", { path: `${c.req.method} ${new URL(c.req.url).pathname}` });

@@ -205,6 +205,9 @@ async function run(tree: TreeUnit[], ops: Op[]): Promise<void> {
   }
   await expectTotalsMatchOracle("2023");
   await expectTotalsMatchOracle("2022");
+  // The replay of the append-only revisions (npm run recompute) agrees with what was stored incrementally.
+  const replay = await call("POST", "/v1/admin/recompute");
+  expect(await json(replay)).toMatchObject({ differenceCount: 0, revisions: accepted.length });
 }
 
 // Thousands of requests: see dispatchDirectly for why they skip SELF.fetch here.

@@ -68,6 +68,9 @@ const CONSOLIDATION: Consolidation = {
   reporting: { expected: 3, submitted: 2, late: 0, missing: ["SL.VANHO"] },
 };
 
+/** What GET /v1/consolidation answers; a test may swap it. */
+let consolidationAnswer: Consolidation = CONSOLIDATION;
+
 function receipt(body: SubmissionBody, revision: number, receivedAt: string) {
   return {
     unit: body.unit,
@@ -95,7 +98,7 @@ function handle(req: IncomingMessage, res: ServerResponse, raw: string) {
   const url = new URL(req.url ?? "/", base);
   const slot = `${url.searchParams.get("unit")}|${url.searchParams.get("period")}`;
   if (req.method === "GET" && url.pathname === "/v1/units") return send(200, { units: UNITS });
-  if (req.method === "GET" && url.pathname === "/v1/consolidation") return send(200, CONSOLIDATION);
+  if (req.method === "GET" && url.pathname === "/v1/consolidation") return send(200, consolidationAnswer);
   if (req.method === "GET" && url.pathname === "/v1/submissions") {
     const list = reports.get(slot) ?? [];
     const last = list.at(-1);
@@ -185,6 +188,7 @@ async function openController(serverUrl = base): Promise<Controller> {
 }
 
 beforeEach(async () => {
+  consolidationAnswer = CONSOLIDATION;
   next = [];
   posts = [];
   reports = new Map();
@@ -435,6 +439,40 @@ describe("Lấy tổng hợp", () => {
       expected: 3,
       missing: ["SL.VANHO"],
     });
+  });
+
+  it("writes names from other units that look like formulas as text: value type String, no formula", async () => {
+    const dangerous = ['=HYPERLINK("http://x","y")', "+1", "-1", "@SUM(A1)"];
+    consolidationAnswer = {
+      ...CONSOLIDATION,
+      name: dangerous[0],
+      children: dangerous.map((name, i) => ({
+        unit: `SL.X${i}`,
+        name,
+        indicators: [{ code: "PT01", kind: "count" as const, actual: i + 1 }],
+      })),
+      reporting: { expected: 4, submitted: 4, late: 0, missing: [] },
+    };
+    await controller.loadUnits();
+    await controller.pull("SL", "2023");
+    const sheet = consolidatedSheetName("SL", "2023");
+    const hits = new Map<string, { valueType: string; formula: unknown; value: unknown }[]>();
+    for (let r = 1; r <= 80; r++) {
+      for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+        const cell = fake.cell(sheet, `${c}${r}`);
+        const name = dangerous.find((d) => typeof cell.value === "string" && cell.value.startsWith(d));
+        if (name) hits.set(name, [...(hits.get(name) ?? []), cell]);
+      }
+    }
+    // Each name landed somewhere (its column header), and everywhere as text.
+    expect([...hits.keys()].sort()).toEqual([...dangerous].sort());
+    for (const cells of hits.values()) {
+      for (const cell of cells) {
+        expect(cell.valueType).toBe("String");
+        // A text cell's formula is its text; a formula would show its result as the value instead.
+        expect(cell.formula).toBe(cell.value);
+      }
+    }
   });
 
   it("Kiểm tra while the consolidated sheet is active checks the report, not the consolidated sheet", async () => {

@@ -117,6 +117,11 @@ export interface CreateOptions {
   phone?: string;
 }
 
+declare const __BAOCAO_REQUEST_TIMEOUT_MS__: number | undefined;
+/** No answer after this long: the request is abandoned and the report queued (a build may shorten it). */
+const REQUEST_TIMEOUT_MS =
+  typeof __BAOCAO_REQUEST_TIMEOUT_MS__ === "number" ? __BAOCAO_REQUEST_TIMEOUT_MS__ : 20_000;
+
 export interface ControllerDeps {
   excel: ExcelPort;
   settings: SettingsStore;
@@ -206,7 +211,7 @@ export class Controller {
     this.queue = deps.queue;
     this.makeClient =
       deps.makeClient ??
-      ((s) => createApiClient({ baseUrl: s.serverUrl, token: s.token, timeoutMs: 20_000 }));
+      ((s) => createApiClient({ baseUrl: s.serverUrl, token: s.token, timeoutMs: REQUEST_TIMEOUT_MS }));
     this.debounceMs = deps.debounceMs ?? 800;
     this.retryIntervalMs = deps.retryIntervalMs ?? 15_000;
     this.now = deps.now ?? (() => new Date());

@@ -109,6 +109,29 @@ describe("renderPlan: the consolidated sheet", () => {
     expect(texts).toContain("=1+1");
   });
 
+  it.each(['=HYPERLINK("http://x","y")', "+1", "-1", "@SUM(A1)"])(
+    "writes a unit named %j as a String cell with format @, in the saved file",
+    async (name) => {
+      const c = consolidation();
+      const named = { ...c, name, children: c.children.map((k) => ({ ...k, name })) };
+      const plan = consolidatedSheetPlan(named, template);
+      const wb = new ExcelJS.Workbook();
+      await renderPlan(wb, plan);
+      const ws = (await reload(wb)).getWorksheet(plan.name)!;
+      const cells: ExcelJS.Cell[] = [];
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === "string" && cell.value.startsWith(name)) cells.push(cell);
+        }),
+      );
+      expect(cells.length).toBeGreaterThanOrEqual(2);
+      for (const cell of cells) {
+        expect(cell.type).toBe(ExcelJS.ValueType.String);
+        expect(cell.numFmt).toBe("@");
+      }
+    },
+  );
+
   it("renders the table as an Excel table", async () => {
     const plan = consolidatedSheetPlan(consolidation(), template);
     const wb = new ExcelJS.Workbook();

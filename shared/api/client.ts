@@ -8,6 +8,7 @@ import {
   periodAnswer,
   type Role,
   receipt,
+  recomputeAnswer,
   type SubmissionBody,
   submissionsAnswer,
   tokenAnswer,
@@ -159,5 +160,13 @@ export function createApiClient(options: ApiClientOptions) {
       (await call(periodAnswer, "POST", `/v1/periods/${enc(period)}/lock`, {})).data,
     unlock: async (period: string) =>
       (await call(periodAnswer, "POST", `/v1/periods/${enc(period)}/unlock`, {})).data,
+    /** Admin: replay every revision, compare with what is stored, and with `fix` rewrite what differs. */
+    recompute: async (opts: { period?: string; fix?: boolean } = {}) => {
+      const params: Record<string, string> = {};
+      if (opts.period !== undefined) params.period = opts.period;
+      if (opts.fix) params.fix = "true";
+      const query = Object.keys(params).length > 0 ? `?${q(params)}` : "";
+      return (await call(recomputeAnswer, "POST", `/v1/admin/recompute${query}`)).data;
+    },
   };
 }

@@ -184,3 +184,33 @@ export const periodAnswer = z.object({
   deadline: z.string().nullable(),
   locked: z.boolean(),
 });
+
+/** POST /v1/admin/recompute: what a replay of the append-only revisions found (and fixed). */
+export const recomputeDifference = z.object({
+  period: z.string(),
+  unit: z.string(),
+  /**
+   * current_value: a unit's stored figure of one indicator; report_status: its current revision and
+   * times; revisions: a gap or duplicate in its numbering (the audit trail, never rewritten); total: a
+   * consolidated figure as the API would answer it; reporting: submitted/late counts below the unit.
+   */
+  what: z.enum(["current_value", "report_status", "revisions", "total", "reporting"]),
+  code: z.string().optional(),
+  field: z.string(),
+  stored: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+  expected: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+});
+export type RecomputeDifference = z.infer<typeof recomputeDifference>;
+
+export const recomputeAnswer = z.object({
+  periods: z.array(z.string()),
+  units: z.number().int(),
+  revisions: z.number().int(),
+  /** The first 1,000 differences; differenceCount counts them all. */
+  differences: z.array(recomputeDifference),
+  differenceCount: z.number().int(),
+  fixed: z.boolean(),
+  /** After a fix, the differences a second check still finds (0 when the fix worked). */
+  remaining: z.number().int().optional(),
+});
+export type RecomputeAnswer = z.infer<typeof recomputeAnswer>;

@@ -16,7 +16,7 @@ import type { Grade, Template } from "../../shared/template/types.ts";
 import { storedToThousands } from "./codec.ts";
 import type { Db } from "./db.ts";
 
-interface TotalsRow {
+export interface TotalsRow {
   ancestor: string;
   code: string;
   target_sum: number;
@@ -64,7 +64,7 @@ WITH RECURSIVE walk (code, size, submitted, late, first) AS (
 SELECT code, first IS NULL AS missing FROM walk
 WHERE first IS NULL OR first > (SELECT deadline FROM periods WHERE period = ?2)`;
 
-function figuresOf(catalog: Catalog, rows: readonly TotalsRow[]): SubtreeFigures {
+export function figuresOf(catalog: Catalog, rows: readonly TotalsRow[]): SubtreeFigures {
   const inds = catalog.template.indicators;
   const sub: SubtreeFigures = {
     actual: new Array<number | undefined>(inds.length).fill(undefined),
@@ -96,7 +96,10 @@ function figuresOf(catalog: Catalog, rows: readonly TotalsRow[]): SubtreeFigures
 }
 
 /** The only own figures a consolidation uses: the unit's ratio targets. */
-function ownOf(catalog: Catalog, targets: readonly { code: string; target_pct: number }[]): OwnFigures {
+export function ownOf(
+  catalog: Catalog,
+  targets: readonly { code: string; target_pct: number }[],
+): OwnFigures {
   const n = catalog.template.indicators.length;
   const own: OwnFigures = {
     actual: new Array<number | undefined>(n).fill(undefined),

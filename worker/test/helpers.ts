@@ -114,6 +114,30 @@ export async function storedCounts(): Promise<Record<string, number>> {
   );
 }
 
+/**
+ * Every row of every table (the migrations' bookkeeping aside), in a stable order: compared before and
+ * after a refused or failed request, "nothing stored" means nothing changed anywhere, not just counts.
+ */
+export async function storedSnapshot(): Promise<Record<string, unknown[]>> {
+  const tables: Record<string, string> = {
+    units: "code",
+    unit_ancestors: "ancestor, descendant",
+    tokens: "id",
+    periods: "period",
+    submissions: "id",
+    current_values: "unit, period, code",
+    totals: "ancestor, period, code",
+    report_status: "unit, period",
+    status_totals: "ancestor, period",
+    tree_version: "id",
+  };
+  const names = Object.keys(tables);
+  const results = await env.DB.batch(
+    names.map((t) => env.DB.prepare(`SELECT * FROM ${t} ORDER BY ${tables[t]}`)),
+  );
+  return Object.fromEntries(names.map((t, i) => [t, results[i]?.results ?? []]));
+}
+
 /** A province with two districts and grassroots units below them. */
 export const SMALL_TREE: UnitsImport["units"] = [
   { code: "SL", name: "Tỉnh đoàn Sơn La", parent: null },

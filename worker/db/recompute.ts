@@ -1,0 +1,391 @@
+// Recomputation from the audit trail: replays every revision of a period (append-only `submissions`) in
+// revision order into fresh current values, consolidates them with shared/consolidation (the same oracle
+// the tests hold the SQL totals to), and compares both with what is stored. With `fix`, rewrites the
+// period's current values and report status from the replay and rebuilds every derived table.
+//
+// The replay applies a revision as the submission batch did (submission-batch.ts): replace keeps exactly
+// the non-empty rows sent; merge deletes the rows sent empty and upserts the others.
+import type {
+  IndicatorTotal,
+  ParsedSubmission,
+  RecomputeAnswer,
+  RecomputeDifference,
+} from "../../shared/api/schemas.ts";
+import { type CurrentReport, consolidate } from "../../shared/consolidation/consolidate.ts";
+import { catalogOf, indicatorTotals } from "../../shared/consolidation/figures.ts";
+import { getTemplate, templateIds } from "../../shared/template/registry.ts";
+import type { Template } from "../../shared/template/types.ts";
+import { decodeRow, encodeRow, isEmptyRow, perUnitThresholds, type StoredRow } from "./codec.ts";
+import { figuresOf, ownOf, type TotalsRow } from "./consolidation.ts";
+import type { Db } from "./db.ts";
+import { rebuildStatements } from "./rebuild.ts";
+
+const LISTED = 1000;
+/** Rows per INSERT statement when rewriting: keeps each bound JSON parameter far below D1's limits. */
+const CHUNK = 500;
+
+type Scalar = string | number | boolean | null;
+
+interface UnitRow {
+  code: string;
+  name: string;
+  parent: string | null;
+}
+
+interface RevisionRow {
+  unit: string;
+  revision: number;
+  template: string;
+  mode: "replace" | "merge";
+  body: string;
+  received_at: string;
+}
+
+interface StatusRow {
+  unit: string;
+  current_revision: number;
+  template: string;
+  first_received_at: string;
+  received_at: string;
+}
+
+interface StoredValue extends StoredRow {
+  unit: string;
+}
+
+/** What the replay says a unit's state for the period is. */
+interface Replayed {
+  rows: Map<string, StoredRow>;
+  status: Omit<StatusRow, "unit">;
+  revisions: number[];
+}
+
+interface PeriodState {
+  units: UnitRow[];
+  deadline: string | null;
+  revisions: RevisionRow[];
+  values: StoredValue[];
+  statuses: StatusRow[];
+  totals: TotalsRow[];
+  counters: { ancestor: string; submitted: number; late: number }[];
+  /** The newest revision id of the period when read: the fix refuses to run if it moved. */
+  lastId: number;
+}
+
+async function readPeriod(db: Db, period: string): Promise<PeriodState> {
+  const [units, deadline, revisions, values, statuses, totals, counters, lastId] = await db.batch([
+    db.prepare("SELECT code, name, parent FROM units"),
+    db.prepare("SELECT deadline FROM periods WHERE period = ?", period),
+    db.prepare(
+      `SELECT unit, revision, template, mode, body, received_at FROM submissions WHERE period = ?
+       ORDER BY unit, revision, id`,
+      period,
+    ),
+    db.prepare(
+      `SELECT unit, code AS c, target AS t, actual AS a, target_pct AS p, grade AS g, note AS n
+       FROM current_values WHERE period = ?`,
+      period,
+    ),
+    db.prepare(
+      "SELECT unit, current_revision, template, first_received_at, received_at FROM report_status WHERE period = ?",
+      period,
+    ),
+    db.prepare("SELECT * FROM totals WHERE period = ?", period),
+    db.prepare("SELECT ancestor, submitted, late FROM status_totals WHERE period = ?", period),
+    db.prepare("SELECT IFNULL(MAX(id), 0) AS id FROM submissions WHERE period = ?", period),
+  ]);
+  const rows = <T>(r: D1Result | undefined) => (r?.results ?? []) as unknown as T[];
+  return {
+    units: rows<UnitRow>(units),
+    deadline: rows<{ deadline: string | null }>(deadline)[0]?.deadline ?? null,
+    revisions: rows<RevisionRow>(revisions),
+    values: rows<StoredValue>(values),
+    statuses: rows<StatusRow>(statuses),
+    totals: rows<TotalsRow>(totals),
+    counters: rows<{ ancestor: string; submitted: number; late: number }>(counters),
+    lastId: rows<{ id: number }>(lastId)[0]?.id ?? 0,
+  };
+}
+
+function replay(revisions: readonly RevisionRow[]): Map<string, Replayed> {
+  const out = new Map<string, Replayed>();
+  for (const r of revisions) {
+    const body = JSON.parse(r.body) as ParsedSubmission;
+    const template = getTemplate(r.template);
+    if (!template)
+      throw new Error(`recompute: revision ${r.revision} of ${r.unit} names template ${r.template}`);
+    const sent = body.rows.map((row) => encodeRow(template, row));
+    let unit = out.get(r.unit);
+    if (!unit) {
+      const status = {
+        current_revision: 0,
+        template: r.template,
+        first_received_at: r.received_at,
+        received_at: "",
+      };
+      unit = { rows: new Map(), status, revisions: [] };
+      out.set(r.unit, unit);
+    }
+    if (r.mode === "replace") unit.rows = new Map();
+    for (const row of sent) {
+      if (isEmptyRow(row)) unit.rows.delete(row.c);
+      else unit.rows.set(row.c, row);
+    }
+    unit.revisions.push(r.revision);
+    unit.status = {
+      ...unit.status,
+      current_revision: r.revision,
+      template: r.template,
+      received_at: r.received_at,
+    };
+  }
+  return out;
+}
+
+/** An IndicatorTotal as field → value ("grades.XS", "unitsMet"), for a field-by-field comparison. */
+function flatten(t: IndicatorTotal | undefined): Map<string, Scalar> {
+  const out = new Map<string, Scalar>();
+  if (!t) return out;
+  for (const [k, v] of Object.entries(t)) {
+    if (k === "code" || k === "kind" || v === undefined) continue;
+    if (typeof v === "object" && v !== null) {
+      for (const [g, n] of Object.entries(v)) out.set(`${k}.${g}`, n as Scalar);
+    } else out.set(k, v as Scalar);
+  }
+  return out;
+}
+
+const FIELDS: [keyof StoredRow, string][] = [
+  ["t", "target"],
+  ["a", "actual"],
+  ["p", "target_pct"],
+  ["g", "grade"],
+  ["n", "note"],
+];
+
+function compare(period: string, state: PeriodState, replayed: Map<string, Replayed>): RecomputeDifference[] {
+  const diffs: RecomputeDifference[] = [];
+  const known = new Set(state.units.map((u) => u.code));
+
+  for (const [unit, r] of replayed) {
+    const expected = r.revisions.map((_, i) => i + 1);
+    if (r.revisions.join() !== expected.join()) {
+      diffs.push({
+        period,
+        unit,
+        what: "revisions",
+        field: "revision",
+        stored: r.revisions.join(","),
+        expected: expected.join(","),
+      });
+    }
+  }
+
+  // Current values, row by row and field by field.
+  const stored = new Map<string, StoredRow>();
+  for (const v of state.values) stored.set(`${v.unit}\u0000${v.c}`, v);
+  const keys = new Set(stored.keys());
+  for (const [unit, r] of replayed) for (const code of r.rows.keys()) keys.add(`${unit}\u0000${code}`);
+  for (const key of [...keys].sort()) {
+    const [unit = "", code = ""] = key.split("\u0000");
+    const s = stored.get(key);
+    const e = replayed.get(unit)?.rows.get(code);
+    for (const [col, field] of FIELDS) {
+      const sv = s?.[col] ?? null;
+      const ev = e?.[col] ?? null;
+      if (sv !== ev)
+        diffs.push({ period, unit, what: "current_value", code, field, stored: sv, expected: ev });
+    }
+  }
+
+  // Report status: current revision, template and times.
+  const statuses = new Map(state.statuses.map((s) => [s.unit, s]));
+  const units = new Set([...statuses.keys(), ...replayed.keys()]);
+  for (const unit of [...units].sort()) {
+    const s = statuses.get(unit);
+    const e = replayed.get(unit)?.status;
+    for (const field of ["current_revision", "template", "first_received_at", "received_at"] as const) {
+      const sv = s?.[field] ?? null;
+      const ev = e?.[field] ?? null;
+      if (sv !== ev) diffs.push({ period, unit, what: "report_status", field, stored: sv, expected: ev });
+    }
+  }
+
+  // Consolidated figures as the API answers them: the stored totals through the same shared functions
+  // GET /v1/consolidation uses, against shared/consolidation over the replayed current values.
+  const totalsBy = groupBy(state.totals, (t) => t.ancestor);
+  const storedTargets = groupBy(
+    state.values.filter((v) => v.p !== null),
+    (v) => v.unit,
+  );
+  for (const id of templateIds()) {
+    const template = getTemplate(id) as Template;
+    const catalog = catalogOf(template);
+    const reports: CurrentReport[] = [];
+    for (const [unit, r] of replayed) {
+      if (!known.has(unit)) continue;
+      reports.push({
+        unit,
+        rows: [...r.rows.values()].map((row) => decodeRow(template, row)),
+        firstReceivedAt: r.status.first_received_at,
+        receivedAt: r.status.received_at,
+      });
+    }
+    const expected = consolidate({ template, units: state.units, reports, period, deadline: state.deadline });
+    const counters = new Map(state.counters.map((c) => [c.ancestor, c]));
+    for (const unit of state.units.map((u) => u.code).sort()) {
+      const targets = (storedTargets.get(unit) ?? []).map((v) => ({ code: v.c, target_pct: v.p as number }));
+      const have = indicatorTotals(
+        catalog,
+        figuresOf(catalog, totalsBy.get(unit) ?? []),
+        ownOf(catalog, targets),
+      );
+      const want = expected.get(unit);
+      const wantBy = new Map((want?.indicators ?? []).map((t) => [t.code, t]));
+      for (const h of have) {
+        const hf = flatten(h);
+        const wf = flatten(wantBy.get(h.code));
+        for (const field of new Set([...hf.keys(), ...wf.keys()])) {
+          const sv = hf.get(field) ?? null;
+          const ev = wf.get(field) ?? null;
+          if (sv !== ev)
+            diffs.push({ period, unit, what: "total", code: h.code, field, stored: sv, expected: ev });
+        }
+      }
+      // Reporting below the unit: the subtree's counters less the unit's own report.
+      const own = statuses.get(unit);
+      const ownLate = own && state.deadline !== null && own.first_received_at > state.deadline ? 1 : 0;
+      const c = counters.get(unit);
+      const storedReporting = {
+        submitted: (c?.submitted ?? 0) - (own ? 1 : 0),
+        late: (c?.late ?? 0) - ownLate,
+      };
+      for (const field of ["submitted", "late"] as const) {
+        const ev = want?.reporting[field] ?? 0;
+        if (storedReporting[field] !== ev) {
+          diffs.push({
+            period,
+            unit,
+            what: "reporting",
+            field,
+            stored: storedReporting[field],
+            expected: ev,
+          });
+        }
+      }
+    }
+  }
+  return diffs;
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+/**
+ * Fails the batch (tree_version's CHECK) if a revision of the period arrived after the read the replay
+ * came from; otherwise writes nothing. ?1 period ?2 last id read.
+ */
+const GUARD = `
+UPDATE tree_version SET version = CASE
+  WHEN (SELECT IFNULL(MAX(id), 0) FROM submissions WHERE period = ?1) = ?2 THEN version ELSE -1 END
+WHERE id = 1`;
+
+const INSERT_VALUES = `
+INSERT INTO current_values (unit, period, code, target, actual, target_pct, grade, note)
+SELECT json_extract(value, '$.unit'), ?1, json_extract(value, '$.c'), json_extract(value, '$.t'),
+  json_extract(value, '$.a'), json_extract(value, '$.p'), json_extract(value, '$.g'), json_extract(value, '$.n')
+FROM json_each(?2)`;
+
+const INSERT_STATUS = `
+INSERT INTO report_status (unit, period, current_revision, template, first_received_at, received_at)
+SELECT json_extract(value, '$.unit'), ?1, json_extract(value, '$.current_revision'),
+  json_extract(value, '$.template'), json_extract(value, '$.first_received_at'), json_extract(value, '$.received_at')
+FROM json_each(?2)`;
+
+/** The period's current values and report status from the replay, in one transaction. */
+async function rewritePeriod(db: Db, period: string, state: PeriodState, replayed: Map<string, Replayed>) {
+  const known = new Set(state.units.map((u) => u.code));
+  const values: StoredValue[] = [];
+  const statuses: StatusRow[] = [];
+  for (const [unit, r] of replayed) {
+    if (!known.has(unit)) continue;
+    for (const row of r.rows.values()) values.push({ unit, ...row });
+    statuses.push({ unit, ...r.status });
+  }
+  await db.batch([
+    db.prepare(GUARD, period, state.lastId),
+    db.prepare("DELETE FROM current_values WHERE period = ?", period),
+    ...chunks(values).map((c) => db.prepare(INSERT_VALUES, period, JSON.stringify(c))),
+    db.prepare("DELETE FROM report_status WHERE period = ?", period),
+    ...chunks(statuses).map((c) => db.prepare(INSERT_STATUS, period, JSON.stringify(c))),
+  ]);
+}
+
+async function periodsToCheck(db: Db, period: string | undefined): Promise<string[]> {
+  if (period !== undefined) return [period];
+  const rows = await db.all<{ period: string }>(
+    `SELECT period FROM submissions UNION SELECT period FROM current_values UNION SELECT period FROM totals
+     UNION SELECT period FROM report_status UNION SELECT period FROM status_totals ORDER BY period`,
+  );
+  return rows.map((r) => r.period);
+}
+
+async function check(db: Db, periods: readonly string[]) {
+  const found: {
+    period: string;
+    state: PeriodState;
+    replayed: Map<string, Replayed>;
+    diffs: RecomputeDifference[];
+  }[] = [];
+  for (const period of periods) {
+    const state = await readPeriod(db, period);
+    const replayed = replay(state.revisions);
+    found.push({ period, state, replayed, diffs: compare(period, state, replayed) });
+  }
+  return found;
+}
+
+export async function recompute(db: Db, opts: { period?: string; fix: boolean }): Promise<RecomputeAnswer> {
+  const periods = await periodsToCheck(db, opts.period);
+  let found = await check(db, periods);
+  const differences = found.flatMap((f) => f.diffs);
+  const answer: RecomputeAnswer = {
+    periods,
+    units: found[0]?.state.units.length ?? (await db.all("SELECT code FROM units")).length,
+    revisions: found.reduce((n, f) => n + f.state.revisions.length, 0),
+    differences: differences.slice(0, LISTED),
+    differenceCount: differences.length,
+    fixed: false,
+  };
+  if (!opts.fix || differences.length === 0) return answer;
+
+  for (let attempt = 0; ; attempt++) {
+    try {
+      for (const f of found) await rewritePeriod(db, f.period, f.state, f.replayed);
+      break;
+    } catch (e) {
+      // A submission landed since the read: replay again from the newer trail.
+      if (attempt >= 3 || !String(e).includes("tree_changed")) throw e;
+      found = await check(db, periods);
+    }
+  }
+  // Totals, reporting counters, the closure and subtree sizes: all derived, rebuilt in one batch from
+  // the tree and the (now replayed) current values.
+  await db.batch(rebuildStatements(db, perUnitThresholds()));
+  const after = await check(db, periods);
+  return { ...answer, fixed: true, remaining: after.reduce((n, f) => n + f.diffs.length, 0) };
+}
