@@ -262,7 +262,10 @@ export async function submit(db: Db, req: SubmitRequest): Promise<SubmitOutcome>
       // A merge validated against rows that changed meanwhile: validate again on the new ones.
     }
   }
-  // Other writers kept landing between our read and our batch: let the client send again.
+  // Other writers kept landing between our read and our batch. A same-key twin may have been stored
+  // meanwhile: its receipt is the answer, not a conflict.
+  const twin = await replay();
+  if (twin) return twin;
   const now = await readState(db, { ...body, mode: "replace" }, undefined);
   throw conflict(now.revision, seen);
 }
