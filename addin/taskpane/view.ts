@@ -346,10 +346,9 @@ export class PaneView {
     return h(
       "section",
       { class: "card", data: { testid: "issues" } },
-      h(
-        "div",
-        { class: "card-header" },
-        h("h2", { class: "card-title" }, this.tr("issuesTitle")),
+      cardHeader(
+        null,
+        this.tr("issuesTitle"),
         h(
           "div",
           { class: "card-meta" },
@@ -484,11 +483,9 @@ export class PaneView {
     return h(
       "section",
       { class: "card card-success", data: { testid: "receipt" } },
-      h(
-        "div",
-        { class: "card-header" },
-        icon(ICONS.success, "icon card-icon"),
-        h("h2", { class: "card-title" }, this.tr("receiptTitle")),
+      cardHeader(
+        ICONS.success,
+        this.tr("receiptTitle"),
         r.fromQueue ? h("span", { class: "tag" }, this.tr("receiptFromQueue")) : null,
       ),
       h(
@@ -516,12 +513,7 @@ export class PaneView {
     return h(
       "section",
       { class: "card card-warning", data: { testid: "queued" } },
-      h(
-        "div",
-        { class: "card-header" },
-        icon(ICONS.queue, "icon card-icon"),
-        h("h2", { class: "card-title" }, this.tr("queuedTitle")),
-      ),
+      cardHeader(ICONS.queue, this.tr("queuedTitle")),
       h("p", { class: "card-body" }, this.tr("queuedBody")),
     );
   }
@@ -532,11 +524,9 @@ export class PaneView {
     return h(
       "section",
       { class: "card card-error", data: { testid: "refusal" } },
-      h(
-        "div",
-        { class: "card-header" },
-        icon(ICONS.error, "icon card-icon"),
-        h("h2", { class: "card-title" }, this.tr("refusedTitle")),
+      cardHeader(
+        ICONS.error,
+        this.tr("refusedTitle"),
         h(
           "button",
           {
@@ -561,12 +551,7 @@ export class PaneView {
     return h(
       "section",
       { class: "card card-warning", data: { testid: "conflict" } },
-      h(
-        "div",
-        { class: "card-header" },
-        icon(ICONS.warning, "icon card-icon"),
-        h("h2", { class: "card-title" }, this.tr("conflictTitle")),
-      ),
+      cardHeader(ICONS.warning, this.tr("conflictTitle")),
       h(
         "p",
         { class: "card-body" },
@@ -778,12 +763,7 @@ export class PaneView {
     return h(
       "section",
       { class: "card card-success", data: { testid: "pulled" } },
-      h(
-        "div",
-        { class: "card-header" },
-        icon(ICONS.pull, "icon card-icon"),
-        h("h2", { class: "card-title" }, this.tr("pulledTitle")),
-      ),
+      cardHeader(ICONS.pull, this.tr("pulledTitle")),
       h(
         "dl",
         { class: "kv-list" },
@@ -928,4 +908,15 @@ export class PaneView {
       ),
     );
   }
+}
+
+/** The header row of every card: its icon, its title, and whatever the card puts beside them. */
+function cardHeader(iconSvg: string | null, title: string, ...extra: Child[]): HTMLElement {
+  return h(
+    "div",
+    { class: "card-header" },
+    iconSvg ? icon(iconSvg, "icon card-icon") : null,
+    h("h2", { class: "card-title" }, title),
+    ...extra,
+  );
 }
