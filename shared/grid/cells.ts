@@ -17,11 +17,13 @@ export function gridOrigin(grid: Grid): { row: number; col: number } {
 }
 
 /** Rows and columns covered by the grid (the widest row counts). */
+/** Rows and columns of the grid, clipped to the sheet: nothing lies past column XFD or row 1,048,576. */
 export function gridSize(grid: Grid): { rows: number; cols: number } {
   const values = Array.isArray(grid.values) ? grid.values : [];
   let cols = 0;
   for (const r of values) if (Array.isArray(r) && r.length > cols) cols = r.length;
-  return { rows: values.length, cols };
+  const o = gridOrigin(grid);
+  return { rows: Math.min(values.length, MAX_ROW - o.row + 1), cols: Math.min(cols, MAX_COL - o.col + 1) };
 }
 
 function at<T>(arr: unknown, r: number, c: number): T | undefined {

@@ -472,3 +472,19 @@ describe("locateReport on random grids", () => {
     );
   });
 });
+
+describe("locateReport at the sheet's edge", () => {
+  it("ignores cells past column XFD instead of throwing (fast-check found seed -970829879)", () => {
+    const grid = {
+      sheet: "",
+      origin: "XFD1048576",
+      values: [["Chỉ tiêu giao", "Kết quả thực hiện", "Mã chỉ tiêu"]],
+      valueTypes: [],
+      text: [],
+      formulas: [],
+      numberFormat: [],
+    };
+    const located = locateReport(grid);
+    expect(located.issues.map((i) => i.code)).toContain("grid.table_not_found");
+  });
+});
