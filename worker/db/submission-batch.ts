@@ -58,18 +58,20 @@ change AS (
   SELECT o.code, NULL, NULL, NULL, o.t, o.a, o.g FROM old o
   WHERE ?4 = 'replace' AND o.code NOT IN (SELECT code FROM sent)
 ),
+with_threshold AS (SELECT *, json_extract(?5, '$.' || code) AS th FROM change),
 delta AS (
   SELECT code,
     IFNULL(nt, 0) - IFNULL(ot, 0) AS tsum, (nt IS NOT NULL) - (ot IS NOT NULL) AS tcount,
     IFNULL(na, 0) - IFNULL(oa, 0) AS asum, (na IS NOT NULL) - (oa IS NOT NULL) AS acount,
     (ng IS 'XS') - (og IS 'XS') AS xs, (ng IS 'T') - (og IS 'T') AS t,
     (ng IS 'HT') - (og IS 'HT') AS ht, (ng IS 'KHT') - (og IS 'KHT') AS kht,
-    IFNULL(na >= json_extract(?5, '$.' || code), 0) - IFNULL(oa >= json_extract(?5, '$.' || code), 0) AS met,
-    IIF(json_extract(?5, '$.' || code) IS NULL, 0, (na IS NOT NULL) - (oa IS NOT NULL)) AS rep
-  FROM change
+    IFNULL(na >= th, 0) - IFNULL(oa >= th, 0) AS met,
+    IIF(th IS NULL, 0, (na IS NOT NULL) - (oa IS NOT NULL)) AS rep
+  FROM with_threshold
 ),
--- Only codes whose figures moved reach the join with the ancestors.
-moved AS (
+-- Only codes whose figures moved reach the join with the ancestors. MATERIALIZED: computed once,
+-- not once per ancestor (the planner would otherwise loop over the ancestors outside it).
+moved AS MATERIALIZED (
   SELECT * FROM delta
   WHERE tsum <> 0 OR tcount <> 0 OR asum <> 0 OR acount <> 0 OR xs <> 0 OR t <> 0 OR ht <> 0 OR kht <> 0
     OR met <> 0 OR rep <> 0
@@ -88,11 +90,14 @@ ON CONFLICT (ancestor, period, code) DO UPDATE SET
   grade_ht = grade_ht + excluded.grade_ht, grade_kht = grade_kht + excluded.grade_kht,
   units_met = units_met + excluded.units_met, units_reported = units_reported + excluded.units_reported`;
 
-/** Rows gone: not sent in a replace, or sent empty. ?1 unit ?2 period ?3 rows JSON ?4 mode. */
+/**
+ * Rows gone: in a replace every row not sent with something in it, in a merge the rows sent empty.
+ * ?1 unit ?2 period ?3 rows JSON ?4 mode.
+ */
 const DELETE_CURRENT = `
-DELETE FROM current_values WHERE unit = ?1 AND period = ?2 AND (
-  (?4 = 'replace' AND code NOT IN (SELECT json_extract(value, '$.c') FROM json_each(?3) WHERE json_extract(value, '$.e') = 0))
-  OR code IN (SELECT json_extract(value, '$.c') FROM json_each(?3) WHERE json_extract(value, '$.e') = 1))`;
+DELETE FROM current_values WHERE unit = ?1 AND period = ?2 AND IIF(?4 = 'replace',
+  code NOT IN (SELECT json_extract(value, '$.c') FROM json_each(?3) WHERE json_extract(value, '$.e') = 0),
+  code IN (SELECT json_extract(value, '$.c') FROM json_each(?3) WHERE json_extract(value, '$.e') = 1))`;
 
 /** Rows sent with something in them; an unchanged row is not rewritten. ?1 unit ?2 period ?3 rows JSON. */
 const UPSERT_CURRENT = `
