@@ -21,7 +21,13 @@ export interface Principal {
   unit: string | null;
 }
 
+/**
+ * Who the Authorization header claims to be, before any lookup: the ADMIN_TOKEN secret (already a
+ * principal) or a stored token, known by the SHA-256 of its secret until a read finds it.
+ */
+export type Credential = { principal: Principal } | { hash: string };
+
 export interface AppEnv {
   Bindings: Env;
-  Variables: { db: Db; principal: Principal };
+  Variables: { db: Db; principal: Principal; credential: Credential };
 }

@@ -11,7 +11,7 @@ import { consolidation } from "./routes/consolidation.ts";
 import { health } from "./routes/health.ts";
 import { periods } from "./routes/periods.ts";
 import { recomputeRoute } from "./routes/recompute.ts";
-import { submissions } from "./routes/submissions.ts";
+import { submissions, submitRoute } from "./routes/submissions.ts";
 import { templates } from "./routes/templates.ts";
 import { tokens } from "./routes/tokens.ts";
 import { units } from "./routes/units.ts";
@@ -38,8 +38,10 @@ const app = new Hono<AppEnv>()
     c.res.headers.set("X-D1-Rows-Read", String(db.rowsRead));
     c.res.headers.set("X-D1-Rows-Written", String(db.rowsWritten));
   })
-  // Health comes before authentication: its handler answers, so the middleware below never runs for it.
+  // Health and submitting come before authentication: their handlers answer, so the middleware below
+  // never runs for them. Submitting authenticates inside its own first read (routes/submissions.ts).
   .route("/v1", health)
+  .route("/v1", submitRoute)
   .use("/v1/*", authenticate)
   .route("/v1", units)
   .route("/v1", tokens)

@@ -11,18 +11,21 @@ export function requireRole(p: Principal, ...roles: Role[]): void {
   if (p.role !== "admin" && !roles.includes(p.role)) throw new ApiFailure("forbidden");
 }
 
-const UNIT_EXISTS = "SELECT 1 AS x FROM units WHERE code = ?";
-const UNIT_IN_SUBTREE = "SELECT 1 AS x FROM unit_ancestors WHERE ancestor = ? AND descendant = ?";
-
-export async function requireVisibleUnit(db: Db, p: Principal, unit: string): Promise<void> {
-  const row =
-    p.role === "admin" ? await db.first(UNIT_EXISTS, unit) : await db.first(UNIT_IN_SUBTREE, p.unit, unit);
-  checkVisibleUnit(p, unit, row !== null);
+/**
+ * Whether a principal (its role and unit as SQL expressions) sees the unit `asked`, as an SQL
+ * expression: requireVisibleUnit's read, and part of submit's first read, which looks the token up
+ * in the same statement.
+ */
+export function visibleUnitSql(role: string, unit: string, asked: string): string {
+  return `IIF(${role} = 'admin', EXISTS (SELECT 1 FROM units WHERE code = ${asked}),
+    EXISTS (SELECT 1 FROM unit_ancestors WHERE ancestor = ${unit} AND descendant = ${asked}))`;
 }
 
-/** requireVisibleUnit's read, for a route that sends it in its own read batch (one round trip less). */
-export function visibleUnitStatement(db: Db, p: Principal, unit: string): D1PreparedStatement {
-  return p.role === "admin" ? db.prepare(UNIT_EXISTS, unit) : db.prepare(UNIT_IN_SUBTREE, p.unit, unit);
+const VISIBLE_UNIT = `SELECT ${visibleUnitSql("?1", "?2", "?3")} AS visible`;
+
+export async function requireVisibleUnit(db: Db, p: Principal, unit: string): Promise<void> {
+  const row = await db.first<{ visible: number }>(VISIBLE_UNIT, p.role, p.unit, unit);
+  checkVisibleUnit(p, unit, row?.visible === 1);
 }
 
 /** requireVisibleUnit's answer, given whether its read found a row. */

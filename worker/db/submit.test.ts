@@ -39,7 +39,7 @@ const body = (rows: ParsedSubmission["rows"], mode: "replace" | "merge" = "repla
 const send = (db: Db, b: ParsedSubmission, extra: { ifMatch?: number; key?: string } = {}) =>
   submit(db, {
     body: b,
-    principal: admin,
+    credential: { principal: admin },
     idempotencyKey: extra.key ?? null,
     ifMatch: extra.ifMatch ?? null,
   });

@@ -1,5 +1,6 @@
-// POST /v1/submissions after authentication and scope: idempotency, lock, If-Match, the template's
-// rules on the merged report, then the single write batch (submission-batch.ts).
+// POST /v1/submissions once the body is valid: the token, role and scope, idempotency, lock, If-Match
+// (all from one read), the template's rules on the merged report, then the single write batch
+// (submission-batch.ts).
 //
 // Reads made before the batch and why they cannot corrupt what is stored:
 // - the idempotency lookup: a concurrent twin that wins makes our INSERT fail on UNIQUE(token_id,
@@ -18,8 +19,9 @@ import { mergeRows } from "../../shared/rules/merge.ts";
 import { validateReport } from "../../shared/rules/validate.ts";
 import { getTemplate } from "../../shared/template/registry.ts";
 import type { ReportRow, Template } from "../../shared/template/types.ts";
-import type { Principal } from "../app-env.ts";
-import { checkVisibleUnit, visibleUnitStatement } from "../auth/scope.ts";
+import type { Credential, Principal } from "../app-env.ts";
+import { TOKEN_BY_HASH } from "../auth/middleware.ts";
+import { checkVisibleUnit, requireRole, visibleUnitSql } from "../auth/scope.ts";
 import { sha256Hex } from "../auth/secrets.ts";
 import { canonicalJson } from "../http/canonical-json.ts";
 import { ApiFailure, requestIssue } from "../http/errors.ts";
@@ -30,7 +32,8 @@ import { submissionStatements } from "./submission-batch.ts";
 
 export interface SubmitRequest {
   body: ParsedSubmission;
-  principal: Principal;
+  /** The caller; a stored token is looked up in the first read (one D1 round trip less). */
+  credential: Credential;
   idempotencyKey: string | null;
   /** From If-Match: the revision the client edited (0: none yet). */
   ifMatch: number | null;
@@ -48,74 +51,89 @@ const REPLAY = "SELECT digest, receipt FROM submissions WHERE token_id = ? AND i
 /** A merge retried this often against concurrent writers gives up with 409 revision_conflict. */
 const MERGE_ATTEMPTS = 8;
 
+/** Per-unit targets by code, as the totals statement reads them (the same for every request). */
+const THRESHOLDS = perUnitThresholds();
+
 const STORED_COLUMNS = "code AS c, target AS t, actual AS a, target_pct AS p, grade AS g, note AS n";
 
+/**
+ * Everything the checks need, in one row: the caller (a stored token by its hash ?1, or the principal
+ * ?5 ?6 ?7 when ?1 is null), whether it sees the unit ?2, the lock and current revision for period
+ * ?3, and the earlier submission with Idempotency-Key ?4. No row: the token is unknown or revoked.
+ */
+const CONTEXT = `
+WITH me (id, role, unit) AS (${TOKEN_BY_HASH} UNION ALL SELECT ?5, ?6, ?7 WHERE ?1 IS NULL)
+SELECT me.id AS tokenId, me.role AS role, me.unit AS unit,
+  ${visibleUnitSql("me.role", "me.unit", "?2")} AS visible,
+  IFNULL((SELECT locked FROM periods WHERE period = ?3), 0) AS locked,
+  IFNULL((SELECT current_revision FROM report_status WHERE unit = ?2 AND period = ?3), 0) AS revision,
+  s.digest AS digest, s.receipt AS receipt
+FROM me LEFT JOIN submissions s ON s.token_id = me.id AND s.idempotency_key = ?4`;
+
+/** The unit's current rows (?3 'merge' only: a replace does not need them) and the period before's. */
+const ROWS = `
+SELECT 'current' AS k, ${STORED_COLUMNS} FROM current_values WHERE unit = ?1 AND period = ?2 AND ?3 = 'merge'
+UNION ALL
+SELECT 'previous' AS k, ${STORED_COLUMNS} FROM current_values WHERE unit = ?1 AND period = ?4`;
+
+interface ContextRow {
+  tokenId: string;
+  role: Principal["role"];
+  unit: string | null;
+  visible: number;
+  locked: number;
+  revision: number;
+  digest: string | null;
+  receipt: string | null;
+}
+
 interface State {
+  principal: Principal;
+  visible: boolean;
+  replay: { digest: string; receipt: string } | undefined;
   locked: boolean;
   revision: number;
   current: ReportRow[];
   previous: ReportRow[] | undefined;
 }
 
-/** Reads made once, before the first state read, sent in its batch to save two round trips. */
-interface FirstReads {
-  visible: D1PreparedStatement;
-  /** The earlier submission with this Idempotency-Key, when the request has one. */
-  replay: D1PreparedStatement | null;
-}
-
-interface FirstAnswers {
-  visible: boolean;
-  replay: { digest: string; receipt: string } | undefined;
-}
-
+/** One round trip: the caller, the checks' facts and the rows; undefined when the token is unknown. */
 async function readState(
   db: Db,
   body: ParsedSubmission,
   template: Template | undefined,
-  first?: FirstReads,
-): Promise<State & { first?: FirstAnswers }> {
-  const before = previousPeriod(body.period);
-  const extra = first ? [first.visible, ...(first.replay ? [first.replay] : [])] : [];
-  const results = await db.batch([
-    ...extra,
-    db.prepare("SELECT locked FROM periods WHERE period = ?", body.period),
+  credential: Credential,
+  key: string | null,
+): Promise<State | undefined> {
+  const known = "principal" in credential ? credential.principal : undefined;
+  const hash = "hash" in credential ? credential.hash : null;
+  const [context, rows] = await db.batch([
     db.prepare(
-      "SELECT current_revision FROM report_status WHERE unit = ? AND period = ?",
+      CONTEXT,
+      hash,
       body.unit,
       body.period,
+      key,
+      known?.tokenId ?? null,
+      known?.role ?? null,
+      known?.unit ?? null,
     ),
-    db.prepare(
-      `SELECT ${STORED_COLUMNS} FROM current_values WHERE unit = ? AND period = ? AND ? = 'merge'`,
-      body.unit,
-      body.period,
-      body.mode,
-    ),
-    db.prepare(
-      `SELECT ${STORED_COLUMNS} FROM current_values WHERE unit = ? AND period = ?`,
-      body.unit,
-      before ?? "",
-    ),
+    db.prepare(ROWS, body.unit, body.period, body.mode, previousPeriod(body.period) ?? ""),
   ]);
-  const [period, status, current, previous] = results.slice(extra.length);
-  const decode = (rows: unknown[] | undefined) =>
-    template ? (rows as StoredRow[]).map((r) => decodeRow(template, r)) : [];
-  const prev = previous?.results ?? [];
+  const c = context?.results[0] as ContextRow | undefined;
+  if (!c) return undefined;
+  const stored = (rows?.results ?? []) as unknown as (StoredRow & { k: "current" | "previous" })[];
+  const decode = (k: "current" | "previous") =>
+    template ? stored.filter((r) => r.k === k).map((r) => decodeRow(template, r)) : [];
+  const previous = decode("previous");
   return {
-    locked: (period?.results[0] as { locked: number } | undefined)?.locked === 1,
-    revision: (status?.results[0] as { current_revision: number } | undefined)?.current_revision ?? 0,
-    current: decode(current?.results),
-    previous: prev.length > 0 ? decode(prev) : undefined,
-    ...(first
-      ? {
-          first: {
-            visible: (results[0]?.results.length ?? 0) > 0,
-            replay: first.replay
-              ? (results[1]?.results[0] as { digest: string; receipt: string } | undefined)
-              : undefined,
-          },
-        }
-      : {}),
+    principal: { tokenId: c.tokenId, role: c.role, unit: c.unit },
+    visible: c.visible === 1,
+    replay: c.digest !== null && c.receipt !== null ? { digest: c.digest, receipt: c.receipt } : undefined,
+    locked: c.locked === 1,
+    revision: c.revision,
+    current: decode("current"),
+    previous: previous.length > 0 ? previous : undefined,
   };
 }
 
@@ -148,7 +166,7 @@ function validate(
 }
 
 export async function submit(db: Db, req: SubmitRequest): Promise<SubmitOutcome> {
-  const { body, principal } = req;
+  const { body } = req;
   const storedBody = canonicalJson(body);
   const digest = await sha256Hex(storedBody);
 
@@ -157,33 +175,31 @@ export async function submit(db: Db, req: SubmitRequest): Promise<SubmitOutcome>
     if (row.digest !== digest) throw new ApiFailure("idempotency_conflict");
     return { status: 200, receipt: JSON.parse(row.receipt) as Receipt } satisfies SubmitOutcome;
   };
-  const replay = async (): Promise<SubmitOutcome | undefined> => {
+  const replay = async (principal: Principal): Promise<SubmitOutcome | undefined> => {
     if (req.idempotencyKey === null) return undefined;
     return answerReplay(
       await db.first<{ digest: string; receipt: string }>(REPLAY, principal.tokenId, req.idempotencyKey),
     );
   };
-  const replayStatement = () =>
-    req.idempotencyKey === null ? null : db.prepare(REPLAY, principal.tokenId, req.idempotencyKey);
   const conflict = (current: number, expected: number) =>
     new ApiFailure("revision_conflict", { current, expected }, undefined, { currentRevision: current });
+  const currentRevision = async () =>
+    (await readState(db, { ...body, mode: "replace" }, undefined, req.credential, null))?.revision ?? 0;
 
   const template = getTemplate(body.template);
 
   let seen = 0;
+  let principal: Principal | undefined;
   for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt++) {
-    // The first read also checks the scope and looks the Idempotency-Key up, in that order, in the
-    // same round trip: a submission makes 3 round trips to D1 (token, this batch, the write batch).
-    const first =
-      attempt === 0
-        ? { visible: visibleUnitStatement(db, principal, body.unit), replay: replayStatement() }
-        : undefined;
-    const state = await readState(db, body, template, first);
-    if (state.first) {
-      checkVisibleUnit(principal, body.unit, state.first.visible);
-      const earlier = answerReplay(state.first.replay);
-      if (earlier) return earlier;
-    }
+    // A submission makes 2 round trips to D1: this read (the token too) and the write batch.
+    const state = await readState(db, body, template, req.credential, req.idempotencyKey);
+    if (!state) throw new ApiFailure("unauthenticated");
+    const who = state.principal;
+    principal = who;
+    requireRole(who, "reporter");
+    checkVisibleUnit(who, body.unit, state.visible);
+    const earlier = answerReplay(state.replay);
+    if (earlier) return earlier;
     seen = state.revision;
     if (state.locked) throw new ApiFailure("period_locked", { period: body.period });
     if (req.ifMatch !== null && req.ifMatch !== state.revision) throw conflict(state.revision, req.ifMatch);
@@ -209,8 +225,8 @@ export async function submit(db: Db, req: SubmitRequest): Promise<SubmitOutcome>
       .map((i) => placeIssue(i, toApiIssue(i, template), body.rows));
 
     const receivedAt = new Date().toISOString();
-    const sender = principal.unit ?? "admin";
-    const onBehalfOf = principal.unit === body.unit ? null : body.unit;
+    const sender = who.unit ?? "admin";
+    const onBehalfOf = who.unit === body.unit ? null : body.unit;
     const receipt: Receipt = {
       unit: body.unit,
       period: body.period,
@@ -235,14 +251,14 @@ export async function submit(db: Db, req: SubmitRequest): Promise<SubmitOutcome>
           mode: body.mode,
           body: storedBody,
           digest,
-          tokenId: principal.tokenId,
+          tokenId: who.tokenId,
           sender,
           onBehalfOf,
           receivedAt,
           idempotencyKey: req.idempotencyKey,
           receipt: JSON.stringify(receipt),
           rows: JSON.stringify(rows),
-          thresholds: perUnitThresholds(),
+          thresholds: THRESHOLDS,
         }),
       );
       const stored = inserted?.results[0]?.receipt;
@@ -250,22 +266,18 @@ export async function submit(db: Db, req: SubmitRequest): Promise<SubmitOutcome>
       return { status: 201, receipt: JSON.parse(stored) as Receipt };
     } catch (e) {
       // A concurrent twin with the same key won the race: answer its receipt (or 409).
-      const twin = await replay();
+      const twin = await replay(who);
       if (twin) return twin;
       const message = String(e);
       if (message.includes("period_locked")) throw new ApiFailure("period_locked", { period: body.period });
       if (!message.includes("if_match_failed")) throw e;
-      if (req.ifMatch !== null) {
-        const now = await readState(db, { ...body, mode: "replace" }, undefined);
-        throw conflict(now.revision, req.ifMatch);
-      }
+      if (req.ifMatch !== null) throw conflict(await currentRevision(), req.ifMatch);
       // A merge validated against rows that changed meanwhile: validate again on the new ones.
     }
   }
   // Other writers kept landing between our read and our batch. A same-key twin may have been stored
   // meanwhile: its receipt is the answer, not a conflict.
-  const twin = await replay();
+  const twin = principal ? await replay(principal) : undefined;
   if (twin) return twin;
-  const now = await readState(db, { ...body, mode: "replace" }, undefined);
-  throw conflict(now.revision, seen);
+  throw conflict(await currentRevision(), seen);
 }

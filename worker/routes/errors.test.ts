@@ -66,6 +66,59 @@ const cases: { name: string; status: number; code: string; send: () => Promise<R
     code: "unauthenticated",
     send: () => call("POST", "/v1/submissions", { token: "nope", body: goodBody() }),
   },
+  // POST /v1/submissions looks its token up in its own first read, after the body's checks: a body
+  // refused for its shape must still answer 401 to an unknown token, and 400 to a known one.
+  {
+    name: "a wrong token with malformed JSON",
+    status: 401,
+    code: "unauthenticated",
+    send: () =>
+      call("POST", "/v1/submissions", {
+        token: "nope",
+        body: '{"unit": "SL.MAISON",',
+        headers: { "content-type": "application/json" },
+      }),
+  },
+  {
+    name: "a wrong token with a body that is not JSON",
+    status: 401,
+    code: "unauthenticated",
+    send: () =>
+      call("POST", "/v1/submissions", {
+        token: "nope",
+        body: goodBody(),
+        headers: { "content-type": "text/plain" },
+      }),
+  },
+  {
+    name: "a reporter's token with malformed JSON",
+    status: 400,
+    code: "invalid_json",
+    send: async () =>
+      call("POST", "/v1/submissions", {
+        token: await createToken("SL.MAISON", "reporter"),
+        body: '{"unit": "SL.MAISON",',
+        headers: { "content-type": "application/json" },
+      }),
+  },
+  {
+    name: "a revoked token",
+    status: 401,
+    code: "unauthenticated",
+    send: async () => {
+      const res = await call("POST", "/v1/admin/tokens", { json: { unit: "SL.MAISON", role: "reporter" } });
+      const { id, token } = await json<{ id: string; token: string }>(res);
+      expect((await call("DELETE", `/v1/admin/tokens/${id}`)).status).toBe(200);
+      return submit(report("SL.MAISON", minimalRows(3, 3)), { token });
+    },
+  },
+  {
+    name: "a reviewer's token",
+    status: 403,
+    code: "forbidden",
+    send: async () =>
+      submit(report("SL.MAISON", minimalRows()), { token: await createToken("SL", "reviewer") }),
+  },
   {
     name: "a unit outside the token's subtree",
     status: 403,
