@@ -223,35 +223,33 @@ export function tmpfsRoot(): string | undefined {
   return existsSync("/dev/shm") ? "/dev/shm" : undefined;
 }
 
-/** Starts the built Worker in workerd on 127.0.0.1 with a fresh file-backed D1, migrated. */
-export async function startMiniflare(opts: StartOptions = {}): Promise<LocalWorker> {
-  const outdir = await buildWorker();
-  const root = opts.storage === "tmpfs" ? (tmpfsRoot() ?? tmpdir()) : tmpdir();
-  const persist = mkdtempSync(join(root, "baocao-bench-d1-"));
-  const adminToken = randomBytes(24).toString("hex");
+/** The Worker's own Miniflare options (script, modules, bindings); launch adds the rest. */
+type WorkerOptions = Record<string, unknown>;
+
+interface Launched {
+  mf: Miniflare;
+  url: string;
+  workerdCpuMs(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * A Worker in its own workerd on 127.0.0.1, with wrangler.toml's compatibility settings and a fresh
+ * file-backed D1 under `persistRoot`; `stop` (also run by cleanupAll) disposes of it and its files.
+ */
+async function launch(worker: WorkerOptions, persistRoot: string): Promise<Launched> {
+  const persist = mkdtempSync(join(persistRoot, "baocao-bench-d1-"));
   const config = workerConfig();
-  if (opts.probe) writeFileSync(join(outdir, "probe.js"), PROBE_ENTRY);
   const before = childWorkerds();
   const mf = new Miniflare({
-    ...(opts.probe
-      ? {
-          modules: [
-            { type: "ESModule", path: join(outdir, "probe.js") },
-            { type: "ESModule", path: join(outdir, "index.js") },
-          ],
-        }
-      : { modules: true, scriptPath: join(outdir, "index.js") }),
-    // Module names are paths relative to this root.
-    modulesRoot: outdir,
+    ...worker,
     compatibilityDate: config.compatibilityDate,
     compatibilityFlags: config.compatibilityFlags,
     d1Databases: config.d1,
     d1Persist: persist,
-    ratelimits: config.ratelimits,
-    bindings: { ...config.vars, ADMIN_TOKEN: adminToken },
     host: "127.0.0.1",
     port: 0,
-  });
+  } as ConstructorParameters<typeof Miniflare>[0]);
   // dispose() ends workerd (Miniflare owns that process); registered before anything can throw.
   const stop = onCleanup(async () => {
     await mf.dispose();
@@ -259,16 +257,68 @@ export async function startMiniflare(opts: StartOptions = {}): Promise<LocalWork
   });
   try {
     const url = (await mf.ready).origin;
-    const db = await mf.getD1Database(config.d1[0] ?? "DB");
-    await db.batch(migrationStatements(config.migrations).map((s) => db.prepare(s)));
     // The workerd Miniflare just started: the one child that was not there before.
     const pid = [...childWorkerds()].find((p) => !before.has(p));
-    const workerdCpuMs = () => (pid === undefined ? Number.NaN : processCpuMs(pid));
-    return { ...api(url, adminToken), workerdCpuMs, stop };
+    return { mf, url, workerdCpuMs: () => (pid === undefined ? Number.NaN : processCpuMs(pid)), stop };
   } catch (e) {
     await stop();
     throw e;
   }
+}
+
+/** Starts the built Worker in workerd on 127.0.0.1 with a fresh file-backed D1, migrated. */
+export async function startMiniflare(opts: StartOptions = {}): Promise<LocalWorker> {
+  const outdir = await buildWorker();
+  const adminToken = randomBytes(24).toString("hex");
+  const config = workerConfig();
+  if (opts.probe) writeFileSync(join(outdir, "probe.js"), PROBE_ENTRY);
+  const w = await launch(
+    {
+      ...(opts.probe
+        ? {
+            modules: [
+              { type: "ESModule", path: join(outdir, "probe.js") },
+              { type: "ESModule", path: join(outdir, "index.js") },
+            ],
+          }
+        : { modules: true, scriptPath: join(outdir, "index.js") }),
+      // Module names are paths relative to this root.
+      modulesRoot: outdir,
+      ratelimits: config.ratelimits,
+      bindings: { ...config.vars, ADMIN_TOKEN: adminToken },
+    },
+    opts.storage === "tmpfs" ? (tmpfsRoot() ?? tmpdir()) : tmpdir(),
+  );
+  try {
+    const db = await w.mf.getD1Database(config.d1[0] ?? "DB");
+    await db.batch(migrationStatements(config.migrations).map((s) => db.prepare(s)));
+    return { ...api(w.url, adminToken), workerdCpuMs: w.workerdCpuMs, stop: w.stop };
+  } catch (e) {
+    await w.stop();
+    throw e;
+  }
+}
+
+/**
+ * The cost of Miniflare's D1 itself, for comparison with the Worker's: a Worker that makes one D1
+ * batch of trivial `SELECT ?1` statements per number in `?batches=` ("2,6": a batch of 2, then one of
+ * 6), one after the other, and answers "ok".
+ */
+const FLOOR_SCRIPT = `export default {
+  async fetch(request, env) {
+    const sizes = (new URL(request.url).searchParams.get("batches") ?? "").split(",").filter(Boolean).map(Number);
+    for (const n of sizes) {
+      await env.DB.batch(Array.from({ length: n }, (_, i) => env.DB.prepare("SELECT ?1 AS x").bind(i)));
+    }
+    return new Response("ok");
+  },
+};`;
+
+export type FloorWorker = Omit<Launched, "mf">;
+
+/** FLOOR_SCRIPT with the same runtime, settings and file-backed local D1 as the bench's Worker. */
+export function startFloorWorker(): Promise<FloorWorker> {
+  return launch({ modules: true, script: FLOOR_SCRIPT }, tmpdir());
 }
 
 async function expectStatus(res: Response, status: number, what: string): Promise<Response> {

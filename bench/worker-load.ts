@@ -14,6 +14,7 @@ import {
   importUnits,
   type LocalWorker,
   reporterTokens,
+  startFloorWorker,
   startMiniflare,
   submissionBody,
   submitAll,
@@ -166,12 +167,15 @@ async function miniflareFigures(f: Figures, storage: "disk" | "tmpfs"): Promise<
       f.add("worker.submit.workerd_cpu_ms", single.cpuMs, "ms/req");
     }
 
+    const cpu0 = w.workerdCpuMs();
     const load = await submitLoad(w, s, storage === "disk" ? SUBMIT_SECONDS : TMPFS_SECONDS, SINGLE_RUNS);
+    const loadCpu = (w.workerdCpuMs() - cpu0) / Math.max(1, load.ok + load.failed);
     f.add(`worker.submit.rps${suffix}`, load.rps, "req/s");
     f.add(`worker.submit.p99_ms${suffix}`, load.p99, "ms");
     f.add(`worker.submit.errors${suffix}`, load.failed, "requests");
     if (storage === "tmpfs") return;
     f.add("worker.submit.p50_ms", load.p50, "ms");
+    f.add("worker.submit.workerd_cpu_ms.load", loadCpu, "ms/req");
 
     // Every unit of the province reports before its consolidation is measured.
     // The last requests issued may have been cut off when the run ended: send those units again too.
@@ -197,6 +201,47 @@ async function miniflareFigures(f: Figures, storage: "disk" | "tmpfs"): Promise<
   }
 }
 
+/**
+ * What Miniflare's local D1 costs by itself, measured in the same run: a Worker that only makes D1
+ * round trips of trivial statements (harness FLOOR_SCRIPT), under the same 32-connection load.
+ * "2,6" has the submission's shape (a read batch of 2 statements, a write batch of 6), so its rate
+ * is the ceiling of any Worker that reads once and writes once through this D1 on this machine.
+ */
+const FLOOR_SHAPES: { name: string; batches: string }[] = [
+  { name: "http", batches: "" },
+  { name: "1trip", batches: "1" },
+  { name: "1trip_8statements", batches: "8" },
+  { name: "submission_shape", batches: "2,6" },
+];
+const FLOOR_SECONDS = 6;
+
+async function floorFigures(f: Figures): Promise<void> {
+  const w = await startFloorWorker();
+  try {
+    const cpu: Record<string, number> = {};
+    for (const shape of FLOOR_SHAPES) {
+      const url = `${w.url}/?batches=${shape.batches}`;
+      await autocannon({ url, connections: CONNECTIONS, duration: 1 });
+      const cpu0 = w.workerdCpuMs();
+      const r = await autocannon({ url, connections: CONNECTIONS, duration: FLOOR_SECONDS });
+      const failed = r.non2xx + r.errors + r.timeouts;
+      if (failed > 0) log(`  ! floor ${shape.name}: ${failed} failed requests`);
+      cpu[shape.name] = (w.workerdCpuMs() - cpu0) / Math.max(1, r["2xx"]);
+      f.add(`worker.floor.workerd_cpu_ms.${shape.name}`, cpu[shape.name] as number, "ms/req");
+      if (shape.name === "submission_shape")
+        f.add("worker.floor.rps.submission_shape", r["2xx"] / r.duration, "req/s");
+    }
+    f.add("worker.floor.d1_round_trip_cpu_ms", (cpu["1trip"] as number) - (cpu.http as number), "ms");
+    f.add(
+      "worker.floor.d1_statement_cpu_ms",
+      ((cpu["1trip_8statements"] as number) - (cpu["1trip"] as number)) / 7,
+      "ms",
+    );
+  } finally {
+    await w.stop();
+  }
+}
+
 async function wranglerDevFigures(f: Figures): Promise<void> {
   const running = await startWorker();
   const stop = onCleanup(() => running.stop());
@@ -215,6 +260,7 @@ async function wranglerDevFigures(f: Figures): Promise<void> {
 
 export async function runWorkerLoad(): Promise<Figures> {
   const f = new Figures();
+  await floorFigures(f);
   await miniflareFigures(f, "disk");
   if (tmpfsRoot()) await miniflareFigures(f, "tmpfs");
   await wranglerDevFigures(f);
