@@ -300,12 +300,23 @@ export async function startMiniflare(opts: StartOptions = {}): Promise<LocalWork
 }
 
 /**
- * The cost of Miniflare's D1 itself, for comparison with the Worker's: a Worker that makes one D1
- * batch of trivial `SELECT ?1` statements per number in `?batches=` ("2,6": a batch of 2, then one of
- * 6), one after the other, and answers "ok".
+ * The cost of Miniflare's D1 itself, for comparison with the Worker's. GET: one D1 batch of trivial
+ * `SELECT ?1` statements per number in `?batches=` ("2,6": a batch of 2, then one of 6), one after
+ * the other, then "ok". POST `{ copies, repeat }`: ONE batch of `repeat` copies of the given
+ * statements (copy r is `copies[r % copies.length]`), answering the rows D1 says they wrote; many
+ * copies per round trip put the SQL's own cost above the round trip's.
  */
 const FLOOR_SCRIPT = `export default {
   async fetch(request, env) {
+    if (request.method === "POST") {
+      const { copies, repeat } = await request.json();
+      const list = [];
+      for (let r = 0; r < repeat; r++) {
+        for (const s of copies[r % copies.length]) list.push(env.DB.prepare(s.sql).bind(...s.params));
+      }
+      const out = await env.DB.batch(list);
+      return Response.json({ written: out.reduce((n, x) => n + (x.meta.rows_written ?? 0), 0) });
+    }
     const sizes = (new URL(request.url).searchParams.get("batches") ?? "").split(",").filter(Boolean).map(Number);
     for (const n of sizes) {
       await env.DB.batch(Array.from({ length: n }, (_, i) => env.DB.prepare("SELECT ?1 AS x").bind(i)));
@@ -316,9 +327,18 @@ const FLOOR_SCRIPT = `export default {
 
 export type FloorWorker = Omit<Launched, "mf">;
 
-/** FLOOR_SCRIPT with the same runtime, settings and file-backed local D1 as the bench's Worker. */
-export function startFloorWorker(): Promise<FloorWorker> {
-  return launch({ modules: true, script: FLOOR_SCRIPT }, tmpdir());
+/** FLOOR_SCRIPT with the same runtime, settings and file-backed local D1 (migrated) as the bench's Worker. */
+export async function startFloorWorker(): Promise<FloorWorker> {
+  const w = await launch({ modules: true, script: FLOOR_SCRIPT }, tmpdir());
+  try {
+    const config = workerConfig();
+    const db = await w.mf.getD1Database(config.d1[0] ?? "DB");
+    await db.batch(migrationStatements(config.migrations).map((s) => db.prepare(s)));
+    return { url: w.url, workerdCpuMs: w.workerdCpuMs, stop: w.stop };
+  } catch (e) {
+    await w.stop();
+    throw e;
+  }
 }
 
 async function expectStatus(res: Response, status: number, what: string): Promise<Response> {

@@ -20,6 +20,7 @@ import {
   submitAll,
   tmpfsRoot,
 } from "./worker-harness.ts";
+import { writeSqlFigures } from "./worker-sql.ts";
 
 const UNITS = 1000;
 const CONNECTIONS = 32;
@@ -237,6 +238,7 @@ async function floorFigures(f: Figures): Promise<void> {
       ((cpu["1trip_8statements"] as number) - (cpu["1trip"] as number)) / 7,
       "ms",
     );
+    await writeSqlFigures(f, w);
   } finally {
     await w.stop();
   }

@@ -49,6 +49,16 @@ export function encodeRow(template: Template, row: SubmissionRow): StoredRow {
 export const isEmptyRow = (r: StoredRow): boolean =>
   r.t === null && r.a === null && r.p === null && r.g === null && r.n === null;
 
+/** Sent rows as the submission batch's JSON parameter: stored rows, `e: 1` on those sent empty. */
+export function batchRowsJson(template: Template, rows: readonly SubmissionRow[]): string {
+  return JSON.stringify(
+    rows.map((r) => {
+      const stored = encodeRow(template, r);
+      return { ...stored, e: isEmptyRow(stored) ? 1 : 0 };
+    }),
+  );
+}
+
 /** A stored row back in the API's shape, fields only when they hold something. */
 export function decodeRow(template: Template, r: StoredRow): ReportRow {
   const kind = template.indicators.find((i) => i.code === r.c)?.kind ?? "count";

@@ -19,7 +19,6 @@ import {
   submitOk,
 } from "../test/helpers.ts";
 import { expectTotalsMatchOracle } from "../test/oracle.ts";
-import { Db } from "./db.ts";
 import { submissionStatements } from "./submission-batch.ts";
 
 /** The submission batch is the only one that inserts into `submissions`. */
@@ -71,7 +70,7 @@ async function sendThrough(db: D1Database, body: SubmissionBody, key: string): P
 
 const UNIT = "SL.MAISON.HATLOT";
 /** How many statements the submission batch has (submission-batch.ts): the fault goes before each and after the last. */
-const STATEMENTS = submissionStatements(new Db(env.DB), {
+const STATEMENTS = submissionStatements((sql) => sql, {
   unit: "",
   period: "",
   expectedRevision: null,

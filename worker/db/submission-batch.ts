@@ -3,7 +3,6 @@
 // guards, and the totals' deltas (new rows joined with current_values before they are overwritten).
 // So two submissions for the same unit, however they interleave, apply one after the other.
 // Rows travel as one JSON parameter expanded with json_each (D1 allows 100 bound parameters).
-import type { Db } from "./db.ts";
 
 /**
  * ?1 unit ?2 period ?3 expected revision (If-Match, or the revision a merge was validated against;
@@ -136,10 +135,17 @@ export interface SubmissionWrite {
   thresholds: string;
 }
 
-/** In this order: the guarded insert first, every delta before the rows it compares with change. */
-export function submissionStatements(db: Db, w: SubmissionWrite): D1PreparedStatement[] {
+/**
+ * In this order: the guarded insert first, every delta before the rows it compares with change.
+ * `prepare` makes one statement (Db.prepare in the Worker); the file stays free of D1's types, so the
+ * bench measures these very statements.
+ */
+export function submissionStatements<S>(
+  prepare: (sql: string, ...params: unknown[]) => S,
+  w: SubmissionWrite,
+): S[] {
   return [
-    db.prepare(
+    prepare(
       INSERT_SUBMISSION,
       w.unit,
       w.period,
@@ -155,10 +161,10 @@ export function submissionStatements(db: Db, w: SubmissionWrite): D1PreparedStat
       w.idempotencyKey,
       w.receipt,
     ),
-    db.prepare(COUNT_FIRST_REPORT, w.unit, w.period, w.receivedAt),
-    db.prepare(APPLY_TOTALS_DELTA, w.unit, w.period, w.rows, w.mode, w.thresholds),
-    db.prepare(DELETE_CURRENT, w.unit, w.period, w.rows, w.mode),
-    db.prepare(UPSERT_CURRENT, w.unit, w.period, w.rows),
-    db.prepare(UPSERT_REPORT_STATUS, w.unit, w.period, w.template, w.receivedAt),
+    prepare(COUNT_FIRST_REPORT, w.unit, w.period, w.receivedAt),
+    prepare(APPLY_TOTALS_DELTA, w.unit, w.period, w.rows, w.mode, w.thresholds),
+    prepare(DELETE_CURRENT, w.unit, w.period, w.rows, w.mode),
+    prepare(UPSERT_CURRENT, w.unit, w.period, w.rows),
+    prepare(UPSERT_REPORT_STATUS, w.unit, w.period, w.template, w.receivedAt),
   ];
 }

@@ -25,7 +25,7 @@ import { checkVisibleUnit, requireRole, visibleUnitSql } from "../auth/scope.ts"
 import { sha256Hex } from "../auth/secrets.ts";
 import { canonicalJson } from "../http/canonical-json.ts";
 import { ApiFailure, requestIssue } from "../http/errors.ts";
-import { decodeRow, encodeRow, isEmptyRow, perUnitThresholds, type StoredRow } from "./codec.ts";
+import { batchRowsJson, decodeRow, perUnitThresholds, type StoredRow } from "./codec.ts";
 import type { Db } from "./db.ts";
 import { previousPeriod } from "./previous-period.ts";
 import { submissionStatements } from "./submission-batch.ts";
@@ -236,14 +236,10 @@ export async function submit(db: Db, req: SubmitRequest): Promise<SubmitOutcome>
       summary: summarizeOwnReport(template, merged),
       ...(onBehalfOf === null ? {} : { onBehalfOf }),
     };
-    const rows = body.rows.map((r) => {
-      const stored = encodeRow(template, r);
-      return { ...stored, e: isEmptyRow(stored) ? 1 : 0 };
-    });
     const expectedRevision = req.ifMatch ?? (body.mode === "merge" ? state.revision : null);
     try {
       const [inserted] = await db.batch<{ receipt: string }>(
-        submissionStatements(db, {
+        submissionStatements((sql, ...params) => db.prepare(sql, ...params), {
           unit: body.unit,
           period: body.period,
           expectedRevision,
@@ -257,7 +253,7 @@ export async function submit(db: Db, req: SubmitRequest): Promise<SubmitOutcome>
           receivedAt,
           idempotencyKey: req.idempotencyKey,
           receipt: JSON.stringify(receipt),
-          rows: JSON.stringify(rows),
+          rows: batchRowsJson(template, body.rows),
           thresholds: THRESHOLDS,
         }),
       );
