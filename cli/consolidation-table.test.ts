@@ -60,6 +60,30 @@ describe("consolidationTable", () => {
     expect(t).toContain(`(${doan2024.indicators.length - 4} chỉ tiêu chưa có số liệu không in ra)`);
   });
 
+  it("stars a rate whose target and actual come from different units, and says which under the table", () => {
+    const partial: Consolidation = {
+      ...c,
+      indicators: [
+        { code: "PT01", kind: "count", target: 90000, actual: 97687, rate: 108.5 },
+        {
+          code: "CD01",
+          kind: "count",
+          target: 3,
+          actual: 62,
+          rate: 2066.7,
+          unitsWithTarget: 1,
+          unitsWithActual: 2,
+        },
+      ],
+    };
+    const t = consolidationTable(partial, doan2024, { lang: "vi", width: 200 });
+    expect(row(t, "CD01")[3]).toBe("2.066,7*");
+    expect(row(t, "PT01")[3]).toBe("108,5"); // no counts given: nothing to qualify
+    expect(t).toContain("* CD01: Đơn vị có chỉ tiêu: 1, có kết quả: 2");
+    const en = consolidationTable(partial, doan2024, { lang: "en", width: 200 });
+    expect(en).toContain("* CD01: Units with a target: 1, with a result: 2");
+  });
+
   it("drops the child columns that do not fit and says how many", () => {
     const t = consolidationTable(c, doan2024, { lang: "en", width: 55 });
     expect(t.split("\n")[0]?.split(/ {2,}/)).toEqual(["Code", "Indicator", "Total", "% met", "MAISON"]);

@@ -4,6 +4,7 @@
 import type { Consolidation, IndicatorTotal } from "../shared/api/schemas.ts";
 import { formatNumber } from "../shared/messages/format-number.ts";
 import type { Lang } from "../shared/messages/types.ts";
+import { targetCoverageNote } from "../shared/plans/consolidated-sheet.ts";
 import { GRADES, type Template } from "../shared/template/types.ts";
 import { textTable, truncate, width } from "./text-table.ts";
 
@@ -50,13 +51,17 @@ export function consolidationTable(c: Consolidation, template: Template, opts: T
     lang === "vi" ? "Tổng" : "Total",
     lang === "vi" ? "% đạt" : "% met",
   ];
+  // A rate whose target and actual come from different units gets a "*" and a line under the table.
+  const qualified: string[] = [];
   const base = indicators.map((ind) => {
     const t = totals.get(ind.code);
+    const note = t?.rate === undefined ? null : targetCoverageNote(t, lang);
+    if (note) qualified.push(`${ind.code}: ${note}`);
     return [
       ind.code,
       truncate(ind.label[lang], labelWidth),
       figure(t, lang),
-      t?.rate === undefined ? "" : formatNumber(t.rate, lang),
+      t?.rate === undefined ? "" : `${formatNumber(t.rate, lang)}${note ? "*" : ""}`,
     ];
   });
   const tableWidth = (cols: string[][], heads: string[]) =>
@@ -81,6 +86,7 @@ export function consolidationTable(c: Consolidation, template: Template, opts: T
     .map((ch) => `${ch.head} = ${ch.name}`)
     .join(" · ");
   if (legend) out.push(legend);
+  if (qualified.length > 0) out.push(`* ${qualified.join(" · ")}`);
   const hiddenRows = template.indicators.length - indicators.length;
   if (hiddenRows > 0) {
     out.push(

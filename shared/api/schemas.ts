@@ -83,6 +83,12 @@ export const indicatorTotal = z.object({
   /** Per-unit targets: how many child units met it, out of how many reported it. */
   unitsMet: z.number().int().optional(),
   unitsReported: z.number().int().optional(),
+  /**
+   * Count and money rows with a figure: how many units of the subtree (the unit included) gave a target,
+   * and an actual. The rate compares the two sums, so it reads differently when these differ.
+   */
+  unitsWithTarget: z.number().int().optional(),
+  unitsWithActual: z.number().int().optional(),
 });
 export type IndicatorTotal = z.infer<typeof indicatorTotal>;
 

@@ -58,8 +58,20 @@ describe("seed 000: Sơn La, province → district → three communes", () => {
 
   it("gives each commune its own figures", () => {
     const hl = all.get("SL.MS.HL")!;
-    expect(row(hl.indicators, "PT01")).toEqual({ code: "PT01", kind: "count", actual: 40000 });
-    expect(row(hl.indicators, "KN03")).toEqual({ code: "KN03", kind: "money", actual: 100.125 });
+    expect(row(hl.indicators, "PT01")).toEqual({
+      code: "PT01",
+      kind: "count",
+      actual: 40000,
+      unitsWithTarget: 0,
+      unitsWithActual: 1,
+    });
+    expect(row(hl.indicators, "KN03")).toEqual({
+      code: "KN03",
+      kind: "money",
+      actual: 100.125,
+      unitsWithTarget: 0,
+      unitsWithActual: 1,
+    });
     expect(row(hl.indicators, "GD09")).toEqual({ code: "GD09", kind: "ratio", actual: 82 });
   });
 
@@ -85,6 +97,9 @@ describe("seed 000: Sơn La, province → district → three communes", () => {
       target: 90000,
       actual: 92387,
       rate: 102.7,
+      // The province's own target against its three communes' actuals: the note the sheet shows.
+      unitsWithTarget: 1,
+      unitsWithActual: 3,
     });
     expect(row(sl.indicators, "KN02").actual).toBe(1758);
     expect(row(sl.indicators, "KN03").actual).toBe(312);
@@ -374,6 +389,8 @@ describe("per-unit targets (PT04: each cơ sở at least 3 volunteer activities)
       actual: 21,
       unitsMet: 3,
       unitsReported: 4,
+      unitsWithTarget: 0,
+      unitsWithActual: 5,
     });
     expect(row(all.get("P.D")!.indicators, "PT04")).toMatchObject({
       actual: 20,
@@ -420,7 +437,13 @@ describe("input the oracle refuses rather than loop or guess", () => {
       { code: "PT02", actual: "12 công trình" },
     ];
     const c = consolidateUnit(input(base, [{ ...report("P.A", {}), rows }]), "P");
-    expect(row(c.indicators, "PT01")).toEqual({ code: "PT01", kind: "count", actual: 7 });
+    expect(row(c.indicators, "PT01")).toEqual({
+      code: "PT01",
+      kind: "count",
+      actual: 7,
+      unitsWithTarget: 0,
+      unitsWithActual: 1,
+    });
     expect(row(c.indicators, "PT02")).toEqual({ code: "PT02", kind: "count" });
   });
 });

@@ -83,6 +83,10 @@ export interface SubtreeFigures {
   unitsMet: number[];
   /** perUnitTarget rows, over units strictly below the subtree's root: own actual present. */
   unitsReported: number[];
+  /** count/money: units of the subtree (its root included) that gave a target. */
+  unitsWithTarget: number[];
+  /** count/money: units of the subtree (its root included) that gave an actual. */
+  unitsWithActual: number[];
 }
 
 function addOptional(a: number | undefined, b: number | undefined): number | undefined {
@@ -90,6 +94,9 @@ function addOptional(a: number | undefined, b: number | undefined): number | und
   if (b === undefined) return a;
   return addThousands(a, b);
 }
+
+/** Rows whose target and actual are summed up the tree. */
+const isSummed = (ind: { kind: string }): boolean => ind.kind === "count" || ind.kind === "money";
 
 /** A subtree of one unit: its own figures, nothing below yet. */
 export function leafFigures(catalog: Catalog, own: OwnFigures | undefined): SubtreeFigures {
@@ -106,6 +113,8 @@ export function leafFigures(catalog: Catalog, own: OwnFigures | undefined): Subt
     }),
     unitsMet: new Array<number>(inds.length).fill(0),
     unitsReported: new Array<number>(inds.length).fill(0),
+    unitsWithTarget: inds.map((ind, i) => (isSummed(ind) && own?.target[i] !== undefined ? 1 : 0)),
+    unitsWithActual: inds.map((ind, i) => (isSummed(ind) && own?.actual[i] !== undefined ? 1 : 0)),
   };
 }
 
@@ -122,6 +131,8 @@ export function addChild(
   catalog.template.indicators.forEach((ind, i) => {
     into.actual[i] = addOptional(into.actual[i], child.actual[i]);
     into.target[i] = addOptional(into.target[i], child.target[i]);
+    into.unitsWithTarget[i] = (into.unitsWithTarget[i] ?? 0) + (child.unitsWithTarget[i] ?? 0);
+    into.unitsWithActual[i] = (into.unitsWithActual[i] ?? 0) + (child.unitsWithActual[i] ?? 0);
     const g = into.grades[i];
     const cg = child.grades[i];
     if (g && cg) for (const k of GRADES) g[k] += cg[k];
@@ -143,7 +154,8 @@ export function addChild(
  * - ratio: actual = ratePercent(Σ numerator, Σ denominator) when some unit has a numerator and
  *   Σ denominator > 0 (never an average of percentages); target = the unit's OWN ratio target;
  * - grade: the four grade counts, always all present;
- * - perUnitTarget rows also carry unitsMet / unitsReported.
+ * - perUnitTarget rows also carry unitsMet / unitsReported;
+ * - count/money rows with a figure carry unitsWithTarget / unitsWithActual.
  */
 export function indicatorTotals(
   catalog: Catalog,
@@ -180,6 +192,10 @@ export function indicatorTotals(
     if (ind.perUnitTarget !== undefined) {
       total.unitsMet = sub.unitsMet[i] ?? 0;
       total.unitsReported = sub.unitsReported[i] ?? 0;
+    }
+    if (isSummed(ind) && (actual !== undefined || target !== undefined)) {
+      total.unitsWithTarget = sub.unitsWithTarget[i] ?? 0;
+      total.unitsWithActual = sub.unitsWithActual[i] ?? 0;
     }
     return total;
   });

@@ -109,11 +109,16 @@ describe("consolidated sheet plan", () => {
     expect(cell(plan, `D${pt01}`)).toMatchObject({ value: 50000, numberFormat: "#,##0" });
     expect(cell(plan, `E${pt01}`)).toMatchObject({ value: 92387, numberFormat: "#,##0" });
     expect(cell(plan, `F${pt01}`)).toMatchObject({ value: 184.8, numberFormat: "0.0" });
+    // Mai Sơn's target against both districts' actuals: the note says so beside the rate.
+    expect(cell(plan, `G${pt01}`)?.value).toBe("Đơn vị có chỉ tiêu: 1, có kết quả: 2");
+    const english = consolidatedSheetPlan(sonLa(), doan2024, { lang: "en" });
+    expect(cell(english, `G${pt01}`)?.value).toBe("Units with a target: 1, with a result: 2");
     expect(cell(plan, `I${pt01}`)?.value).toBe(52387); // Mai Sơn – Kết quả
     expect(cell(plan, `K${pt01}`)?.value).toBeNull(); // Sốp Cộp sent nothing: blank, not 0
     expect(cell(plan, `M${pt01}`)?.value).toBe(40000);
     const kn03 = rowOf(plan, "KN03");
     expect(cell(plan, `E${kn03}`)).toMatchObject({ value: 312, numberFormat: "#,##0.0##" });
+    expect(cell(plan, `G${kn03}`)?.value).toBeNull(); // no target anywhere: nothing to qualify
     // The same money format as the template sheet's, from one constant.
     expect(cell(plan, `E${kn03}`)?.numberFormat).toBe(NUMBER_FORMATS.money);
   });

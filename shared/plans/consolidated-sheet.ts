@@ -61,7 +61,21 @@ const L = {
   childTarget: { vi: "Chỉ tiêu", en: "Target" },
   childActual: { vi: "Kết quả", en: "Actual" },
   unitsMet: { vi: "Đơn vị đạt", en: "Units meeting it" },
+  unitsWithTarget: { vi: "Đơn vị có chỉ tiêu", en: "Units with a target" },
+  unitsWithActual: { vi: "có kết quả", en: "with a result" },
 } as const;
+
+/**
+ * The rate divides summed actuals by summed targets, so it reads differently when not every unit gave
+ * both (a province's own target against its communes' actuals, or one commune's target against all):
+ * "Đơn vị có chỉ tiêu: 1, có kết quả: 3". Null when every unit with a figure gave both, or none a target.
+ */
+export function targetCoverageNote(total: IndicatorTotal, lang: PlanLang): string | null {
+  const withTarget = total.unitsWithTarget ?? 0;
+  const withActual = total.unitsWithActual ?? 0;
+  if (withTarget === 0 || withTarget === withActual) return null;
+  return `${L.unitsWithTarget[lang]}: ${withTarget}, ${L.unitsWithActual[lang]}: ${withActual}`;
+}
 
 /** Fixed rows of the layout (1-based). */
 const ROW = {
@@ -204,11 +218,15 @@ export function consolidatedSheetPlan(
     if (ind.kind === "grade") text(`E${row}`, gradeText(total), { border: true });
     else number(`E${row}`, total?.actual, format);
     number(`F${row}`, total?.rate, NUMBER_FORMATS.rate);
-    const note =
-      ind.perUnitTarget !== undefined && total?.unitsMet !== undefined
-        ? `${L.unitsMet[lang]} (≥ ${ind.perUnitTarget}): ${total.unitsMet}/${total.unitsReported ?? 0}`
-        : null;
-    text(`G${row}`, note, { border: true });
+    const notes: string[] = [];
+    if (ind.perUnitTarget !== undefined && total?.unitsMet !== undefined) {
+      notes.push(
+        `${L.unitsMet[lang]} (≥ ${ind.perUnitTarget}): ${total.unitsMet}/${total.unitsReported ?? 0}`,
+      );
+    }
+    const coverage = total ? targetCoverageNote(total, lang) : null;
+    if (coverage) notes.push(coverage);
+    text(`G${row}`, notes.length > 0 ? notes.join("; ") : null, { border: true });
     childTotals.forEach((totals, j) => {
       const first = MAIN_COLUMNS + 1 + COLUMNS_PER_CHILD * j;
       const t = totals.get(ind.code);

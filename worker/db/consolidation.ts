@@ -72,6 +72,8 @@ export function figuresOf(catalog: Catalog, rows: readonly TotalsRow[]): Subtree
     grades: inds.map((ind) => (ind.kind === "grade" ? { XS: 0, T: 0, HT: 0, KHT: 0 } : undefined)),
     unitsMet: new Array<number>(inds.length).fill(0),
     unitsReported: new Array<number>(inds.length).fill(0),
+    unitsWithTarget: new Array<number>(inds.length).fill(0),
+    unitsWithActual: new Array<number>(inds.length).fill(0),
   };
   for (const row of rows) {
     const i = catalog.index.get(row.code);
@@ -80,6 +82,8 @@ export function figuresOf(catalog: Catalog, rows: readonly TotalsRow[]): Subtree
     if (ind.kind === "count" || ind.kind === "money") {
       if (row.actual_count > 0) sub.actual[i] = storedToThousands(ind.kind, row.actual_sum);
       if (row.target_count > 0) sub.target[i] = storedToThousands(ind.kind, row.target_sum);
+      sub.unitsWithTarget[i] = row.target_count;
+      sub.unitsWithActual[i] = row.actual_count;
     } else if (ind.kind === "grade") {
       const grades: Record<Grade, number> = {
         XS: row.grade_xs,

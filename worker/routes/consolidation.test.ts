@@ -55,9 +55,29 @@ describe("GET /v1/consolidation", () => {
     const c = await get("SL");
     expect(c).toMatchObject({ unit: "SL", name: "Tỉnh đoàn Sơn La", period: "2023", template: "doan-2024" });
     expect(c.indicators.map((i) => i.code)).toHaveLength(50);
-    expect(indicator(c, "GD01")).toEqual({ code: "GD01", kind: "count", actual: 18 });
-    expect(indicator(c, "PT02")).toEqual({ code: "PT02", kind: "count", target: 30, actual: 25, rate: 83.3 });
-    expect(indicator(c, "PT03")).toEqual({ code: "PT03", kind: "money", actual: 311.625 });
+    expect(indicator(c, "GD01")).toEqual({
+      code: "GD01",
+      kind: "count",
+      actual: 18,
+      unitsWithTarget: 0,
+      unitsWithActual: 4,
+    });
+    expect(indicator(c, "PT02")).toEqual({
+      code: "PT02",
+      kind: "count",
+      target: 30,
+      actual: 25,
+      rate: 83.3,
+      unitsWithTarget: 2,
+      unitsWithActual: 2,
+    });
+    expect(indicator(c, "PT03")).toEqual({
+      code: "PT03",
+      kind: "money",
+      actual: 311.625,
+      unitsWithTarget: 0,
+      unitsWithActual: 2,
+    });
     // (90 + 60) / 250 members, never an average of percentages; the target is SL's own.
     expect(indicator(c, "GD06")).toEqual({ code: "GD06", kind: "ratio", target: 85, actual: 60, rate: 70.6 });
     expect(indicator(c, "TD01")).toEqual({
@@ -71,6 +91,8 @@ describe("GET /v1/consolidation", () => {
       actual: 5,
       unitsMet: 1,
       unitsReported: 2,
+      unitsWithTarget: 0,
+      unitsWithActual: 2,
     });
     expect(indicator(c, "PT01")).toEqual({ code: "PT01", kind: "count" });
 
