@@ -207,6 +207,7 @@ async function miniflareFigures(f: Figures, storage: "disk" | "tmpfs"): Promise<
  * round trips of trivial statements (harness FLOOR_SCRIPT), under the same 32-connection load.
  * "2,6" has the submission's shape (a read batch of 2 statements, a write batch of 6), so its rate
  * is the ceiling of any Worker that reads once and writes once through this D1 on this machine.
+ * Then, on the same Worker, what the submission's write batch costs in SQL alone (worker-sql.ts).
  */
 const FLOOR_SHAPES: { name: string; batches: string }[] = [
   { name: "http", batches: "" },

@@ -11,7 +11,7 @@ export const RETRY_AFTER_SECONDS = 60;
 
 const BEARER = /^Bearer[ ]+([\x21-\x7e]{1,512})[ ]*$/i;
 
-export const ADMIN_PRINCIPAL: Principal = { tokenId: "admin", role: "admin", unit: null };
+const ADMIN_PRINCIPAL: Principal = { tokenId: "admin", role: "admin", unit: null };
 
 /** A stored, unrevoked token by the hash of its secret (?1). Also the first CTE of submit's read. */
 export const TOKEN_BY_HASH = "SELECT id, role, unit FROM tokens WHERE hash = ?1 AND revoked_at IS NULL";
@@ -33,7 +33,7 @@ async function credentialOf(c: Context<AppEnv>): Promise<Credential> {
   return { hash };
 }
 
-export async function lookUpToken(db: Db, hash: string): Promise<Principal | undefined> {
+async function lookUpToken(db: Db, hash: string): Promise<Principal | undefined> {
   const row = await db.first<{ id: string; role: Principal["role"]; unit: string }>(TOKEN_BY_HASH, hash);
   return row ? { tokenId: row.id, role: row.role, unit: row.unit } : undefined;
 }
