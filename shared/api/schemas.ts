@@ -84,8 +84,9 @@ export const indicatorTotal = z.object({
   unitsMet: z.number().int().optional(),
   unitsReported: z.number().int().optional(),
   /**
-   * Count and money rows with a figure: how many units of the subtree (the unit included) gave a target,
-   * and an actual. The rate compares the two sums, so it reads differently when these differ.
+   * Count and money rows whose summed target and summed actual come from different numbers of units
+   * (the rate compares the two sums): how many units of the subtree, the unit included, gave each.
+   * Absent when every unit with a figure gave both, or none gave a target.
    */
   unitsWithTarget: z.number().int().optional(),
   unitsWithActual: z.number().int().optional(),

@@ -62,15 +62,11 @@ describe("seed 000: Sơn La, province → district → three communes", () => {
       code: "PT01",
       kind: "count",
       actual: 40000,
-      unitsWithTarget: 0,
-      unitsWithActual: 1,
     });
     expect(row(hl.indicators, "KN03")).toEqual({
       code: "KN03",
       kind: "money",
       actual: 100.125,
-      unitsWithTarget: 0,
-      unitsWithActual: 1,
     });
     expect(row(hl.indicators, "GD09")).toEqual({ code: "GD09", kind: "ratio", actual: 82 });
   });
@@ -389,8 +385,6 @@ describe("per-unit targets (PT04: each cơ sở at least 3 volunteer activities)
       actual: 21,
       unitsMet: 3,
       unitsReported: 4,
-      unitsWithTarget: 0,
-      unitsWithActual: 5,
     });
     expect(row(all.get("P.D")!.indicators, "PT04")).toMatchObject({
       actual: 20,
@@ -441,8 +435,6 @@ describe("input the oracle refuses rather than loop or guess", () => {
       code: "PT01",
       kind: "count",
       actual: 7,
-      unitsWithTarget: 0,
-      unitsWithActual: 1,
     });
     expect(row(c.indicators, "PT02")).toEqual({ code: "PT02", kind: "count" });
   });

@@ -155,7 +155,8 @@ export function addChild(
  *   Σ denominator > 0 (never an average of percentages); target = the unit's OWN ratio target;
  * - grade: the four grade counts, always all present;
  * - perUnitTarget rows also carry unitsMet / unitsReported;
- * - count/money rows with a figure carry unitsWithTarget / unitsWithActual.
+ * - count/money rows whose target sum and actual sum come from different numbers of units carry
+ *   unitsWithTarget / unitsWithActual.
  */
 export function indicatorTotals(
   catalog: Catalog,
@@ -193,9 +194,12 @@ export function indicatorTotals(
       total.unitsMet = sub.unitsMet[i] ?? 0;
       total.unitsReported = sub.unitsReported[i] ?? 0;
     }
-    if (isSummed(ind) && (actual !== undefined || target !== undefined)) {
-      total.unitsWithTarget = sub.unitsWithTarget[i] ?? 0;
-      total.unitsWithActual = sub.unitsWithActual[i] ?? 0;
+    // Only where they differ: the one case a reader must know (and 21 blocks of 40 rows stay small).
+    const withTarget = sub.unitsWithTarget[i] ?? 0;
+    const withActual = sub.unitsWithActual[i] ?? 0;
+    if (isSummed(ind) && withTarget > 0 && withTarget !== withActual) {
+      total.unitsWithTarget = withTarget;
+      total.unitsWithActual = withActual;
     }
     return total;
   });

@@ -59,8 +59,6 @@ describe("GET /v1/consolidation", () => {
       code: "GD01",
       kind: "count",
       actual: 18,
-      unitsWithTarget: 0,
-      unitsWithActual: 4,
     });
     expect(indicator(c, "PT02")).toEqual({
       code: "PT02",
@@ -68,15 +66,11 @@ describe("GET /v1/consolidation", () => {
       target: 30,
       actual: 25,
       rate: 83.3,
-      unitsWithTarget: 2,
-      unitsWithActual: 2,
     });
     expect(indicator(c, "PT03")).toEqual({
       code: "PT03",
       kind: "money",
       actual: 311.625,
-      unitsWithTarget: 0,
-      unitsWithActual: 2,
     });
     // (90 + 60) / 250 members, never an average of percentages; the target is SL's own.
     expect(indicator(c, "GD06")).toEqual({ code: "GD06", kind: "ratio", target: 85, actual: 60, rate: 70.6 });
@@ -91,8 +85,6 @@ describe("GET /v1/consolidation", () => {
       actual: 5,
       unitsMet: 1,
       unitsReported: 2,
-      unitsWithTarget: 0,
-      unitsWithActual: 2,
     });
     expect(indicator(c, "PT01")).toEqual({ code: "PT01", kind: "count" });
 
@@ -114,6 +106,45 @@ describe("GET /v1/consolidation", () => {
       lateUnits: [],
     });
     expect(c.summary).toMatchObject({ withTarget: 2, achieved: 0 });
+    await expectTotalsMatchOracle("2023");
+  });
+
+  it("says how many units gave a summed target and actual when they are not the same units", async () => {
+    // The province's own target against two communes' actuals; after a resubmission, one commune's too.
+    await submitOk(report("SL", [...minimalRows(2, 0), { code: "PT01", target: 90000 }]));
+    await submitOk(report("SL.MAISON.CHIENGDONG", [...minimalRows(), { code: "PT01", actual: 52387 }]));
+    await submitOk(report("SL.MAISON.HATLOT", [...minimalRows(), { code: "PT01", actual: 40000 }]));
+    expect(indicator(await get("SL"), "PT01")).toEqual({
+      code: "PT01",
+      kind: "count",
+      target: 90000,
+      actual: 92387,
+      rate: 102.7,
+      unitsWithTarget: 1,
+      unitsWithActual: 2,
+    });
+    // Mai Sơn's block: two actuals, no target below it, so nothing to qualify.
+    const maison = (await get("SL")).children.find((k) => k.unit === "SL.MAISON");
+    expect(maison?.indicators.find((i) => i.code === "PT01")).toEqual({
+      code: "PT01",
+      kind: "count",
+      actual: 92387,
+    });
+    await submitOk(
+      report("SL.MAISON.HATLOT", [...minimalRows(), { code: "PT01", target: 30000, actual: 40000 }]),
+    );
+    // Two targets, two actuals: the counts agree, so the row carries none.
+    expect(indicator(await get("SL"), "PT01")).toEqual({
+      code: "PT01",
+      kind: "count",
+      target: 120000,
+      actual: 92387,
+      rate: 77,
+    });
+    expect(indicator(await get("SL.MAISON"), "PT01")).toMatchObject({
+      unitsWithTarget: 1,
+      unitsWithActual: 2,
+    });
     await expectTotalsMatchOracle("2023");
   });
 
