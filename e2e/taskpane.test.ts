@@ -509,6 +509,16 @@ describe("task pane, end to end", () => {
     // The sum of what the units sent: Mai Sơn's last revision plus Sốp Cộp's.
     expect(sheetActual.get("PT01")).toBe(92387 + 10000);
     expect(sheetActual.get("KN02")).toBe(1758 + 42);
+    // A rate whose target and actual come from different units is noted in Ghi chú, as the API counts them.
+    const noteCol = grid[headerRow]!.indexOf("Ghi chú");
+    const notes = new Map(grid.slice(headerRow + 1).map((r) => [r[codeCol], r[noteCol]]));
+    const qualified = truth.indicators.filter((i) => i.unitsWithTarget !== undefined);
+    expect(qualified.length).toBeGreaterThan(0);
+    for (const ind of qualified) {
+      expect(notes.get(ind.code), ind.code).toContain(
+        `Đơn vị có chỉ tiêu: ${ind.unitsWithTarget}, có kết quả: ${ind.unitsWithActual}`,
+      );
+    }
     await screenshot("pulled");
   });
 
