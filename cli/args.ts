@@ -1,6 +1,7 @@
 // Argument parsing for every command (node:util parseArgs), with mistakes turned into UsageErrors that
 // point at the command's --help, and the server/token settings shared by the remote commands.
 import { type ParseArgsConfig, parseArgs } from "node:util";
+import type { Lang } from "../shared/messages/types.ts";
 import { UsageError } from "./errors.ts";
 import type { Io } from "./io.ts";
 
@@ -61,4 +62,16 @@ export function requireString(command: string, name: string, v: string | undefin
     );
   }
   return v.trim();
+}
+
+/** --lang: vi (the default) or en; anything else is a usage error, never a silent fallback. */
+export function langOption(command: string, v: string | undefined): Lang {
+  const lang = v ?? "vi";
+  if (lang !== "vi" && lang !== "en") {
+    throw new UsageError(
+      `--lang chỉ nhận vi hoặc en, không phải "${lang}". Xem: baocao ${command} --help`,
+      `--lang takes vi or en, not "${lang}". See: baocao ${command} --help`,
+    );
+  }
+  return lang;
 }

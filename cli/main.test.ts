@@ -29,6 +29,21 @@ describe("baocao", () => {
     expect(o.err()).toContain("See: baocao validate --help");
   });
 
+  it("refuses an unknown --lang on every command that takes one, before touching a file or server", async () => {
+    const calls: [string, string[]][] = [
+      ["validate", ["x.xlsx"]],
+      ["fix", ["x.xlsx", "--out", "y.xlsx"]],
+      ["submit", ["x.xlsx", "--server", "http://127.0.0.1:9", "--token", "t"]],
+      ["queue", ["list"]],
+      ["pull", ["--unit", "SL", "--period", "2023", "--server", "http://127.0.0.1:9", "--token", "t"]],
+    ];
+    for (const [name, args] of calls) {
+      const c = captureIo(process.cwd());
+      expect(await run([name, ...args, "--lang", "fr"], c.io), name).toBe(64);
+      expect(c.err(), name).toContain(`--lang takes vi or en, not "fr". See: baocao ${name} --help`);
+    }
+  });
+
   it("runs for real through the bin shim", () => {
     const bin = fileURLToPath(new URL("./bin.mjs", import.meta.url));
     const r = spawnSync(process.execPath, [bin, "--help"], { encoding: "utf8", timeout: 60_000 });

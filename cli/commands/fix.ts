@@ -2,8 +2,7 @@
 // says what changed per cell, writes a new file, checks that file again and lists what is left.
 import { resolve } from "node:path";
 import { formatIssue } from "../../shared/messages/index.ts";
-import type { Lang } from "../../shared/messages/types.ts";
-import { parse, requireString } from "../args.ts";
+import { langOption, parse, requireString } from "../args.ts";
 import { checkFile, showValue } from "../check-file.ts";
 import { EXIT, UsageError } from "../errors.ts";
 import { type Io, line } from "../io.ts";
@@ -42,7 +41,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     );
   }
   const outArg = requireString("fix", "out", values.out, "bao-cao-da-sua.xlsx");
-  const lang: Lang = values.lang === "en" ? "en" : "vi";
+  const lang = langOption("fix", values.lang);
   const input = resolve(io.cwd, file);
   const out = resolve(io.cwd, outArg);
   if (out === input) {

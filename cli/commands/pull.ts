@@ -4,11 +4,10 @@ import { resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { createApiClient } from "../../shared/api/client.ts";
 import { PERIOD_RE, UNIT_CODE_RE } from "../../shared/api/schemas.ts";
-import type { Lang } from "../../shared/messages/types.ts";
 import { consolidatedSheetPlan } from "../../shared/plans/consolidated-sheet.ts";
 import { getTemplate } from "../../shared/template/registry.ts";
 import { remoteFailure } from "../api-errors.ts";
-import { parse, REMOTE_OPTIONS, remote, requireString } from "../args.ts";
+import { langOption, parse, REMOTE_OPTIONS, remote, requireString } from "../args.ts";
 import { consolidationTable } from "../consolidation-table.ts";
 import { CliError, EXIT, UsageError } from "../errors.ts";
 import { type Io, line } from "../io.ts";
@@ -52,7 +51,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       `Unit "${unit}" or period "${period}" is not valid (e.g. --unit SL --period 2023).`,
     );
   }
-  const lang: Lang = values.lang === "en" ? "en" : "vi";
+  const lang = langOption("pull", values.lang);
   const { server, token } = remote("pull", values, io);
   const client = createApiClient({
     baseUrl: server,

@@ -1,7 +1,6 @@
 // baocao queue: what waits in the submission queue, and sending it again.
 import { createApiClient } from "../../shared/api/client.ts";
-import type { Lang } from "../../shared/messages/types.ts";
-import { parse, REMOTE_OPTIONS, remote } from "../args.ts";
+import { langOption, parse, REMOTE_OPTIONS, remote } from "../args.ts";
 import { EXIT, UsageError } from "../errors.ts";
 import { type Io, line } from "../io.ts";
 import { flushQueue } from "../submit/flush.ts";
@@ -33,7 +32,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     return values.help ? EXIT.ok : EXIT.usage;
   }
   const path = queuePath(io.cwd, values.queue);
-  const lang: Lang = values.lang === "en" ? "en" : "vi";
+  const lang = langOption("queue", values.lang);
   if (action === "list" && extra.length === 0) {
     const items = await readQueue(path);
     if (items.length === 0) {

@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { createApiClient, newIdempotencyKey } from "../../shared/api/client.ts";
 import { formatIssue } from "../../shared/messages/index.ts";
 import type { Lang } from "../../shared/messages/types.ts";
-import { parse, REMOTE_OPTIONS, remote } from "../args.ts";
+import { langOption, parse, REMOTE_OPTIONS, remote } from "../args.ts";
 import { checkFile, type FileCheck } from "../check-file.ts";
 import { CliError, EXIT, UsageError } from "../errors.ts";
 import { type Io, line } from "../io.ts";
@@ -106,7 +106,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       `--mode takes replace or merge, not "${mode}".`,
     );
   }
-  const lang: Lang = values.lang === "en" ? "en" : "vi";
+  const lang = langOption("submit", values.lang);
   const { server, token } = remote("submit", values, io);
   const client = createApiClient({
     baseUrl: server,

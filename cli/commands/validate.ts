@@ -5,7 +5,7 @@ import type { Issue } from "../../shared/issues.ts";
 import { formatIssue } from "../../shared/messages/index.ts";
 import type { Lang } from "../../shared/messages/types.ts";
 import { marksPlan } from "../../shared/plans/marks.ts";
-import { parse } from "../args.ts";
+import { langOption, parse } from "../args.ts";
 import { checkFile, type FileCheck, showValue } from "../check-file.ts";
 import { CliError, EXIT, UsageError } from "../errors.ts";
 import { type Io, line } from "../io.ts";
@@ -180,13 +180,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       "No file to check: baocao validate report.xlsx (see --help).",
     );
   }
-  const lang = values.lang ?? "vi";
-  if (lang !== "vi" && lang !== "en") {
-    throw new UsageError(
-      `--lang chỉ nhận vi hoặc en, không phải "${lang}".`,
-      `--lang takes vi or en, not "${lang}".`,
-    );
-  }
+  const lang = langOption("validate", values.lang);
   const results: FileResult[] = [];
   const bar = values.json ? progress(io, 0) : progress(io, positionals.length);
   try {
