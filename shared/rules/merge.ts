@@ -1,5 +1,6 @@
-// How a submission's rows combine with the unit's current rows. Template-agnostic on purpose: the caller
-// drops derived (ratio) rows and validates before merging.
+// How a submission's rows combine with the unit's current rows. Template-agnostic on purpose: the Worker
+// merges first and then validates the merged rows (worker/db/submit.ts), so a merge can never let in a
+// report that a whole submission would have been refused for.
 import type { ReportRow } from "../template/types.ts";
 
 /**

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-// One test per fact of shared/design/excel-api-facts.md that the fake implements (§ numbers below).
+// One test per fact of docs/excel-behaviour.md that the fake implements (§ numbers below).
 import { describe, expect, it } from "vitest";
 import {
   createFakeExcel,

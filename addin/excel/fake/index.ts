@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 // An in-memory Excel for tests: `fake.run` has the shape of `Excel.run`, hands the batch a context typed
 // as `Excel.RequestContext`, and counts every `context.sync()`. The behaviour follows
-// shared/design/excel-api-facts.md; where a fact is unconfirmed the fake is strict. See README.md.
+// docs/excel-behaviour.md; where a fact is unconfirmed the fake is strict. See README.md.
 
 import { cellName, parseAddress, type Rect } from "./address.ts";
 import { type FakeHost, FakeRequestContext } from "./context.ts";
