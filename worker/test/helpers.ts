@@ -17,6 +17,7 @@ export async function resetDb(): Promise<void> {
     env.DB.prepare("DELETE FROM report_status"),
     env.DB.prepare("DELETE FROM status_totals"),
     env.DB.prepare("DELETE FROM periods"),
+    env.DB.prepare("DELETE FROM score_entries"),
     env.DB.prepare("DELETE FROM unit_ancestors"),
     env.DB.prepare("DELETE FROM units"),
     env.DB.prepare("UPDATE tree_version SET version = 0"),

@@ -1,0 +1,80 @@
+// GET /v1/scores?unit=&period= (token whose subtree holds the unit): the children's scores, grades and
+// ranks. PUT /v1/scores: manual points, by the unit's reporter (self) or a reviewer above it (reviewed).
+import { Hono } from "hono";
+import { scoresPut, scoresQuery } from "../../shared/api/scores.ts";
+import { manualPointsIssues } from "../../shared/scoring/manual-points.ts";
+import { getScheme } from "../../shared/scoring/registry.ts";
+import { schemeMax } from "../../shared/scoring/score.ts";
+import { scoreChildren } from "../../shared/scoring/score-children.ts";
+import type { ScoringScheme } from "../../shared/scoring/types.ts";
+import { DEFAULT_TEMPLATE_ID, getTemplate } from "../../shared/template/registry.ts";
+import type { AppEnv, Principal } from "../app-env.ts";
+import { requireVisibleUnit } from "../auth/scope.ts";
+import { readConsolidation } from "../db/consolidation.ts";
+import type { Db } from "../db/db.ts";
+import { appendManualPoints, isStrictAncestor, readManualPoints } from "../db/scores.ts";
+import { ApiFailure, requestIssue } from "../http/errors.ts";
+import { jsonBody } from "../http/json-body.ts";
+import { validated } from "../http/validate.ts";
+
+function currentScheme(): ScoringScheme {
+  const scheme = getScheme();
+  if (!scheme) throw new Error("no scoring scheme is built in");
+  return scheme;
+}
+
+/** self: the unit's own reporter; reviewed: a reviewer of a unit strictly above it; admin: either. */
+async function requireScorer(db: Db, p: Principal, unit: string, kind: "self" | "reviewed"): Promise<void> {
+  if (p.role === "admin") return;
+  if (kind === "self" && p.role === "reporter" && p.unit === unit) return;
+  if (
+    kind === "reviewed" &&
+    p.role === "reviewer" &&
+    p.unit !== null &&
+    (await isStrictAncestor(db, p.unit, unit))
+  )
+    return;
+  throw new ApiFailure("forbidden");
+}
+
+export const scores = new Hono<AppEnv>()
+  .get("/scores", validated("query", scoresQuery), async (c) => {
+    const { unit, period } = c.req.valid("query");
+    const db = c.get("db");
+    await requireVisibleUnit(db, c.get("principal"), unit);
+    const template = getTemplate(DEFAULT_TEMPLATE_ID);
+    if (!template) throw new ApiFailure("unknown_template", { template: DEFAULT_TEMPLATE_ID });
+    const scheme = currentScheme();
+    const consolidation = await readConsolidation(db, template, unit, period);
+    const given = await readManualPoints(
+      db,
+      scheme,
+      period,
+      consolidation.children.map((child) => child.unit),
+    );
+    return c.json(
+      {
+        unit,
+        period,
+        scheme: { id: scheme.id, version: scheme.version, max: schemeMax(scheme) },
+        units: scoreChildren(scheme, consolidation, given),
+      },
+      200,
+    );
+  })
+  .put("/scores", jsonBody(), validated("json", scoresPut), async (c) => {
+    const body = c.req.valid("json");
+    const db = c.get("db");
+    const principal = c.get("principal");
+    await requireVisibleUnit(db, principal, body.unit);
+    await requireScorer(db, principal, body.unit, body.kind);
+    const scheme = currentScheme();
+    const issues = manualPointsIssues(scheme, body.items).map((issue) =>
+      requestIssue(issue.code, issue.field, issue.message.vi, issue.message.en),
+    );
+    if (issues.length > 0) throw new ApiFailure("validation_failed", { count: issues.length }, issues);
+    const savedAt = new Date().toISOString();
+    if (!(await appendManualPoints(db, scheme, body, principal.tokenId, savedAt)))
+      throw new ApiFailure("period_locked", { period: body.period });
+    return c.json({ unit: body.unit, period: body.period, kind: body.kind, items: body.items, savedAt }, 200);
+  });
