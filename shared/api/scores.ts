@@ -41,11 +41,18 @@ export const unitScoreAnswer = z.object({
 });
 export type UnitScoreAnswer = z.infer<typeof unitScoreAnswer>;
 
+/** The asked unit's own score, item by item, so it can see what it misses (no rank: that needs siblings). */
+export const ownScoreAnswer = unitScoreAnswer.omit({ rank: true, criteria: true }).extend({
+  criteria: z.array(criterionPoints.extend({ items: z.array(criterionPoints) })),
+});
+export type OwnScoreAnswer = z.infer<typeof ownScoreAnswer>;
+
 export const scoresAnswer = z.object({
   unit: z.string(),
   period: z.string(),
   scheme: z.object({ id: z.string(), version: z.number().int(), max: z.number() }),
   units: z.array(unitScoreAnswer),
+  own: ownScoreAnswer.optional(),
 });
 export type ScoresAnswer = z.infer<typeof scoresAnswer>;
 

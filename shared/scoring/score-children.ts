@@ -1,9 +1,9 @@
 // GET /v1/scores's answer from a consolidation: each child's figures and reporting timeliness, plus the
 // manual points given, scored with the one scoring function and ranked among siblings.
 import type { Consolidation, IndicatorTotal } from "../api/schemas.ts";
-import type { UnitScoreAnswer } from "../api/scores.ts";
+import type { OwnScoreAnswer, UnitScoreAnswer } from "../api/scores.ts";
 import { rankByTotal, scoreUnit } from "./score.ts";
-import type { ScoredFigure, ScoringScheme, Timeliness } from "./types.ts";
+import type { ScoredFigure, ScoringScheme, Timeliness, UnitScore } from "./types.ts";
 
 export interface GivenPoints {
   self: Readonly<Record<string, number>>;
@@ -26,7 +26,34 @@ export function timelinessOf(reporting: Consolidation["reporting"], unit: string
   return reporting.lateUnits?.includes(unit) ? "late" : "on_time";
 }
 
-type Unranked = Omit<UnitScoreAnswer, "rank">;
+interface SelfAndReviewed {
+  self: UnitScore;
+  reviewed?: UnitScore;
+  counted: UnitScore;
+}
+
+function selfAndReviewed(
+  scheme: ScoringScheme,
+  indicators: readonly IndicatorTotal[],
+  timeliness: Timeliness,
+  given: GivenPoints | undefined,
+): SelfAndReviewed {
+  const base = { figures: figuresOf(indicators), timeliness };
+  const self = scoreUnit(scheme, { ...base, manual: given?.self ?? {} });
+  if (given === undefined || Object.keys(given.reviewed).length === 0) return { self, counted: self };
+  // The level above reviews item by item: an item it did not touch keeps the unit's own points.
+  const reviewed = scoreUnit(scheme, { ...base, manual: { ...given.self, ...given.reviewed } });
+  return { self, reviewed, counted: reviewed };
+}
+
+function totalsOf({ self, reviewed, counted }: SelfAndReviewed) {
+  return {
+    self: self.total,
+    ...(reviewed === undefined ? {} : { reviewed: reviewed.total }),
+    total: counted.total,
+    grade: counted.grade,
+  };
+}
 
 function scoreChild(
   scheme: ScoringScheme,
@@ -34,27 +61,15 @@ function scoreChild(
   child: Consolidation["children"][number],
   given: GivenPoints | undefined,
   cluster: string | undefined,
-): Unranked {
-  const base = {
-    figures: figuresOf(child.indicators),
-    timeliness: timelinessOf(consolidation.reporting, child.unit),
-  };
-  const self = scoreUnit(scheme, { ...base, manual: given?.self ?? {} });
-  const wasReviewed = given !== undefined && Object.keys(given.reviewed).length > 0;
-  // The level above reviews item by item: an item it did not touch keeps the unit's own points.
-  const reviewed = wasReviewed
-    ? scoreUnit(scheme, { ...base, manual: { ...given.self, ...given.reviewed } })
-    : undefined;
-  const counted = reviewed ?? self;
+): Omit<UnitScoreAnswer, "rank"> {
+  const timeliness = timelinessOf(consolidation.reporting, child.unit);
+  const scored = selfAndReviewed(scheme, child.indicators, timeliness, given);
   return {
     unit: child.unit,
     name: child.name,
     ...(cluster === undefined ? {} : { cluster }),
-    criteria: counted.criteria.map(({ code, points, max }) => ({ code, points, max })),
-    self: self.total,
-    ...(reviewed === undefined ? {} : { reviewed: reviewed.total }),
-    total: counted.total,
-    grade: counted.grade,
+    criteria: scored.counted.criteria.map(({ code, points, max }) => ({ code, points, max })),
+    ...totalsOf(scored),
   };
 }
 
@@ -70,4 +85,20 @@ export function scoreChildren(
       scoreChild(scheme, consolidation, child, given.get(child.unit), clusters.get(child.unit)),
     ),
   );
+}
+
+/** The asked unit's own score on its consolidated figures, item by item. */
+export function scoreOwn(
+  scheme: ScoringScheme,
+  consolidation: Consolidation,
+  timeliness: Timeliness,
+  given: GivenPoints | undefined,
+): OwnScoreAnswer {
+  const scored = selfAndReviewed(scheme, consolidation.indicators, timeliness, given);
+  return {
+    unit: consolidation.unit,
+    name: consolidation.name ?? consolidation.unit,
+    criteria: scored.counted.criteria,
+    ...totalsOf(scored),
+  };
 }

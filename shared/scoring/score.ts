@@ -10,6 +10,7 @@ import type {
   ScoreInput,
   ScoreItem,
   ScoringScheme,
+  Timeliness,
   UnitScore,
 } from "./types.ts";
 
@@ -104,4 +105,11 @@ export function rankByTotal<T extends { total: number }>(units: readonly T[]): (
     const first = sorted.findIndex((other) => other.total === unit.total);
     return { ...unit, rank: (first === -1 ? i : first) + 1 };
   });
+}
+
+/** A report's timeliness: first received after the deadline is late; never received is missing. */
+export function timelinessOfReport(firstReceivedAt: string | null, deadline: string | null): Timeliness {
+  if (firstReceivedAt === null) return "missing";
+  if (deadline === null) return "on_time";
+  return Date.parse(firstReceivedAt) > Date.parse(deadline) ? "late" : "on_time";
 }

@@ -82,3 +82,18 @@ export async function isStrictAncestor(db: Db, ancestor: string, unit: string): 
   );
   return row !== null;
 }
+
+/** When the unit's own report first came in, and the period's deadline: its timeliness. */
+export async function readOwnReport(
+  db: Db,
+  unit: string,
+  period: string,
+): Promise<{ firstReceivedAt: string | null; deadline: string | null }> {
+  const row = await db.first<{ first_received_at: string | null; deadline: string | null }>(
+    `SELECT (SELECT first_received_at FROM report_status WHERE unit = ?1 AND period = ?2) AS first_received_at,
+            (SELECT deadline FROM periods WHERE period = ?2) AS deadline`,
+    unit,
+    period,
+  );
+  return { firstReceivedAt: row?.first_received_at ?? null, deadline: row?.deadline ?? null };
+}

@@ -70,6 +70,22 @@ describe("GET /v1/scores", () => {
     expect(hatLot?.criteria.find((c) => c.code === "TC5")?.points).toBe(15);
   });
 
+  it("shows a unit its own score item by item, with what it misses", async () => {
+    const reporter = await createToken("SL.MAISON.CHIENGDONG", "reporter");
+    const answer = await scoresOf("SL.MAISON.CHIENGDONG", reporter);
+    expect(answer.units).toEqual([]);
+    const fromParent = (await scoresOf("SL.MAISON")).units.find((u) => u.unit === "SL.MAISON.CHIENGDONG")!;
+    expect(answer.own).toMatchObject({
+      unit: "SL.MAISON.CHIENGDONG",
+      total: fromParent.total,
+      grade: fromParent.grade,
+    });
+    expect(answer.own?.criteria.map(({ code, points, max }) => ({ code, points, max }))).toEqual(
+      fromParent.criteria,
+    );
+    expect(answer.own?.criteria.flatMap((c) => c.items).map((i) => i.code)).toContain("TC5.1");
+  });
+
   it("is refused to a token that cannot see the unit", async () => {
     const other = await createToken("SL.TPSL", "reviewer");
     expect((await call("GET", "/v1/scores?unit=SL.MAISON&period=2023", { token: other })).status).toBe(403);

@@ -4,15 +4,15 @@ import { Hono } from "hono";
 import { scoresPut, scoresQuery } from "../../shared/api/scores.ts";
 import { manualPointsIssues } from "../../shared/scoring/manual-points.ts";
 import { getScheme } from "../../shared/scoring/registry.ts";
-import { schemeMax } from "../../shared/scoring/score.ts";
-import { scoreChildren } from "../../shared/scoring/score-children.ts";
+import { schemeMax, timelinessOfReport } from "../../shared/scoring/score.ts";
+import { scoreChildren, scoreOwn } from "../../shared/scoring/score-children.ts";
 import type { ScoringScheme } from "../../shared/scoring/types.ts";
 import { DEFAULT_TEMPLATE_ID, getTemplate } from "../../shared/template/registry.ts";
 import type { AppEnv, Principal } from "../app-env.ts";
 import { requireVisibleUnit } from "../auth/scope.ts";
 import { readConsolidation } from "../db/consolidation.ts";
 import type { Db } from "../db/db.ts";
-import { appendManualPoints, isStrictAncestor, readManualPoints } from "../db/scores.ts";
+import { appendManualPoints, isStrictAncestor, readManualPoints, readOwnReport } from "../db/scores.ts";
 import { ApiFailure, requestIssue } from "../http/errors.ts";
 import { jsonBody } from "../http/json-body.ts";
 import { validated } from "../http/validate.ts";
@@ -46,11 +46,16 @@ export const scores = new Hono<AppEnv>()
     if (!template) throw new ApiFailure("unknown_template", { template: DEFAULT_TEMPLATE_ID });
     const scheme = currentScheme();
     const consolidation = await readConsolidation(db, template, unit, period);
-    const given = await readManualPoints(
-      db,
+    const given = await readManualPoints(db, scheme, period, [
+      unit,
+      ...consolidation.children.map((child) => child.unit),
+    ]);
+    const ownReport = await readOwnReport(db, unit, period);
+    const own = scoreOwn(
       scheme,
-      period,
-      consolidation.children.map((child) => child.unit),
+      consolidation,
+      timelinessOfReport(ownReport.firstReceivedAt, ownReport.deadline),
+      given.get(unit),
     );
     return c.json(
       {
@@ -58,6 +63,7 @@ export const scores = new Hono<AppEnv>()
         period,
         scheme: { id: scheme.id, version: scheme.version, max: schemeMax(scheme) },
         units: scoreChildren(scheme, consolidation, given),
+        own,
       },
       200,
     );
