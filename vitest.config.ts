@@ -11,6 +11,8 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
+          // A guard against hangs, not a speed check: a loaded 2-core machine runs these slowly.
+          testTimeout: 30000,
           include: ["shared/**/*.test.ts", "addin/**/*.test.ts", "cli/**/*.test.ts", "scripts/**/*.test.ts"],
         },
       },
@@ -29,7 +31,12 @@ export default defineConfig({
             },
           })),
         ],
-        test: { name: "workers", include: ["worker/**/*.test.ts"], setupFiles: ["./worker/test/setup.ts"] },
+        test: {
+          name: "workers",
+          include: ["worker/**/*.test.ts"],
+          setupFiles: ["./worker/test/setup.ts"],
+          testTimeout: 30000,
+        },
       },
       {
         test: {
