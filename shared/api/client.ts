@@ -15,6 +15,7 @@ import {
   type UnitsImport,
   unitsAnswer,
 } from "./schemas.ts";
+import { type ScoresPut, scoresAnswer, scoresPutAnswer } from "./scores.ts";
 
 export interface ApiClientOptions {
   baseUrl: string;
@@ -168,5 +169,8 @@ export function createApiClient(options: ApiClientOptions) {
       const query = Object.keys(params).length > 0 ? `?${q(params)}` : "";
       return (await call(recomputeAnswer, "POST", `/v1/admin/recompute${query}`)).data;
     },
+    scores: async (unit: string, period: string) =>
+      (await call(scoresAnswer, "GET", `/v1/scores?${q({ unit, period })}`)).data,
+    putScores: async (body: ScoresPut) => (await call(scoresPutAnswer, "PUT", "/v1/scores", body)).data,
   };
 }
