@@ -37,6 +37,8 @@ export const unitScoreAnswer = z.object({
   reviewed: z.number().optional(),
   total: z.number(),
   grade: z.enum(["XS", "T", "HT", "KHT"]),
+  /** The grade the unit typed in TD01, present only when it disagrees with the scored grade (a warning). */
+  typedGrade: z.enum(["XS", "T", "HT", "KHT"]).optional(),
   rank: z.number().int().min(1),
 });
 export type UnitScoreAnswer = z.infer<typeof unitScoreAnswer>;
@@ -52,6 +54,8 @@ export const scoresAnswer = z.object({
   period: z.string(),
   scheme: z.object({ id: z.string(), version: z.number().int(), max: z.number() }),
   units: z.array(unitScoreAnswer),
+  /** How many children the scheme puts in each grade: what TD01 counts once units are scored. */
+  grades: z.record(z.enum(["XS", "T", "HT", "KHT"]), z.number().int()).optional(),
   own: ownScoreAnswer.optional(),
 });
 export type ScoresAnswer = z.infer<typeof scoresAnswer>;

@@ -47,6 +47,10 @@ describe("rankingSheetPlan", () => {
       "Hoàn thành xuất sắc nhiệm vụ",
     ]);
     expect(valueAt(plan, "K9")).toBe(300);
+    const typed = rankingSheetPlan(answer([unit("A", 310, 1, { typedGrade: "XS" })]), scheme, doan2024, {
+      unitName: "SL",
+    });
+    expect(valueAt(typed, "M8")).toBe("Hoàn thành nhiệm vụ (đơn vị tự xếp: Hoàn thành xuất sắc nhiệm vụ)");
     expect(plan.print).toMatchObject({ orientation: "Landscape", titleRows: "$7:$7" });
   });
 

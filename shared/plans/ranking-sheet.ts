@@ -25,6 +25,7 @@ const L = {
   grade: { vi: "Xếp loại", en: "Grade" },
   cluster: { vi: "Cụm thi đua", en: "Emulation cluster" },
   noCluster: { vi: "Chưa xếp cụm", en: "No cluster" },
+  typed: { vi: "đơn vị tự xếp", en: "typed by the unit" },
 } as const;
 
 const HEADER_ROW = 7;
@@ -48,6 +49,13 @@ function text(address: string, value: string, extra: Partial<PlanCell> = {}): Pl
 
 function gradeLabel(template: Template, grade: Grade, lang: Lang): string {
   return template.grades.find((g) => g.code === grade)?.label[lang] ?? grade;
+}
+
+/** The scored grade, and the unit's own typed grade beside it when the two disagree. */
+function gradeText(template: Template, unit: ScoresAnswer["units"][number], lang: Lang): string {
+  const scored = gradeLabel(template, unit.grade, lang);
+  if (unit.typedGrade === undefined) return scored;
+  return `${scored} (${L.typed[lang]}: ${gradeLabel(template, unit.typedGrade, lang)})`;
 }
 
 interface Columns {
@@ -97,7 +105,7 @@ function unitCells(
     num("self", unit.self),
     num("reviewed", unit.reviewed),
     { ...num("total", unit.total), bold: true },
-    text(at("grade"), gradeLabel(template, unit.grade, lang), { border: true, wrapText: true }),
+    text(at("grade"), gradeText(template, unit, lang), { border: true, wrapText: true }),
   ];
 }
 

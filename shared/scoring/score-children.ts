@@ -2,6 +2,7 @@
 // manual points given, scored with the one scoring function and ranked among siblings.
 import type { Consolidation, IndicatorTotal } from "../api/schemas.ts";
 import type { OwnScoreAnswer, UnitScoreAnswer } from "../api/scores.ts";
+import { GRADES, type Grade } from "../template/types.ts";
 import { rankByTotal, scoreUnit } from "./score.ts";
 import type { ScoredFigure, ScoringScheme, Timeliness, UnitScore } from "./types.ts";
 
@@ -55,6 +56,13 @@ function totalsOf({ self, reviewed, counted }: SelfAndReviewed) {
   };
 }
 
+/** The grade a leaf unit typed in its grade row, when it typed exactly one. */
+function typedGradeOf(indicators: readonly IndicatorTotal[]): Grade | undefined {
+  const counts = indicators.find((i) => i.kind === "grade")?.grades ?? {};
+  const typed = GRADES.filter((g) => (counts[g] ?? 0) > 0);
+  return typed.length === 1 && counts[typed[0]!] === 1 ? typed[0] : undefined;
+}
+
 function scoreChild(
   scheme: ScoringScheme,
   consolidation: Consolidation,
@@ -70,7 +78,19 @@ function scoreChild(
     ...(cluster === undefined ? {} : { cluster }),
     criteria: scored.counted.criteria.map(({ code, points, max }) => ({ code, points, max })),
     ...totalsOf(scored),
+    ...disagreement(typedGradeOf(child.indicators), scored.counted.grade),
   };
+}
+
+function disagreement(typed: Grade | undefined, scored: Grade): { typedGrade?: Grade } {
+  return typed === undefined || typed === scored ? {} : { typedGrade: typed };
+}
+
+/** Children per scored grade: the count TD01 shows once the scheme grades units. */
+export function gradeCounts(units: readonly { grade: Grade }[]): Record<Grade, number> {
+  const counts: Record<Grade, number> = { XS: 0, T: 0, HT: 0, KHT: 0 };
+  for (const unit of units) counts[unit.grade]++;
+  return counts;
 }
 
 /** Scores the children of a consolidation and ranks them among siblings (ties share a rank). */

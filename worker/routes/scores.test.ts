@@ -61,6 +61,17 @@ describe("GET /v1/scores", () => {
     // Hát Lót sent nothing: no figure earns points and the reporting item is lost.
     expect(second).toMatchObject({ unit: "SL.MAISON.HATLOT", total: 0, grade: "KHT", rank: 2 });
     expect(first?.criteria.find((c) => c.code === "TC5")?.points).toBe(30);
+    // Chiềng Dong typed "T" in TD01: said only when the scored grade differs.
+    expect(first?.typedGrade).toBe(first?.grade === "T" ? undefined : "T");
+    expect(second?.typedGrade).toBeUndefined();
+    expect(answer.grades).toEqual({
+      XS: 0,
+      T: 0,
+      HT: 0,
+      KHT: 0,
+      [first!.grade]: first!.grade === "KHT" ? 2 : 1,
+      ...(first!.grade === "KHT" ? {} : { KHT: 1 }),
+    });
   });
 
   it("scores a late report lower than an on-time one", async () => {

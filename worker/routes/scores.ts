@@ -5,7 +5,7 @@ import { scoresPut, scoresQuery } from "../../shared/api/scores.ts";
 import { manualPointsIssues } from "../../shared/scoring/manual-points.ts";
 import { getScheme } from "../../shared/scoring/registry.ts";
 import { schemeMax, timelinessOfReport } from "../../shared/scoring/score.ts";
-import { scoreChildren, scoreOwn } from "../../shared/scoring/score-children.ts";
+import { gradeCounts, scoreChildren, scoreOwn } from "../../shared/scoring/score-children.ts";
 import type { ScoringScheme } from "../../shared/scoring/types.ts";
 import { DEFAULT_TEMPLATE_ID, getTemplate } from "../../shared/template/registry.ts";
 import type { AppEnv, Principal } from "../app-env.ts";
@@ -57,12 +57,14 @@ export const scores = new Hono<AppEnv>()
       timelinessOfReport(ownReport.firstReceivedAt, ownReport.deadline),
       given.get(unit),
     );
+    const units = scoreChildren(scheme, consolidation, given);
     return c.json(
       {
         unit,
         period,
         scheme: { id: scheme.id, version: scheme.version, max: schemeMax(scheme) },
-        units: scoreChildren(scheme, consolidation, given),
+        units,
+        grades: gradeCounts(units),
         own,
       },
       200,
