@@ -22,6 +22,15 @@ export type { Env } from "./app-env.ts";
 const DEFAULT_ORIGIN = "https://localhost:3000";
 
 const app = new Hono<AppEnv>()
+  // First, so that every answer carries the headers, a CORS preflight (answered by cors) included.
+  .use(async (c, next) => {
+    const db = new Db(c.env.DB);
+    c.set("db", db);
+    await next();
+    // What this request cost D1 (also on errors): tests and docs/performance.md read these.
+    c.res.headers.set("X-D1-Rows-Read", String(db.rowsRead));
+    c.res.headers.set("X-D1-Rows-Written", String(db.rowsWritten));
+  })
   .use(
     cors({
       origin: (origin, c) => (origin === (c.env.ALLOWED_ORIGIN || DEFAULT_ORIGIN) ? origin : null),
@@ -31,14 +40,6 @@ const app = new Hono<AppEnv>()
       maxAge: 600,
     }),
   )
-  .use(async (c, next) => {
-    const db = new Db(c.env.DB);
-    c.set("db", db);
-    await next();
-    // What this request cost D1 (also on errors): tests and docs/performance.md read these.
-    c.res.headers.set("X-D1-Rows-Read", String(db.rowsRead));
-    c.res.headers.set("X-D1-Rows-Written", String(db.rowsWritten));
-  })
   // Health and submitting come before authentication: their handlers answer, so the middleware below
   // never runs for them. Submitting authenticates inside its own first read (routes/submissions.ts).
   .route("/v1", health)

@@ -1,6 +1,10 @@
 // The HTTP API v1 bodies, as architecture.md fixes them. The Worker validates requests with these and
 // the clients (add-in, CLI) parse answers with them: one definition for both sides.
 import { z } from "zod";
+import { DEADLINE_YEARS, deadlineInRange, MAX_FIGURE } from "./limits.ts";
+import { label, text, unitName } from "./text.ts";
+
+export { MAX_FIGURE } from "./limits.ts";
 
 export const UNIT_CODE_RE = /^[A-Z0-9][A-Z0-9._-]{0,63}$/;
 /** 2023, 2023-H1, 2023-Q3, 2023-11. */
@@ -10,32 +14,29 @@ export const unitCode = z.string().regex(UNIT_CODE_RE, "unit code: A-Z, 0-9, '.'
 export const periodCode = z.string().regex(PERIOD_RE, "period: 2023, 2023-H1, 2023-Q3 or 2023-11");
 export const indicatorCode = z.string().regex(/^[A-Z]{2}[0-9]{2}$/, "indicator code such as PT01");
 
-/** The largest figure accepted: far above any real count, exact in a double and in SQLite INTEGER. */
-export const MAX_FIGURE = 1e12;
 export const MAX_ROWS = 500;
 
-const figure = z.number().finite().min(0).max(MAX_FIGURE);
+/** A negative figure is a rule of the domain (422 on its row, shared/rules/validate.ts), not a shape. */
+const figure = z.number().finite().max(MAX_FIGURE);
 
 export const submissionRow = z.strictObject({
   code: indicatorCode,
   target: figure.nullable().optional(),
   actual: z
-    .union([figure, z.string().max(64)])
+    .union([figure, text(64)])
     .nullable()
     .optional(),
-  note: z.string().max(2000).optional(),
+  note: text(2000).optional(),
 });
 export type SubmissionRow = z.infer<typeof submissionRow>;
 
 export const submissionBody = z.strictObject({
   unit: unitCode,
   period: periodCode,
-  template: z.string().min(1).max(64),
+  template: text(64).min(1),
   mode: z.enum(["replace", "merge"]).default("replace"),
   rows: z.array(submissionRow).max(MAX_ROWS),
-  reporter: z
-    .strictObject({ name: z.string().max(200).optional(), phone: z.string().max(50).optional() })
-    .optional(),
+  reporter: z.strictObject({ name: text(200).optional(), phone: text(50).optional() }).optional(),
 });
 export type SubmissionBody = z.input<typeof submissionBody>;
 export type ParsedSubmission = z.output<typeof submissionBody>;
@@ -137,9 +138,9 @@ export const unitsImport = z.strictObject({
     .array(
       z.strictObject({
         code: unitCode,
-        name: z.string().min(1).max(200),
+        name: unitName,
         parent: unitCode.nullable(),
-        kind: z.string().max(50).optional(),
+        kind: label(50).optional(),
       }),
     )
     .min(1)
@@ -185,7 +186,15 @@ export const submissionsAnswer = z.object({
 });
 export type SubmissionsAnswer = z.infer<typeof submissionsAnswer>;
 
-export const periodSettings = z.strictObject({ deadline: z.iso.datetime({ offset: true }) });
+export const periodSettings = z.strictObject({
+  deadline: z.iso.datetime({ offset: true }).refine(deadlineInRange, {
+    message: `a deadline in the years ${DEADLINE_YEARS.from}–${DEADLINE_YEARS.to}`,
+    params: {
+      code: "deadline.out_of_range",
+      vi: `hạn nộp phải trong các năm ${DEADLINE_YEARS.from}–${DEADLINE_YEARS.to}`,
+    },
+  }),
+});
 export const periodAnswer = z.object({
   period: z.string(),
   deadline: z.string().nullable(),

@@ -22,6 +22,7 @@ import {
   readOwnFigures,
   type SubtreeFigures,
 } from "./figures.ts";
+import { isLate } from "./late.ts";
 import { summarizeTargets } from "./targets.ts";
 
 export interface UnitNode {
@@ -115,12 +116,6 @@ function buildTree(units: readonly UnitNode[]): Tree {
   return { units: order, position, children, size };
 }
 
-function instant(iso: string, what: string): number {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) throw new Error(`consolidation: ${what} "${iso}" is not a date-time`);
-  return ms;
-}
-
 /** Everything computed once for all units; `build` turns one unit of it into the API answer. */
 interface Analysis {
   input: ConsolidationInput;
@@ -146,12 +141,7 @@ function analyse(input: ConsolidationInput): Analysis {
     reports[p] = report;
   }
 
-  // Late = first receipt strictly after the deadline, compared as instants (offsets may differ).
-  const deadline = input.deadline == null ? undefined : instant(input.deadline, "deadline");
-  const late = reports.map(
-    (r) =>
-      r !== undefined && deadline !== undefined && instant(r.firstReceivedAt, "firstReceivedAt") > deadline,
-  );
+  const late = reports.map((r) => r !== undefined && isLate(r.firstReceivedAt, input.deadline));
 
   const own = reports.map((r) => (r ? readOwnFigures(catalog, r.rows) : undefined));
   // Bottom-up: in pre-order every child comes after its parent, so walking backwards finishes each

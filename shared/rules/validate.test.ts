@@ -293,16 +293,28 @@ describe("validateReport: kinds", () => {
     ]);
   });
 
-  it("ignores ratio rows whatever they hold, even twice", () => {
+  it("ignores what a ratio row's actual holds: it is derived", () => {
     const issues = validateReport(doan2024, {
-      rows: [
-        ...rows({}),
-        { code: "GD03", actual: 250 },
-        { code: "GD03", actual: "abc", target: -1 },
-        { code: "KN09", actual: null },
-      ],
+      rows: [...rows({}), { code: "GD03", actual: 250 }, { code: "GD06", actual: "abc", target: 90 }],
     });
     expect(issues).toEqual([]);
+  });
+
+  it("refuses a ratio row twice, as any other row (the stored and replayed targets would differ)", () => {
+    const issues = validateReport(doan2024, {
+      rows: [...rows({}), { code: "GD03", target: 50 }, { code: "GD03" }],
+    });
+    expect(brief(issues)).toEqual([
+      { code: "rule.duplicate_indicator", indicator: "GD03", field: "row", rule: undefined },
+    ]);
+    expect(issues[0]?.params).toEqual({ code: "GD03", count: 2 });
+  });
+
+  it("refuses a negative ratio target like any negative figure", () => {
+    const issues = validateReport(doan2024, { rows: [...rows({}), { code: "KN09", target: -1 }] });
+    expect(brief(issues)).toEqual([
+      { code: "cell.negative", indicator: "KN09", field: "target", rule: undefined },
+    ]);
   });
 });
 

@@ -117,6 +117,15 @@ export function validateReport(
     return { state: "number", value: raw };
   };
 
+  const checkRatioTarget = (ind: Indicator, raw: unknown): void => {
+    if (typeof raw === "number" && raw < 0) {
+      add(
+        position.get(ind.code) ?? 0,
+        issue("cell.negative", "error", ind.code, "target", { raw, value: raw }),
+      );
+    }
+  };
+
   const checkGrade = (ind: Indicator, field: "actual" | "target", raw: unknown): Value => {
     const pos = position.get(ind.code) ?? 0;
     if (isBlank(raw)) return MISSING;
@@ -169,10 +178,14 @@ export function validateReport(
       );
       return;
     }
-    // Derived rows may be sent and are ignored: the server recomputes them from their parts.
-    if (ind.kind === "ratio") return;
+    // Every kind counts: two rows of one code would be stored and replayed differently.
     seen.set(code, (seen.get(code) ?? 0) + 1);
-    if (actuals.has(code)) return;
+    if (seen.get(code) !== 1) return;
+    // A ratio's actual is derived (recomputed from its parts) and ignored; its own target is a figure.
+    if (ind.kind === "ratio") {
+      checkRatioTarget(ind, row.target);
+      return;
+    }
     const check = ind.kind === "grade" ? checkGrade : checkNumber;
     check(ind, "target", row.target);
     actuals.set(code, check(ind, "actual", row.actual));

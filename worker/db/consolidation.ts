@@ -11,10 +11,12 @@ import {
   type OwnFigures,
   type SubtreeFigures,
 } from "../../shared/consolidation/figures.ts";
+import { isLate } from "../../shared/consolidation/late.ts";
 import { summarizeTargets } from "../../shared/consolidation/targets.ts";
 import type { Grade, Template } from "../../shared/template/types.ts";
 import { storedToThousands } from "./codec.ts";
 import type { Db } from "./db.ts";
+import { lateSql } from "./late.ts";
 
 export interface TotalsRow {
   ancestor: string;
@@ -62,7 +64,7 @@ WITH RECURSIVE walk (code, size, submitted, late, first) AS (
   WHERE w.submitted < w.size OR w.late > 0
 )
 SELECT code, first IS NULL AS missing FROM walk
-WHERE first IS NULL OR first > (SELECT deadline FROM periods WHERE period = ?2)`;
+WHERE first IS NULL OR ${lateSql("first", "(SELECT deadline FROM periods WHERE period = ?2)")}`;
 
 export function figuresOf(catalog: Catalog, rows: readonly TotalsRow[]): SubtreeFigures {
   const inds = catalog.template.indicators;
@@ -186,7 +188,7 @@ export async function readConsolidation(
 
   // Reporting over units strictly below: the subtree's counters minus the unit's own report.
   const own = reported.get(unit);
-  const ownLate = own !== undefined && deadline !== null && own > deadline ? 1 : 0;
+  const ownLate = own !== undefined && isLate(own, deadline) ? 1 : 0;
   const below = (walk?.results ?? []) as unknown as { code: string; missing: number }[];
   const lateUnits = below
     .filter((r) => !r.missing)

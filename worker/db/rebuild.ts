@@ -3,6 +3,7 @@
 // above it; ordinary submissions update the same tables incrementally (submission-batch.ts), and the
 // tests check both ways agree.
 import type { Db } from "./db.ts";
+import { lateSql } from "./late.ts";
 
 /** Closure rows for the units listed in the JSON array `?1` (all of them when the argument is null). */
 export const INSERT_CLOSURE = `
@@ -38,7 +39,7 @@ GROUP BY a.ancestor, cv.period, cv.code`;
 
 export const REBUILD_STATUS_TOTALS = `
 INSERT INTO status_totals (ancestor, period, submitted, late)
-SELECT a.ancestor, r.period, COUNT(*), SUM(IFNULL(r.first_received_at > p.deadline, 0))
+SELECT a.ancestor, r.period, COUNT(*), SUM(${lateSql("r.first_received_at", "p.deadline")})
 FROM report_status r
 JOIN unit_ancestors a ON a.descendant = r.unit
 LEFT JOIN periods p ON p.period = r.period

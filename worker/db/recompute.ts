@@ -6,16 +6,30 @@
 // The replay applies a revision as the submission batch did (submission-batch.ts): replace keeps exactly
 // the non-empty rows sent; merge deletes the rows sent empty and upserts the others.
 import type {
+  Consolidation,
   IndicatorTotal,
   ParsedSubmission,
   RecomputeAnswer,
   RecomputeDifference,
 } from "../../shared/api/schemas.ts";
-import { type CurrentReport, consolidate } from "../../shared/consolidation/consolidate.ts";
-import { catalogOf, indicatorTotals } from "../../shared/consolidation/figures.ts";
+import {
+  type ConsolidationInput,
+  type CurrentReport,
+  consolidate,
+} from "../../shared/consolidation/consolidate.ts";
+import { type Catalog, catalogOf, indicatorTotals } from "../../shared/consolidation/figures.ts";
+import { isLate } from "../../shared/consolidation/late.ts";
 import { getTemplate, templateIds } from "../../shared/template/registry.ts";
 import type { Template } from "../../shared/template/types.ts";
-import { decodeRow, encodeRow, isEmptyRow, perUnitThresholds, type StoredRow } from "./codec.ts";
+import {
+  decodeRow,
+  encodeRow,
+  fromStored,
+  isEmptyRow,
+  perUnitThresholds,
+  type StoredRow,
+  storedToThousands,
+} from "./codec.ts";
 import { figuresOf, ownOf, type TotalsRow } from "./consolidation.ts";
 import type { Db } from "./db.ts";
 import { rebuildStatements } from "./rebuild.ts";
@@ -231,7 +245,9 @@ function compare(period: string, state: PeriodState, replayed: Map<string, Repla
         receivedAt: r.status.received_at,
       });
     }
-    const expected = consolidate({ template, units: state.units, reports, period, deadline: state.deadline });
+    const input = { template, units: state.units, reports, period, deadline: state.deadline };
+    const expected = consolidateOrReport(input, catalog, state, diffs);
+    if (expected === undefined) continue;
     const counters = new Map(state.counters.map((c) => [c.ancestor, c]));
     for (const unit of state.units.map((u) => u.code).sort()) {
       const targets = (storedTargets.get(unit) ?? []).map((v) => ({ code: v.c, target_pct: v.p as number }));
@@ -254,7 +270,7 @@ function compare(period: string, state: PeriodState, replayed: Map<string, Repla
       }
       // Reporting below the unit: the subtree's counters less the unit's own report.
       const own = statuses.get(unit);
-      const ownLate = own && state.deadline !== null && own.first_received_at > state.deadline ? 1 : 0;
+      const ownLate = own && isLate(own.first_received_at, state.deadline) ? 1 : 0;
       const c = counters.get(unit);
       const storedReporting = {
         submitted: (c?.submitted ?? 0) - (own ? 1 : 0),
@@ -276,6 +292,41 @@ function compare(period: string, state: PeriodState, replayed: Map<string, Repla
     }
   }
   return diffs;
+}
+
+/**
+ * The oracle's totals, or undefined after adding a difference for each stored total past exact range:
+ * the oracle refuses to sum beyond 2^53 thousandths (math.ts), which revisions stored before today's
+ * limits (shared/api/limits.ts) can reach. A problem of the period, never a failed recomputation.
+ */
+function consolidateOrReport(
+  input: ConsolidationInput,
+  catalog: Catalog,
+  state: PeriodState,
+  diffs: RecomputeDifference[],
+): Map<string, Consolidation> | undefined {
+  try {
+    return consolidate(input);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const found: RecomputeDifference[] = [];
+    const add = (unit: string, field: "target" | "actual", stored: number | null, code?: string) =>
+      found.push({ period: input.period, unit, what: "total", code, field, stored, expected: e.message });
+    for (const t of state.totals) {
+      const ind = catalog.template.indicators[catalog.index.get(t.code) ?? -1];
+      if (ind?.kind !== "count" && ind?.kind !== "money") continue;
+      if (!Number.isSafeInteger(storedToThousands(ind.kind, t.target_sum))) {
+        add(t.ancestor, "target", fromStored(ind.kind, t.target_sum), t.code);
+      }
+      if (!Number.isSafeInteger(storedToThousands(ind.kind, t.actual_sum))) {
+        add(t.ancestor, "actual", fromStored(ind.kind, t.actual_sum), t.code);
+      }
+    }
+    // Stored totals within range while the revisions are not: say so on each root.
+    if (found.length === 0) for (const u of input.units) if (u.parent === null) add(u.code, "actual", null);
+    diffs.push(...found);
+    return undefined;
+  }
 }
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {

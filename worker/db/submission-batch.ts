@@ -3,6 +3,15 @@
 // guards, and the totals' deltas (new rows joined with current_values before they are overwritten).
 // So two submissions for the same unit, however they interleave, apply one after the other.
 // Rows travel as one JSON parameter expanded with json_each (D1 allows 100 bound parameters).
+import { lateSql } from "./late.ts";
+
+/**
+ * Fails the batch (CHECK token_revoked, migration 0003) when the sending token ?1 was revoked after
+ * the submission's read found it live; writes nothing otherwise. The ADMIN_TOKEN secret has no row.
+ */
+const TOKEN_STILL_LIVE = `
+INSERT INTO revoked_token_guard (token_id)
+SELECT id FROM tokens WHERE id = ?1 AND revoked_at IS NOT NULL`;
 
 /**
  * ?1 unit ?2 period ?3 expected revision (If-Match, or the revision a merge was validated against;
@@ -32,7 +41,7 @@ RETURNING revision, receipt`;
  */
 const COUNT_FIRST_REPORT = `
 INSERT INTO status_totals (ancestor, period, submitted, late)
-SELECT a.ancestor, ?2, 1, IFNULL(?3 > p.deadline, 0)
+SELECT a.ancestor, ?2, 1, ${lateSql("?3", "p.deadline")}
 FROM unit_ancestors a LEFT JOIN periods p ON p.period = ?2
 WHERE a.descendant = ?1 AND NOT EXISTS (SELECT 1 FROM report_status r WHERE r.unit = ?1 AND r.period = ?2)
 ON CONFLICT (ancestor, period) DO UPDATE SET submitted = submitted + excluded.submitted,
@@ -136,7 +145,8 @@ export interface SubmissionWrite {
 }
 
 /**
- * In this order: the guarded insert first, every delta before the rows it compares with change.
+ * In this order: the guarded insert first (its RETURNING is the batch's first result), the token's
+ * guard, every delta before the rows it compares with change.
  * `prepare` makes one statement (Db.prepare in the Worker); the file stays free of D1's types, so the
  * bench measures these very statements.
  */
@@ -161,6 +171,7 @@ export function submissionStatements<S>(
       w.idempotencyKey,
       w.receipt,
     ),
+    prepare(TOKEN_STILL_LIVE, w.tokenId),
     prepare(COUNT_FIRST_REPORT, w.unit, w.period, w.receivedAt),
     prepare(APPLY_TOTALS_DELTA, w.unit, w.period, w.rows, w.mode, w.thresholds),
     prepare(DELETE_CURRENT, w.unit, w.period, w.rows, w.mode),

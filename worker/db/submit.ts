@@ -266,6 +266,7 @@ export async function submit(db: Db, req: SubmitRequest): Promise<SubmitOutcome>
       if (twin) return twin;
       const message = String(e);
       if (message.includes("period_locked")) throw new ApiFailure("period_locked", { period: body.period });
+      if (message.includes("token_revoked")) throw new ApiFailure("unauthenticated");
       if (!message.includes("if_match_failed")) throw e;
       if (req.ifMatch !== null) throw conflict(await currentRevision(), req.ifMatch);
       // A merge validated against rows that changed meanwhile: validate again on the new ones.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MAX_UNITS } from "../../shared/api/limits.ts";
 import { type ExistingUnit, planImport } from "./units.ts";
 
 const stored: ExistingUnit[] = [
@@ -49,5 +50,23 @@ describe("planImport", () => {
     expect(plan.issues.map((i) => i.code)).toEqual(["unit.duplicate", "unit.unknown_parent"]);
     expect(plan.issues[1]?.i18n?.vi).toContain("NOPE");
     expect(plan.issues[1]?.message).toContain(" / ");
+  });
+});
+
+describe("planImport: the most units a deployment holds", () => {
+  const many = (n: number): ExistingUnit[] => [
+    { code: "SL", name: "SL", parent: null, kind: null },
+    ...Array.from({ length: n - 1 }, (_, i) => ({ code: `SL.U${i}`, name: "u", parent: "SL", kind: null })),
+  ];
+
+  it("accepts a tree of exactly MAX_UNITS units", () => {
+    const plan = planImport(many(MAX_UNITS - 1), [{ code: "SL.LAST", name: "last", parent: "SL" }]);
+    expect(plan.issues).toEqual([]);
+  });
+
+  it("refuses one more, naming units, so that every sum stays exact", () => {
+    const plan = planImport(many(MAX_UNITS), [{ code: "SL.ONE.MORE", name: "one more", parent: "SL" }]);
+    expect(plan.issues.map((i) => [i.code, i.field])).toEqual([["unit.too_many", "units"]]);
+    expect(plan.issues[0]?.message).toContain("90000");
   });
 });

@@ -1,6 +1,7 @@
 // Importing the unit tree: an idempotent upsert of any depth. Duplicate codes, unknown parents and
 // cycles are refused (422) with the offending entries named; a valid import updates the closure
 // table, and when a unit changes parent, recomputes every derived total in the same batch.
+import { MAX_UNITS } from "../../shared/api/limits.ts";
 import type { ApiIssue, UnitsImport } from "../../shared/api/schemas.ts";
 import { ApiFailure, requestIssue } from "../http/errors.ts";
 import { perUnitThresholds } from "./codec.ts";
@@ -59,6 +60,18 @@ export function planImport(existing: readonly ExistingUnit[], input: readonly Un
       );
     }
   });
+
+  // Every sum stays exact up to MAX_UNITS units at the largest figure (shared/api/limits.ts).
+  if (parentOf.size > MAX_UNITS) {
+    issues.push(
+      requestIssue(
+        "unit.too_many",
+        "units",
+        `sau lần nhập này sẽ có ${parentOf.size} đơn vị, quá ${MAX_UNITS} đơn vị tối đa`,
+        `this import would make ${parentOf.size} units, above the ${MAX_UNITS} a deployment holds`,
+      ),
+    );
+  }
 
   // Cycles: walk up from each imported unit; the stored tree has none, so any cycle passes an import.
   const reachesRoot = new Set<string>();

@@ -88,10 +88,25 @@ const messages: Record<
     vi: (p) => `Nội dung gửi vượt quá ${p.limit} byte`,
     en: (p) => `The request body is larger than ${p.limit} bytes`,
   },
+  // `reason` says what is wrong with a body that is not UTF-8 JSON (http/json-body.ts).
   unsupported_media_type: {
     status: 415,
-    vi: () => "Nội dung gửi phải là JSON (Content-Type: application/json)",
-    en: () => "The request body must be JSON (Content-Type: application/json)",
+    vi: (p) =>
+      p.reason === "charset"
+        ? `Nội dung gửi phải là JSON mã hóa UTF-8, không phải ${p.charset}: bỏ charset hoặc dùng charset=utf-8`
+        : p.reason === "coding"
+          ? `Không nhận nội dung nén hay mã hóa (Content-Encoding: ${p.coding}): hãy gửi JSON UTF-8 chưa nén`
+          : p.reason === "bytes"
+            ? "Nội dung gửi không phải văn bản UTF-8 (có thể là Latin-1, UTF-16 hay dữ liệu nén): hãy gửi JSON mã hóa UTF-8"
+            : "Nội dung gửi phải là JSON (Content-Type: application/json)",
+    en: (p) =>
+      p.reason === "charset"
+        ? `The request body must be JSON encoded as UTF-8, not ${p.charset}: drop the charset or send charset=utf-8`
+        : p.reason === "coding"
+          ? `Compressed or encoded bodies are not accepted (Content-Encoding: ${p.coding}): send plain UTF-8 JSON`
+          : p.reason === "bytes"
+            ? "The request body is not UTF-8 text (Latin-1, UTF-16 or compressed data?): send JSON encoded as UTF-8"
+            : "The request body must be JSON (Content-Type: application/json)",
   },
   validation_failed: {
     status: 422,

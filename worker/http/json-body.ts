@@ -1,6 +1,7 @@
 // Guards of a JSON request body, in the contract's order: size from Content-Length (413) before
-// anything is read, media type (415), the bytes actually received (413, for bodies without a length),
-// then JSON syntax (400 invalid_json). The schema check (400 invalid_body) follows in `validated`.
+// anything is read, media type, charset and content coding (415), the bytes actually received (413,
+// for bodies without a length), bytes that are not UTF-8 (415: Latin-1, UTF-16, gzip), then JSON
+// syntax (400 invalid_json). The schema check (400 invalid_body) follows in `validated`.
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env.ts";
 import { ApiFailure } from "./errors.ts";
@@ -12,6 +13,25 @@ const JSON_MEDIA = /^application\/([\w.-]+\+)?json$/i;
 
 export function isJsonMediaType(contentType: string | undefined): boolean {
   return JSON_MEDIA.test((contentType ?? "").split(";")[0]?.trim() ?? "");
+}
+
+/** JSON is UTF-8 (RFC 8259): a charset parameter naming anything else means other bytes follow. */
+function declaredCharset(contentType: string | undefined): string | undefined {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? "")?.[1];
+  return charset === undefined || /^utf-?8$/i.test(charset) ? undefined : charset;
+}
+
+/** Refuses, before reading, a body that is not plain UTF-8 JSON by its headers. */
+function checkMediaType(contentType: string | undefined, contentEncoding: string | undefined): void {
+  if (!isJsonMediaType(contentType)) throw new ApiFailure("unsupported_media_type");
+  const charset = declaredCharset(contentType);
+  if (charset !== undefined) {
+    throw new ApiFailure("unsupported_media_type", { reason: "charset", charset: charset.slice(0, 40) });
+  }
+  const coding = contentEncoding?.trim();
+  if (coding && coding.toLowerCase() !== "identity") {
+    throw new ApiFailure("unsupported_media_type", { reason: "coding", coding: coding.slice(0, 40) });
+  }
 }
 
 async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
@@ -53,11 +73,15 @@ export function jsonBody(opts: { optional?: boolean } = {}): MiddlewareHandler<A
       c.req.raw = new Request(raw, { body: "{}" });
       return next();
     }
-    if (!isJsonMediaType(c.req.header("content-type"))) throw new ApiFailure("unsupported_media_type");
+    checkMediaType(c.req.header("content-type"), c.req.header("content-encoding"));
     const bytes = raw.body === null ? new Uint8Array(0) : await readCapped(raw.body, MAX_BODY_BYTES);
     let text: string;
     try {
       text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    } catch {
+      throw new ApiFailure("unsupported_media_type", { reason: "bytes" });
+    }
+    try {
       JSON.parse(text);
     } catch {
       throw new ApiFailure("invalid_json");

@@ -4,6 +4,7 @@ import { zValidator } from "@hono/zod-validator";
 import type { ValidationTargets } from "hono";
 import type { z } from "zod";
 import type { ApiIssue } from "../../shared/api/schemas.ts";
+import type { TextRefusal } from "../../shared/api/text.ts";
 import { ApiFailure, requestIssue } from "./errors.ts";
 
 type ZodIssue = z.core.$ZodIssue;
@@ -48,6 +49,11 @@ function toIssue(issue: ZodIssue, prefix: string): ApiIssue[] {
           issue.message,
         ),
       ];
+    case "custom": {
+      // The shared schemas' own refusals carry their code and Vietnamese wording (shared/api/text.ts).
+      const p = issue.params as Partial<TextRefusal> | undefined;
+      return [requestIssue(p?.code ?? "custom", field, p?.vi ?? "giá trị không hợp lệ", issue.message)];
+    }
     default:
       return [requestIssue(issue.code, field, "giá trị không hợp lệ", issue.message)];
   }

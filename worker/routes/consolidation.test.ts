@@ -158,7 +158,7 @@ describe("GET /v1/consolidation", () => {
       late: 2,
       lateUnits: ["SL.MAISON.CHIENGDONG", "SL.MAISON.HATLOT"],
     });
-    await call("PUT", "/v1/admin/periods/2023", { json: { deadline: "2999-01-01T00:00:00Z" } });
+    await call("PUT", "/v1/admin/periods/2023", { json: { deadline: "2100-12-31T23:59:59Z" } });
     c = await get("SL");
     expect(c.reporting).toMatchObject({ submitted: 2, late: 0, lateUnits: [] });
     await expectTotalsMatchOracle("2023");

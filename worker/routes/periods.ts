@@ -6,6 +6,7 @@ import { type periodAnswer, periodCode, periodSettings } from "../../shared/api/
 import type { AppEnv } from "../app-env.ts";
 import { adminOnly, requireRootReviewer } from "../auth/scope.ts";
 import type { Db } from "../db/db.ts";
+import { lateSql } from "../db/late.ts";
 import { jsonBody } from "../http/json-body.ts";
 import { validated } from "../http/validate.ts";
 
@@ -27,7 +28,7 @@ async function readPeriod(db: Db, period: string): Promise<PeriodAnswer> {
 const RECOUNT_LATE = `
 UPDATE status_totals SET late = (
   SELECT COUNT(*) FROM unit_ancestors a JOIN report_status r ON r.unit = a.descendant AND r.period = ?1
-  WHERE a.ancestor = status_totals.ancestor AND r.first_received_at > ?2
+  WHERE a.ancestor = status_totals.ancestor AND ${lateSql("r.first_received_at", "?2")}
 ) WHERE period = ?1`;
 
 async function setLock(db: Db, period: string, locked: boolean, by: string): Promise<PeriodAnswer> {
@@ -55,7 +56,7 @@ export const periods = new Hono<AppEnv>()
     validated("json", periodSettings),
     async (c) => {
       const { period } = c.req.valid("param");
-      // Stored in UTC with milliseconds, the format of receivedAt, so SQL compares them as text.
+      // Stored in UTC with milliseconds, the format of receivedAt; SQL compares them as instants.
       const deadline = new Date(c.req.valid("json").deadline).toISOString();
       const db = c.get("db");
       await db.batch([

@@ -1,6 +1,12 @@
 // Test helpers: a clean database, requests through the Worker (SELF.fetch), a small unit tree.
 import { createExecutionContext, env, SELF, waitOnExecutionContext } from "cloudflare:test";
-import type { Receipt, SubmissionBody, UnitsImport } from "../../shared/api/schemas.ts";
+import {
+  type Receipt,
+  type RecomputeAnswer,
+  recomputeAnswer,
+  type SubmissionBody,
+  type UnitsImport,
+} from "../../shared/api/schemas.ts";
 import { doan2024 } from "../../shared/template/doan-2024.ts";
 import app from "../index.ts";
 
@@ -179,4 +185,11 @@ export function fullRows(k = 0): SubmissionBody["rows"] {
       if (ind.code === "XD03") return { code: ind.code, actual: 1 };
       return { code: ind.code, target: 20 + i, actual: 10 + i + k };
     });
+}
+
+/** POST /v1/admin/recompute (what `npm run recompute` asks): the answer, or an error for any other status. */
+export async function recompute(query = ""): Promise<RecomputeAnswer> {
+  const res = await call("POST", `/v1/admin/recompute${query}`);
+  if (res.status !== 200) throw new Error(`recompute: ${res.status} ${await res.text()}`);
+  return recomputeAnswer.parse(await res.json());
 }
