@@ -1,7 +1,7 @@
 // The pane's settings: which server, which token, which language, and the last revision seen of each
 // (unit, period) report (sent as If-Match). Stored like the queue, so the ribbon's runtime sees them too.
 import type { Lang } from "../../shared/messages/types.ts";
-import type { JsonStorage } from "./storage.ts";
+import type { JsonStorage } from "../../shared/queue/storage.ts";
 
 declare const __BAOCAO_DEFAULT_SERVER__: string | undefined;
 
