@@ -11,7 +11,13 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["shared/**/*.test.ts", "addin/**/*.test.ts", "cli/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: [
+            "shared/**/*.test.ts",
+            "addin/**/*.test.ts",
+            "cli/**/*.test.ts",
+            "web/**/*.test.ts",
+            "scripts/**/*.test.ts",
+          ],
         },
       },
       {

@@ -10,6 +10,8 @@ export interface Env {
   ALLOWED_ORIGIN?: string;
   /** Requests per token and minute (wrangler.toml [[ratelimits]]); absent: no limit. */
   RATE_LIMIT?: RateLimit;
+  /** The static assets (dist/public: web page, add-in, manifest); absent in tests without a build. */
+  ASSETS?: Fetcher;
 }
 
 /** Who is calling: a stored token, or the ADMIN_TOKEN secret (admin over every unit). */

@@ -11,6 +11,7 @@ import { consolidation } from "./routes/consolidation.ts";
 import { health } from "./routes/health.ts";
 import { periods } from "./routes/periods.ts";
 import { recomputeRoute } from "./routes/recompute.ts";
+import { site } from "./routes/site.ts";
 import { submissions, submitRoute } from "./routes/submissions.ts";
 import { templates } from "./routes/templates.ts";
 import { tokens } from "./routes/tokens.ts";
@@ -40,6 +41,7 @@ const app = new Hono<AppEnv>()
   })
   // Health and submitting come before authentication: their handlers answer, so the middleware below
   // never runs for them. Submitting authenticates inside its own first read (routes/submissions.ts).
+  .route("/", site)
   .route("/v1", health)
   .route("/v1", submitRoute)
   .use("/v1/*", authenticate)

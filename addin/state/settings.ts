@@ -18,11 +18,14 @@ export interface Settings {
 const KEY = "settings";
 const FALLBACK_SERVER = "http://127.0.0.1:8787";
 
+/** A build served by the Worker itself (`npm run build`) talks to the origin it was loaded from. */
+export const SAME_ORIGIN = "@origin";
+
 /** The Worker URL the build was made for (a build-time define), or the local `wrangler dev` one. */
-export function defaultServerUrl(): string {
-  return typeof __BAOCAO_DEFAULT_SERVER__ === "string" && __BAOCAO_DEFAULT_SERVER__ !== ""
-    ? __BAOCAO_DEFAULT_SERVER__
-    : FALLBACK_SERVER;
+export function defaultServerUrl(scope: { location?: { origin?: string } } = globalThis): string {
+  const built = typeof __BAOCAO_DEFAULT_SERVER__ === "string" ? __BAOCAO_DEFAULT_SERVER__ : "";
+  if (built === SAME_ORIGIN) return scope.location?.origin ?? FALLBACK_SERVER;
+  return built !== "" ? built : FALLBACK_SERVER;
 }
 
 export function defaultSettings(serverUrl = defaultServerUrl()): Settings {
