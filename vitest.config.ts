@@ -1,5 +1,11 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import { mkdirSync } from "node:fs";
 import { defineConfig } from "vitest/config";
+
+// wrangler.toml serves dist/public as static assets and refuses a missing folder: `npm test` builds it
+// first (pretest); a lone `npx vitest run --project workers` gets an empty one (the Worker's / and
+// /manifest.xml then answer not_found).
+mkdirSync("dist/public", { recursive: true });
 
 export default defineConfig({
   test: {

@@ -237,18 +237,22 @@ function statusRow(ctx: AppContext, r: UnitStatusRow): HTMLElement {
     "tr",
     { "data-unit": r.unit, "data-status": r.status },
     el("th", { scope: "row" }, `${r.name} (${r.unit})`),
-    el("td", {}, el("span", { class: `status ${r.status}` }, t(lang, `st_${r.status}`))),
     el(
       "td",
-      {},
+      { "data-label": t(lang, "colStatus") },
+      el("span", { class: `status ${r.status}` }, t(lang, `st_${r.status}`)),
+    ),
+    el(
+      "td",
+      { "data-label": t(lang, "colReported") },
       el("meter", { min: 0, max: r.indicators, value: r.reported, "aria-label": `${r.name}: ${reported}` }),
       " ",
       reported,
     ),
-    el("td", {}, r.reporter?.name ?? unknown),
-    el("td", {}, r.reporter?.phone ?? unknown),
+    el("td", { "data-label": t(lang, "colReporter") }, r.reporter?.name ?? unknown),
+    el("td", { "data-label": t(lang, "colPhone") }, r.reporter?.phone ?? unknown),
     // Review (accept / return, issue 17) goes in this cell: reviewActions(ctx, r) once the API has it.
-    el("td", { class: "review" }, "—"),
+    el("td", { class: "review", "data-label": t(lang, "colReview") }, "—"),
   );
 }
 
@@ -285,7 +289,7 @@ function statusTable(ctx: AppContext): HTMLElement | null {
           el(
             "table",
             {},
-            el("caption", {}, overview),
+            el("caption", { class: "sr-only" }, overview),
             el("thead", {}, el("tr", {}, ...cols.map((k) => el("th", { scope: "col" }, t(lang, k))))),
             el("tbody", {}, ...o.rows.map((r) => statusRow(ctx, r))),
           ),
