@@ -7,6 +7,7 @@ import { pullCommand } from "./commands/pull.ts";
 import { queueCommand } from "./commands/queue.ts";
 import { submitCommand } from "./commands/submit.ts";
 import { templateCommand } from "./commands/template.ts";
+import { tokensCommand } from "./commands/tokens.ts";
 import { unitsCommand } from "./commands/units.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { CliError, EXIT } from "./errors.ts";
@@ -20,6 +21,7 @@ export const COMMANDS: Command[] = [
   queueCommand,
   pullCommand,
   unitsCommand,
+  tokensCommand,
 ];
 
 function usage(): string {

@@ -21,6 +21,17 @@ function redraw(ctx: AppContext): void {
   document.body.dataset.ready = "true";
 }
 
+/**
+ * The link `baocao tokens issue` writes for a unit carries its token in the fragment (#token=…), which
+ * never reaches a server; it is taken once and removed from the address bar and the history.
+ */
+function tokenFromLink(): string {
+  const m = /^#token=([^&]+)$/.exec(location.hash);
+  if (!m) return "";
+  history.replaceState(null, "", location.pathname + location.search);
+  return decodeURIComponent(m[1] ?? "");
+}
+
 async function start(): Promise<void> {
   const queue = await SubmissionQueue.open(jsonStorage(localStorage));
   const state: State = {
@@ -50,7 +61,7 @@ async function start(): Promise<void> {
   };
   queue.subscribe(() => redraw(ctx));
   redraw(ctx);
-  const token = savedToken();
+  const token = tokenFromLink() || savedToken();
   if (token !== "") await signIn(ctx, token);
   window.addEventListener("online", () => void flushQueue(ctx, true));
   setInterval(() => void flushQueue(ctx, false), RETRY_EVERY_MS);
