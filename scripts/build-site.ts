@@ -45,6 +45,9 @@ export interface SiteBuildOptions {
   /** The pane's and the page's request timeout (tests shorten it). */
   requestTimeoutMs?: number;
   minify?: boolean;
+  /** Empty the folder first (`npm run build`). Tests rebuild in place: a Worker test starting meanwhile
+   * must still find the folder wrangler.toml names. */
+  clean?: boolean;
 }
 
 async function buildWeb(outDir: string, o: SiteBuildOptions): Promise<void> {
@@ -65,7 +68,7 @@ async function buildWeb(outDir: string, o: SiteBuildOptions): Promise<void> {
 
 export async function buildSite(opts: SiteBuildOptions = {}): Promise<string> {
   const outDir = opts.outDir ?? PUBLIC_DIR;
-  rmSync(outDir, { recursive: true, force: true });
+  if (opts.clean) rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const origin = (opts.publicUrl ?? ORIGIN_PLACEHOLDER).replace(/\/+$/, "");
   // buildAddin writes the manifest beside its output folder: dist/public/manifest.xml.

@@ -10,6 +10,7 @@ import { buildSite } from "./build-site.ts";
 const publicDir = await buildSite({
   ...(process.env.BAOCAO_PUBLIC_URL ? { publicUrl: process.env.BAOCAO_PUBLIC_URL } : {}),
   minify: true,
+  clean: true,
 });
 console.log(`static assets → ${publicDir} (web page /, add-in /addin/, manifest /manifest.xml)`);
 
