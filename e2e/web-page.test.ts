@@ -295,6 +295,7 @@ describe("the web page", () => {
     });
     await page.click("#retry");
     await page.waitForFunction(() => document.querySelector("#queue li[data-key]") === null);
+    expect(await page.textContent("#notice")).toContain(`Đã nhận báo cáo ${UNIT} kỳ ${PERIOD} (lần nộp 1)`);
     expect(keys.length).toBeGreaterThanOrEqual(2);
     expect(new Set(keys).size).toBe(1);
     const api = createApiClient({ baseUrl: worker.url, token: reviewerToken });

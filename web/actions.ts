@@ -11,6 +11,7 @@ import { renderPlan } from "../shared/xlsx/render-plan.ts";
 import { download } from "./dom.ts";
 import { saveLang, saveToken } from "./session.ts";
 import type { AppContext, FileView, Said } from "./state.ts";
+import { t } from "./text.ts";
 import { checkFile, fixedCopy, fixedName, UnreadableFile } from "./workbook.ts";
 
 declare const __BAOCAO_REQUEST_TIMEOUT_MS__: number | undefined;
@@ -48,6 +49,8 @@ export async function signIn(ctx: AppContext, token: string): Promise<void> {
     });
     void flushQueue(ctx, true);
   } catch (e) {
+    // A revoked or mistyped token is forgotten; a network failure keeps it for the next try.
+    if (e instanceof ApiError && e.status === 401) saveToken("");
     ctx.update({ signingIn: false, signInError: saidOf(e, ctx.state.lang) });
   }
 }
@@ -131,8 +134,19 @@ export async function submit(ctx: AppContext, view: FileView): Promise<void> {
 /** Sends what waits in the queue (on sign-in, on `online`, on "Gửi lại ngay", and every so often). */
 export async function flushQueue(ctx: AppContext, force: boolean): Promise<void> {
   if (ctx.state.token === "" || ctx.queue.size === 0) return;
-  await ctx.queue.flush(client(ctx.state.token), { force });
-  ctx.update({});
+  const { outcomes } = await ctx.queue.flush(client(ctx.state.token), { force });
+  // Reports sent from the queue have no file card any more (a reload): say so in the live region.
+  const said = outcomes.map((o) =>
+    o.kind === "sent"
+      ? t(ctx.state.lang, "sent", {
+          unit: o.receipt.unit,
+          period: o.receipt.period,
+          revision: o.receipt.revision,
+          time: formatDateTimeVn(o.receipt.receivedAt),
+        })
+      : t(ctx.state.lang, "refused", { message: o.refusal.i18n?.[ctx.state.lang] ?? o.refusal.message }),
+  );
+  ctx.update(said.length > 0 ? { notice: { raw: said.join(" ") } } : {});
 }
 
 async function loadConsolidation(ctx: AppContext) {

@@ -2,7 +2,7 @@
 // shared/messages, the same sentences the add-in and the CLI show.
 import type { Lang } from "../shared/messages/types.ts";
 
-const TEXT = {
+export const TEXT = {
   title: { vi: "Báo cáo Đoàn", en: "Youth Union Reports" },
   tagline: {
     vi: "Kiểm tra và nộp báo cáo số liệu công tác Đoàn, theo dõi tình hình nộp, tải số liệu tổng hợp.",

@@ -6,6 +6,7 @@ import { type UnitStatusRow, unitStatusRows } from "../shared/status/unit-status
 import { getTemplate } from "../shared/template/registry.ts";
 import * as act from "./actions.ts";
 import { el } from "./dom.ts";
+import { reviewCell } from "./review.ts";
 import type { AppContext, FileView, Said } from "./state.ts";
 import { t } from "./text.ts";
 
@@ -251,8 +252,7 @@ function statusRow(ctx: AppContext, r: UnitStatusRow): HTMLElement {
     ),
     el("td", { "data-label": t(lang, "colReporter") }, r.reporter?.name ?? unknown),
     el("td", { "data-label": t(lang, "colPhone") }, r.reporter?.phone ?? unknown),
-    // Review (accept / return, issue 17) goes in this cell: reviewActions(ctx, r) once the API has it.
-    el("td", { class: "review", "data-label": t(lang, "colReview") }, "—"),
+    el("td", { class: "review", "data-label": t(lang, "colReview") }, reviewCell(ctx, r)),
   );
 }
 

@@ -44,7 +44,7 @@ const HEADERS = [
   "Đường dẫn / Link",
 ];
 
-/** The units of the subtree under `root`, parents before children, in the order the server lists them. */
+/** The units of the subtree under `root` (itself included), in the order the server lists them. */
 export function subtree<U extends { code: string; parent: string | null }>(units: U[], root: string): U[] {
   const inside = new Set([root]);
   let grew = true;
