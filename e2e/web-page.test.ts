@@ -242,6 +242,19 @@ describe("the web page", () => {
       }
       expect(await page.locator("article.file").last().locator("button.primary").isDisabled()).toBe(true);
     }
+    // Dropped on the box instead of picked: the same check.
+    await page.evaluate(
+      ({ b64, name }) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], name));
+        document
+          .getElementById("drop")!
+          .dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      },
+      { b64: readFileSync(file).toString("base64"), name: "keo-tha.xlsx" },
+    );
+    await page.waitForSelector('article.file[data-file="keo-tha.xlsx"] li[data-cell]');
+    expect((await issuesShown()).map((i) => i.code).sort()).toEqual(Object.keys(MISTAKES).sort());
     expect(await axeViolations()).toEqual([]);
     expect(await unlabelled()).toEqual([]);
     await shot("issues");
