@@ -54,7 +54,11 @@ async function buildWeb(outDir: string, o: SiteBuildOptions): Promise<void> {
   for (const f of ["index.html", "web.css"]) cpSync(join(ROOT, "web", f), join(outDir, f));
   await esbuild.build({
     entryPoints: [join(ROOT, "web/main.ts")],
-    outfile: join(outDir, "web.js"),
+    // web.js stays small for a phone; ExcelJS comes in its own chunk when the first file is read.
+    outdir: outDir,
+    entryNames: "web",
+    chunkNames: "chunks/[name]-[hash]",
+    splitting: true,
     bundle: true,
     format: "esm",
     target: "es2020",

@@ -1,7 +1,6 @@
 // What a person can do on the page, each turned into state changes. The API is reached only through the
 // shared client; submitting goes through the shared queue (same Idempotency-Key on every retry).
 
-import ExcelJS from "exceljs";
 import { ApiError, createApiClient, NetworkError, newIdempotencyKey } from "../shared/api/client.ts";
 import { PERIOD_RE } from "../shared/api/schemas.ts";
 import { formatDateTimeVn } from "../shared/format/vietnam-time.ts";
@@ -12,7 +11,7 @@ import { download } from "./dom.ts";
 import { saveLang, saveToken } from "./session.ts";
 import type { AppContext, FileView, Said } from "./state.ts";
 import { t } from "./text.ts";
-import { checkFile, fixedCopy, fixedName, UnreadableFile } from "./workbook.ts";
+import { checkFile, fixedCopy, fixedName, newWorkbook, UnreadableFile } from "./workbook.ts";
 
 declare const __BAOCAO_REQUEST_TIMEOUT_MS__: number | undefined;
 const TIMEOUT_MS = typeof __BAOCAO_REQUEST_TIMEOUT_MS__ === "number" ? __BAOCAO_REQUEST_TIMEOUT_MS__ : 20_000;
@@ -186,7 +185,7 @@ export async function pull(ctx: AppContext): Promise<void> {
     lang: ctx.state.lang,
     generatedAt: formatDateTimeVn(new Date()),
   });
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   await renderPlan(wb, plan);
   const file = `tong-hop-${c.unit}-${c.period}.xlsx`;
   download(await wb.xlsx.writeBuffer(), file);

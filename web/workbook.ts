@@ -1,7 +1,7 @@
 // A dropped .xlsx file, read in the browser with ExcelJS (the CLI's library) and checked with the shared
 // sheet choice, locator, rules and messages; the fixed copy is written back in the browser. Nothing here
 // sends the file anywhere.
-import ExcelJS from "exceljs";
+import type { Workbook } from "exceljs";
 import type { SubmissionBody } from "../shared/api/schemas.ts";
 import { submissionBody } from "../shared/api/submission-body.ts";
 import { checkSheet } from "../shared/check.ts";
@@ -36,11 +36,17 @@ export class UnreadableFile extends Error {
   }
 }
 
-async function load(name: string, bytes: ArrayBuffer): Promise<ExcelJS.Workbook> {
+/** A new ExcelJS workbook; the library is loaded on first use (its own chunk of the bundle). */
+export async function newWorkbook(): Promise<Workbook> {
+  const { default: ExcelJS } = await import("exceljs");
+  return new ExcelJS.Workbook();
+}
+
+async function load(name: string, bytes: ArrayBuffer): Promise<Workbook> {
   const head = new Uint8Array(bytes.slice(0, 2));
   // An .xlsx is a zip ("PK"); anything else (an old .xls, a CSV renamed) is said so, not parsed.
   if (head[0] !== 0x50 || head[1] !== 0x4b) throw new UnreadableFile(name, "not a zip", true);
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   try {
     await wb.xlsx.load(bytes);
   } catch (e) {
