@@ -1,5 +1,11 @@
+import { mkdirSync } from "node:fs";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+
+// wrangler.toml serves dist/public as static assets and refuses a missing folder: `npm test` builds it
+// first (pretest); a lone `npx vitest run --project workers` gets an empty one (the Worker's / and
+// /manifest.xml then answer not_found).
+mkdirSync("dist/public", { recursive: true });
 
 export default defineConfig({
   test: {
@@ -13,7 +19,13 @@ export default defineConfig({
           environment: "node",
           // A guard against hangs, not a speed check: a loaded 2-core machine runs these slowly.
           testTimeout: 30000,
-          include: ["shared/**/*.test.ts", "addin/**/*.test.ts", "cli/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: [
+            "shared/**/*.test.ts",
+            "addin/**/*.test.ts",
+            "cli/**/*.test.ts",
+            "web/**/*.test.ts",
+            "scripts/**/*.test.ts",
+          ],
         },
       },
       {

@@ -3,10 +3,10 @@
 import type { Workbook } from "exceljs";
 import { checkSheet, type SheetCheck } from "../shared/check.ts";
 import type { Template } from "../shared/template/types.ts";
+import { SheetTooLargeError } from "../shared/xlsx/read-grid.ts";
 import { UnreadableFileError } from "./errors.ts";
 import { loadWorkbook } from "./xlsx/load-workbook.ts";
 import { type PickedSheet, pickSheet } from "./xlsx/pick-sheet.ts";
-import { SheetTooLargeError } from "./xlsx/read-grid.ts";
 
 export interface FileCheck extends SheetCheck {
   file: string;

@@ -8,6 +8,7 @@ import { queueCommand } from "./commands/queue.ts";
 import { scoresCommand } from "./commands/scores.ts";
 import { submitCommand } from "./commands/submit.ts";
 import { templateCommand } from "./commands/template.ts";
+import { tokensCommand } from "./commands/tokens.ts";
 import { unitsCommand } from "./commands/units.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { CliError, EXIT } from "./errors.ts";
@@ -22,6 +23,7 @@ export const COMMANDS: Command[] = [
   pullCommand,
   unitsCommand,
   scoresCommand,
+  tokensCommand,
 ];
 
 function usage(): string {

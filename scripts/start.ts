@@ -1,11 +1,13 @@
-// npm start: the local stack. Generates .dev.vars (a random ADMIN_TOKEN) when missing, applies the D1
-// migrations to the local database, starts `wrangler dev` on 127.0.0.1:8787, seeds the demo province
+// npm start: the local stack. Generates .dev.vars (a random ADMIN_TOKEN) when missing, builds the static
+// assets (dist/public: web page, add-in, manifest) that wrangler serves, applies the D1 migrations to the
+// local database, starts `wrangler dev` on 127.0.0.1:8787, seeds the demo province
 // through the HTTP API, starts the add-in's dev server when there is one, and prints tokens and curl
 // examples. Ctrl-C or SIGTERM is forwarded to wrangler by its PID.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { buildSite } from "./build-site.ts";
 import { DEMO_PERIOD } from "./demo-province.ts";
 import { type DemoToken, ROOT, readDevVars, seedDemo, TOKENS_FILE } from "./seed-demo.ts";
 import { freePort } from "./wrangler-dev.ts";
@@ -120,6 +122,8 @@ function curlExamples(admin: string, tokens: DemoToken[]): string {
 
 async function main(): Promise<void> {
   const admin = ensureDevVars();
+  console.log("• building the web page and the add-in into dist/public (served by wrangler dev)");
+  await buildSite();
   console.log("• applying D1 migrations to the local database");
   execFileSync(WRANGLER, ["d1", "migrations", "apply", "DB", "--local"], {
     cwd: ROOT,
@@ -196,6 +200,9 @@ async function main(): Promise<void> {
         "",
         "Báo cáo Đoàn is running.",
         `  Worker:  ${BASE}   (health: ${BASE}/v1/health)`,
+        `  Web page: ${BASE}/   (open it in a browser; sign in with a token below)`,
+        `  Reporter, signed in: ${BASE}/#token=${seeded.tokens.find((t) => t.role === "reporter")?.token ?? ""}`,
+        `  Manifest: ${BASE}/manifest.xml   Task pane: ${BASE}/addin/taskpane.html (Excel needs HTTPS: use the add-in line below)`,
         `  Add-in:  ${addin ? `${addin.url}   (sideload dist/manifest.xml)` : "not started (see above)"}`,
         `  Demo:    Tỉnh đoàn Sơn La, ${u.created + u.updated + u.moved + u.unchanged} units (${u.created} new), ` +
           `${seeded.reports.stored} demo reports stored, ${seeded.reports.alreadyThere} already there`,

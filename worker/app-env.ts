@@ -6,10 +6,12 @@ export interface Env {
   DB: D1Database;
   /** Bootstrap admin secret: `.dev.vars` locally, `wrangler secret put ADMIN_TOKEN` in production. */
   ADMIN_TOKEN: string;
-  /** The add-in's origin, the only one that gets CORS headers. */
+  /** Origins that get CORS headers, comma-separated (default https://localhost:3000, the add-in's dev server). */
   ALLOWED_ORIGIN?: string;
   /** Requests per token and minute (wrangler.toml [[ratelimits]]); absent: no limit. */
   RATE_LIMIT?: RateLimit;
+  /** The static assets (dist/public: web page, add-in, manifest); absent in tests without a build. */
+  ASSETS?: Fetcher;
 }
 
 /** Who is calling: a stored token, or the ADMIN_TOKEN secret (admin over every unit). */

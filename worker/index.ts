@@ -1,25 +1,26 @@
-// The Worker: Hono app of API v1. One sub-app per resource, one error handler, CORS for the add-in's
-// origin only. `App` is exported for Hono's typed client (the add-in imports the type, nothing else).
+// The Worker: Hono app of API v1. One sub-app per resource, one error handler, CORS for the origins of
+// ALLOWED_ORIGIN only (the page and the add-in it serves itself are same-origin). `App` is exported for
+// Hono's typed client (the add-in imports the type, nothing else).
 import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./app-env.ts";
 import { authenticate, RETRY_AFTER_SECONDS } from "./auth/middleware.ts";
 import { Db } from "./db/db.ts";
+import { corsOrigin } from "./http/allowed-origins.ts";
 import { ApiFailure } from "./http/errors.ts";
 import { consolidation } from "./routes/consolidation.ts";
 import { health } from "./routes/health.ts";
 import { periods } from "./routes/periods.ts";
 import { recomputeRoute } from "./routes/recompute.ts";
 import { scores } from "./routes/scores.ts";
+import { site } from "./routes/site.ts";
 import { submissions, submitRoute } from "./routes/submissions.ts";
 import { templates } from "./routes/templates.ts";
 import { tokens } from "./routes/tokens.ts";
 import { units } from "./routes/units.ts";
 
 export type { Env } from "./app-env.ts";
-
-const DEFAULT_ORIGIN = "https://localhost:3000";
 
 const app = new Hono<AppEnv>()
   // First, so that every answer carries the headers, a CORS preflight (answered by cors) included.
@@ -33,7 +34,7 @@ const app = new Hono<AppEnv>()
   })
   .use(
     cors({
-      origin: (origin, c) => (origin === (c.env.ALLOWED_ORIGIN || DEFAULT_ORIGIN) ? origin : null),
+      origin: (origin, c) => corsOrigin(origin, c.env.ALLOWED_ORIGIN),
       allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-Match"],
       allowMethods: ["GET", "POST", "PUT", "DELETE"],
       exposeHeaders: ["ETag", "Retry-After", "X-D1-Rows-Read", "X-D1-Rows-Written"],
@@ -42,6 +43,7 @@ const app = new Hono<AppEnv>()
   )
   // Health and submitting come before authentication: their handlers answer, so the middleware below
   // never runs for them. Submitting authenticates inside its own first read (routes/submissions.ts).
+  .route("/", site)
   .route("/v1", health)
   .route("/v1", submitRoute)
   .use("/v1/*", authenticate)

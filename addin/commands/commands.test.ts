@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { jsonStorage, memoryBackend } from "../../shared/queue/storage.ts";
+import { SubmissionQueue } from "../../shared/queue/submission-queue.ts";
 import { createFakeExcel } from "../excel/fake/index.ts";
 import { createExcelPort } from "../excel/port.ts";
-import { SubmissionQueue } from "../state/queue.ts";
 import { defaultSettings, SettingsStore } from "../state/settings.ts";
-import { jsonStorage, memoryBackend } from "../state/storage.ts";
 import { Controller } from "../taskpane/controller.ts";
 import type { ExcelPort } from "../taskpane/excel-port.ts";
 import { type CommandEvent, type RibbonHost, registerRibbonCommands } from "./commands.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { jsonStorage, memoryBackend } from "../../shared/queue/storage.ts";
 import { defaultServerUrl, defaultSettings, SettingsStore } from "./settings.ts";
-import { jsonStorage, memoryBackend } from "./storage.ts";
 
 describe("SettingsStore", () => {
   it("starts from the defaults and persists changes across a reopen", async () => {

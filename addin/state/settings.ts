@@ -1,7 +1,7 @@
 // The pane's settings: which server, which token, which language, and the last revision seen of each
 // (unit, period) report (sent as If-Match). Stored like the queue, so the ribbon's runtime sees them too.
 import type { Lang } from "../../shared/messages/types.ts";
-import type { JsonStorage } from "./storage.ts";
+import type { JsonStorage } from "../../shared/queue/storage.ts";
 
 declare const __BAOCAO_DEFAULT_SERVER__: string | undefined;
 
@@ -18,11 +18,14 @@ export interface Settings {
 const KEY = "settings";
 const FALLBACK_SERVER = "http://127.0.0.1:8787";
 
+/** A build served by the Worker itself (`npm run build`) talks to the origin it was loaded from. */
+export const SAME_ORIGIN = "@origin";
+
 /** The Worker URL the build was made for (a build-time define), or the local `wrangler dev` one. */
-export function defaultServerUrl(): string {
-  return typeof __BAOCAO_DEFAULT_SERVER__ === "string" && __BAOCAO_DEFAULT_SERVER__ !== ""
-    ? __BAOCAO_DEFAULT_SERVER__
-    : FALLBACK_SERVER;
+export function defaultServerUrl(scope: { location?: { origin?: string } } = globalThis): string {
+  const built = typeof __BAOCAO_DEFAULT_SERVER__ === "string" ? __BAOCAO_DEFAULT_SERVER__ : "";
+  if (built === SAME_ORIGIN) return scope.location?.origin ?? FALLBACK_SERVER;
+  return built !== "" ? built : FALLBACK_SERVER;
 }
 
 export function defaultSettings(serverUrl = defaultServerUrl()): Settings {

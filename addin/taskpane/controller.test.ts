@@ -5,12 +5,12 @@ import type { Consolidation, SubmissionBody } from "../../shared/api/schemas.ts"
 import { consolidatedSheetName } from "../../shared/plans/consolidated-sheet.ts";
 import { ERROR_FILL } from "../../shared/plans/marks.ts";
 import { TEMPLATE_LAYOUT, templateRows } from "../../shared/plans/template-sheet.ts";
+import { type JsonStorage, jsonStorage, memoryBackend } from "../../shared/queue/storage.ts";
+import { SubmissionQueue } from "../../shared/queue/submission-queue.ts";
 import { getTemplate } from "../../shared/template/registry.ts";
 import { createFakeExcel, type FakeExcel } from "../excel/fake/index.ts";
 import { createExcelPort } from "../excel/port.ts";
-import { SubmissionQueue } from "../state/queue.ts";
 import { defaultSettings, SettingsStore } from "../state/settings.ts";
-import { type JsonStorage, jsonStorage, memoryBackend } from "../state/storage.ts";
 import { Controller, orderUnits } from "./controller.ts";
 import type { ExcelPort } from "./excel-port.ts";
 

@@ -9,6 +9,7 @@ import {
   newIdempotencyKey,
 } from "../../shared/api/client.ts";
 import { PERIOD_RE, type Receipt, type SubmissionBody } from "../../shared/api/schemas.ts";
+import { diffRows, type RowChange, submissionBody } from "../../shared/api/submission-body.ts";
 import { checkSheet } from "../../shared/check.ts";
 import type { LocatedHeader } from "../../shared/grid/locate.ts";
 import { hasErrors, type Issue } from "../../shared/issues.ts";
@@ -16,13 +17,12 @@ import type { Lang } from "../../shared/messages/types.ts";
 import { consolidatedSheetPlan } from "../../shared/plans/consolidated-sheet.ts";
 import { marksPlan } from "../../shared/plans/marks.ts";
 import { templateSheetPlan } from "../../shared/plans/template-sheet.ts";
+import type { QueueOutcome, Refusal, SubmissionQueue } from "../../shared/queue/submission-queue.ts";
 import { DEFAULT_TEMPLATE_ID, getTemplate } from "../../shared/template/registry.ts";
 import type { Report, Template } from "../../shared/template/types.ts";
-import type { QueueOutcome, Refusal, SubmissionQueue } from "../state/queue.ts";
 import type { Settings, SettingsStore } from "../state/settings.ts";
 import type { TextKey, TextParams } from "../ui/text.ts";
 import type { CellFix, ExcelPort } from "./excel-port.ts";
-import { diffRows, type RowChange, submissionBody } from "./submission.ts";
 
 export type PaneView = "main" | "create" | "pull" | "settings";
 

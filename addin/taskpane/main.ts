@@ -2,12 +2,13 @@
 // The page's entry point (the task pane and, with the shared runtime, the ribbon's function file): wait
 // for Office, pick the Excel to talk to, open the stored settings and queue, wire the controller to the
 // pane and the ribbon, and start the background work.
+
+import { defaultBackend, jsonStorage } from "../../shared/queue/storage.ts";
+import { SubmissionQueue } from "../../shared/queue/submission-queue.ts";
 import { type RibbonHost, registerRibbonCommands } from "../commands/commands.ts";
 import { createExcelPort } from "../excel/port.ts";
 import { excelRun, officeReady } from "../state/host.ts";
-import { SubmissionQueue } from "../state/queue.ts";
 import { SettingsStore } from "../state/settings.ts";
-import { defaultBackend, jsonStorage } from "../state/storage.ts";
 import { t } from "../ui/text.ts";
 import { Controller } from "./controller.ts";
 import { h } from "./dom.ts";

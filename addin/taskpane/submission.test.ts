@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { diffRows, submissionBody } from "../../shared/api/submission-body.ts";
 import type { Issue } from "../../shared/issues.ts";
 import { fixesOf } from "./controller.ts";
-import { diffRows, submissionBody } from "./submission.ts";
 
 describe("submissionBody", () => {
   it("sends the report's rows as a whole (replace), with the reporter, and drops empty notes", () => {

@@ -1,5 +1,7 @@
 // Draws the controller's state as DOM and turns clicks into controller calls. No decisions here: what to
 // show comes from PaneState, every word from ui/text.ts, every issue sentence from shared/messages.
+
+import type { ChangeValue } from "../../shared/api/submission-body.ts";
 import type { Issue } from "../../shared/issues.ts";
 import { formatNumber } from "../../shared/messages/format-number.ts";
 import { formatIssue } from "../../shared/messages/index.ts";
@@ -17,7 +19,6 @@ import {
 } from "./controller.ts";
 import { type Child, h, icon } from "./dom.ts";
 import { ICONS } from "./icons.ts";
-import type { ChangeValue } from "./submission.ts";
 
 interface Drafts {
   settings: { serverUrl: string; token: string; lang: Lang };

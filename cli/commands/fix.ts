@@ -2,11 +2,11 @@
 // says what changed per cell, writes a new file, checks that file again and lists what is left.
 import { resolve } from "node:path";
 import { formatIssue } from "../../shared/messages/index.ts";
+import { applyFixes } from "../../shared/xlsx/apply-fixes.ts";
 import { langOption, parse, requireString } from "../args.ts";
 import { checkFile, showValue } from "../check-file.ts";
 import { EXIT, UsageError } from "../errors.ts";
 import { type Io, line } from "../io.ts";
-import { applyFixes } from "../xlsx/apply-fixes.ts";
 import { writeWorkbook } from "../xlsx/write-workbook.ts";
 import type { Command } from "./command.ts";
 

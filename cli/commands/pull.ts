@@ -6,12 +6,12 @@ import { createApiClient } from "../../shared/api/client.ts";
 import { PERIOD_RE, UNIT_CODE_RE } from "../../shared/api/schemas.ts";
 import { consolidatedSheetPlan } from "../../shared/plans/consolidated-sheet.ts";
 import { getTemplate } from "../../shared/template/registry.ts";
+import { renderPlan } from "../../shared/xlsx/render-plan.ts";
 import { remoteFailure } from "../api-errors.ts";
 import { langOption, parse, REMOTE_OPTIONS, remote, requireString } from "../args.ts";
 import { consolidationTable } from "../consolidation-table.ts";
 import { CliError, EXIT, UsageError } from "../errors.ts";
 import { type Io, line } from "../io.ts";
-import { renderPlan } from "../xlsx/render-plan.ts";
 import { writeWorkbook } from "../xlsx/write-workbook.ts";
 import type { Command } from "./command.ts";
 

@@ -13,12 +13,12 @@ import { getScheme } from "../../shared/scoring/registry.ts";
 import { describeShortfalls, shortfalls } from "../../shared/scoring/shortfall.ts";
 import type { ScoringScheme } from "../../shared/scoring/types.ts";
 import { DEFAULT_TEMPLATE_ID, getTemplate } from "../../shared/template/registry.ts";
+import { renderPlan } from "../../shared/xlsx/render-plan.ts";
 import { remoteFailure } from "../api-errors.ts";
 import { langOption, parse, REMOTE_OPTIONS, remote, requireString } from "../args.ts";
 import { CliError, EXIT, UsageError } from "../errors.ts";
 import { type Io, line } from "../io.ts";
 import { textTable } from "../text-table.ts";
-import { renderPlan } from "../xlsx/render-plan.ts";
 import { writeWorkbook } from "../xlsx/write-workbook.ts";
 import type { Command } from "./command.ts";
 

@@ -2,11 +2,11 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkSheet } from "../../shared/check.ts";
+import { readProperties } from "../../shared/xlsx/properties.ts";
 import { run } from "../main.ts";
 import { captureIo, tempDir, template } from "../testing/fixtures.ts";
 import { loadWorkbook } from "../xlsx/load-workbook.ts";
 import { pickSheet } from "../xlsx/pick-sheet.ts";
-import { readProperties } from "../xlsx/properties.ts";
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,10 +5,10 @@ import ExcelJS from "exceljs";
 import { PERIOD_RE, UNIT_CODE_RE } from "../../shared/api/schemas.ts";
 import { templateSheetPlan } from "../../shared/plans/template-sheet.ts";
 import { DEFAULT_TEMPLATE_ID, getTemplate, templateIds } from "../../shared/template/registry.ts";
+import { renderPlan } from "../../shared/xlsx/render-plan.ts";
 import { parse, requireString } from "../args.ts";
 import { EXIT, UsageError } from "../errors.ts";
 import { type Io, line } from "../io.ts";
-import { renderPlan } from "../xlsx/render-plan.ts";
 import { writeWorkbook } from "../xlsx/write-workbook.ts";
 import type { Command } from "./command.ts";
 

@@ -2,10 +2,10 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ERROR_FILL, WARNING_FILL } from "../../shared/plans/marks.ts";
+import { argb } from "../../shared/xlsx/render-plan.ts";
 import { run } from "../main.ts";
 import { at, CLEAN, captureIo, tempDir, writeFilled } from "../testing/fixtures.ts";
 import { loadWorkbook } from "../xlsx/load-workbook.ts";
-import { argb } from "../xlsx/render-plan.ts";
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -7,8 +7,8 @@ import ExcelJS from "exceljs";
 import { templateCell, templateSheetPlan } from "../../shared/plans/template-sheet.ts";
 import type { SheetPlan } from "../../shared/plans/types.ts";
 import { doan2024 } from "../../shared/template/doan-2024.ts";
+import { renderPlan } from "../../shared/xlsx/render-plan.ts";
 import type { Io } from "../io.ts";
-import { renderPlan } from "../xlsx/render-plan.ts";
 
 export const template = doan2024;
 

@@ -2,7 +2,7 @@
 // add-in does on the open sheet. The annotated file is a copy; the user's own file is never touched.
 import type { Workbook } from "exceljs";
 import type { CellMark } from "../../shared/plans/types.ts";
-import { argb } from "./render-plan.ts";
+import { argb } from "../../shared/xlsx/render-plan.ts";
 
 /** Marks the cells; marks without a sheet go to `defaultSheet`. Returns how many cells were marked. */
 export function applyMarks(wb: Workbook, marks: CellMark[], defaultSheet: string): number {

@@ -2,10 +2,10 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { checkSheet } from "../../shared/check.ts";
 import { templateSheetPlan } from "../../shared/plans/template-sheet.ts";
+import { renderPlan } from "../../shared/xlsx/render-plan.ts";
 import { UsageError } from "../errors.ts";
 import { at, CLEAN, fill, template, templateWorkbook } from "../testing/fixtures.ts";
 import { pickSheet } from "./pick-sheet.ts";
-import { renderPlan } from "./render-plan.ts";
 
 async function reload(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   const back = new ExcelJS.Workbook();

@@ -5,6 +5,7 @@ import { parseRange } from "../../shared/grid/address.ts";
 import { cellAtA1 } from "../../shared/grid/cells.ts";
 import type { Grid } from "../../shared/grid/types.ts";
 import { planToGrid } from "../../shared/plans/to-grid.ts";
+import { dateToSerial, readGrid } from "../../shared/xlsx/read-grid.ts";
 import { at, CLEAN, fill, template, templateWorkbook } from "../testing/fixtures.ts";
 import {
   rewriteWithSheetJs,
@@ -12,7 +13,6 @@ import {
   sheetJsWorkbook,
   toInlineStrings,
 } from "../testing/sheetjs.ts";
-import { dateToSerial, readGrid } from "./read-grid.ts";
 
 async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());

@@ -4,9 +4,9 @@ import type { Consolidation } from "../../shared/api/schemas.ts";
 import { consolidatedSheetPlan } from "../../shared/plans/consolidated-sheet.ts";
 import { NUMBER_FORMATS } from "../../shared/plans/template-sheet.ts";
 import type { SheetPlan } from "../../shared/plans/types.ts";
+import { readProperties } from "../../shared/xlsx/properties.ts";
+import { renderPlan } from "../../shared/xlsx/render-plan.ts";
 import { at, template, templateWorkbook } from "../testing/fixtures.ts";
-import { readProperties } from "./properties.ts";
-import { renderPlan } from "./render-plan.ts";
 
 async function reload(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   const back = new ExcelJS.Workbook();

@@ -1,9 +1,9 @@
 // Applies the issues' own fixes (only those that carry one: the unambiguous corrections decided in
 // shared/) to the workbook, and says what changed in each cell.
 import type { Worksheet } from "exceljs";
-import type { Issue } from "../../shared/issues.ts";
-import { NUMBER_FORMATS } from "../../shared/plans/template-sheet.ts";
-import type { Template } from "../../shared/template/types.ts";
+import type { Issue } from "../issues.ts";
+import { NUMBER_FORMATS } from "../plans/template-sheet.ts";
+import type { Template } from "../template/types.ts";
 
 export interface CellChange {
   sheet: string;

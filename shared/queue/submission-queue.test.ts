@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createApiClient } from "../../shared/api/client.ts";
-import type { SubmissionBody } from "../../shared/api/schemas.ts";
-import { SubmissionQueue } from "./queue.ts";
+import { createApiClient } from "../api/client.ts";
+import type { SubmissionBody } from "../api/schemas.ts";
 import { jsonStorage, memoryBackend } from "./storage.ts";
+import { SubmissionQueue } from "./submission-queue.ts";
 
 // A real HTTP server on loopback playing the Worker: it answers each POST by the next scripted status,
 // remembers every request, and stores a submission once per Idempotency-Key like the real one.

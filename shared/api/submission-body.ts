@@ -1,8 +1,9 @@
 // From a checked sheet to the API body, and from a 409 to "what changed": pure, so both are tested
 // without Excel or a server.
-import type { SubmissionBody, SubmissionRow } from "../../shared/api/schemas.ts";
-import type { LocatedHeader } from "../../shared/grid/locate.ts";
-import type { Report } from "../../shared/template/types.ts";
+
+import type { LocatedHeader } from "../grid/locate.ts";
+import type { Report } from "../template/types.ts";
+import type { SubmissionBody, SubmissionRow } from "./schemas.ts";
 
 /** The sheet's whole report for its unit and period (mode replace), with who prepared it. */
 export function submissionBody(report: Report, header: LocatedHeader): SubmissionBody {

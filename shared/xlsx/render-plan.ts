@@ -1,8 +1,8 @@
 // Renders a shared SheetPlan into an ExcelJS workbook: the CLI's counterpart of addin/excel's renderer.
 // Every layout decision is in the plan; this file only translates it to ExcelJS's model.
 import type { Borders, Cell, DataValidation, TableStyleProperties, Workbook, Worksheet } from "exceljs";
-import { parseRange, type RangeRef } from "../../shared/grid/address.ts";
-import type { PlanCell, PlanTable, PlanValidation, SheetPlan } from "../../shared/plans/types.ts";
+import { parseRange, type RangeRef } from "../grid/address.ts";
+import type { PlanCell, PlanTable, PlanValidation, SheetPlan } from "../plans/types.ts";
 import { writeProperties } from "./properties.ts";
 
 export interface RenderResult {

@@ -63,7 +63,7 @@ export function defaultBackend(scope: typeof globalThis = globalThis): StringBac
   const runtime = (scope as { OfficeRuntime?: OfficeRuntimeLike }).OfficeRuntime;
   if (runtime?.storage) return runtime.storage;
   try {
-    const local = (scope as { localStorage?: Storage }).localStorage;
+    const local = (scope as { localStorage?: StringBackend }).localStorage;
     if (local) return local;
   } catch {
     // Some sandboxes throw on merely touching localStorage.

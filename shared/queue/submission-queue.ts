@@ -1,8 +1,8 @@
 // The persistent submission queue. A report that could not be delivered (offline, timeout, 5xx) waits here
 // and is re-sent with the SAME Idempotency-Key until the server accepts or refuses it, so it is never lost
 // and never counted twice. The queue lives in storage and is read back on start (a reload keeps it).
-import { type ApiClient, ApiError, NetworkError } from "../../shared/api/client.ts";
-import type { ApiIssue, Receipt, SubmissionBody } from "../../shared/api/schemas.ts";
+import { type ApiClient, ApiError, NetworkError } from "../api/client.ts";
+import type { ApiIssue, Receipt, SubmissionBody } from "../api/schemas.ts";
 import type { JsonStorage } from "./storage.ts";
 
 export interface QueuedSubmission {

@@ -1,7 +1,7 @@
 // An ExcelJS worksheet as the plain Grid the add-in reads from Office.js in one batch, so the shared
 // locator, parser and rules see a file exactly as they would see the open sheet.
 import type { Cell, CellValue, Worksheet } from "exceljs";
-import type { CellScalar, Grid, ValueType } from "../../shared/grid/types.ts";
+import type { CellScalar, Grid, ValueType } from "../grid/types.ts";
 import { displayText } from "./display-text.ts";
 
 /** A grid this big is not a report (a stray value far away); refuse it rather than allocate it. */

@@ -1,0 +1,372 @@
+// The web page (GET /) in headless Chromium against a real `wrangler dev` serving the built static
+// assets: sign in, check a workbook with three mistakes (and the same file saved by LibreOffice), see
+// them by cell, download the fixed copy, submit with the server unreachable, reload with the report
+// queued, deliver it once, see the status change as a reviewer, download the consolidated workbook and
+// compare its totals with the API. axe-core checks accessibility; the keyboard alone drives sign-in,
+// the file picker and the status form.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import ExcelJS from "exceljs";
+import type { Page, Request } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite } from "../scripts/build-site.ts";
+import { type LaunchedChromium, launchChromium } from "../scripts/chromium.ts";
+import { DEMO_REPORTS } from "../scripts/demo-province.ts";
+import { type RunningWorker, startWorker } from "../scripts/wrangler-dev.ts";
+import { createApiClient } from "../shared/api/client.ts";
+import { checkSheet } from "../shared/check.ts";
+import { templateCell, templateSheetPlan } from "../shared/plans/template-sheet.ts";
+import { doan2024 as template } from "../shared/template/doan-2024.ts";
+import { renderPlan } from "../shared/xlsx/render-plan.ts";
+import { findReportSheet } from "../shared/xlsx/report-sheet.ts";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const SHOTS = join(ROOT, "e2e/screenshots");
+const UNIT = "SL.MAISON.CONOI";
+const PERIOD = "2023";
+const at = (code: string, column: "target" | "actual" = "actual") => templateCell(template, code, column);
+/** The three mistakes, each with its one proposed fix. */
+const MISTAKES: Record<string, { typed: string; fixed: number }> = {
+  PT01: { typed: "92.387", fixed: 92387 },
+  XD01: { typed: "12 người", fixed: 12 },
+  KN02: { typed: "1.758", fixed: 1758 },
+};
+const CLEAN: Record<string, string | number> = {
+  [at("GD01")]: 120,
+  [at("GD02")]: 118,
+  [at("GD04")]: 4500,
+  [at("GD05")]: 4200,
+  [at("PT01", "target")]: 90000,
+  [at("PT02", "target")]: 100,
+  [at("PT02")]: 125,
+  [at("PT03")]: 555,
+  [at("TD01")]: "XS",
+};
+
+let worker: RunningWorker;
+let browser: LaunchedChromium;
+let page: Page;
+let dir: string;
+let reporterToken = "";
+let reviewerToken = "";
+const requests: Request[] = [];
+
+async function shot(name: string, width = 1000): Promise<void> {
+  await page.setViewportSize({ width, height: 900 });
+  await page.screenshot({ path: join(SHOTS, `web-${name}.png`), fullPage: true });
+}
+
+async function writeReport(file: string): Promise<void> {
+  const plan = templateSheetPlan(template, { unitCode: UNIT, period: PERIOD, unitName: "Đoàn xã Cò Nòi" });
+  const wb = new ExcelJS.Workbook();
+  const { sheet } = await renderPlan(wb, plan);
+  for (const [cell, v] of Object.entries(CLEAN)) sheet.getCell(cell).value = v;
+  for (const [code, m] of Object.entries(MISTAKES)) sheet.getCell(at(code)).value = m.typed;
+  await wb.xlsx.writeFile(file);
+}
+
+async function signIn(token: string): Promise<void> {
+  await page.goto(`${worker.url}/`);
+  await page.waitForSelector("body[data-ready=true]");
+  if ((await page.locator("#sign-out").count()) > 0) {
+    await page.click("#sign-out");
+  }
+  await page.locator('input[type="password"][name="token"]').fill(token);
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#files");
+}
+
+async function upload(file: string): Promise<void> {
+  const before = await page.locator("article.file").count();
+  await page.setInputFiles('input[type="file"]', file);
+  await page.waitForFunction((n) => {
+    const cards = document.querySelectorAll("article.file");
+    return (
+      cards.length > n &&
+      !cards[cards.length - 1]!.querySelector('[role="status"]')?.textContent?.includes("…")
+    );
+  }, before);
+}
+
+/** The last file card's issues as [cell, indicator, text]. */
+async function issuesShown(): Promise<{ cell: string; code: string; text: string }[]> {
+  return page
+    .locator("article.file")
+    .last()
+    .locator("li[data-cell]")
+    .evaluateAll((items) =>
+      items.map((li) => ({
+        cell: li.getAttribute("data-cell") ?? "",
+        code: li.getAttribute("data-code") ?? "",
+        text: li.textContent ?? "",
+      })),
+    );
+}
+
+async function axeViolations(): Promise<{ id: string; nodes: number }[]> {
+  const source = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  await page.evaluate(source);
+  const result = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }
+    ).axe;
+    return (await axe.run()).violations.map((v) => ({ id: v.id, nodes: v.nodes.length }));
+  });
+  return result;
+}
+
+/** Every input, select and button has an accessible name from a label, aria-label or its text. */
+async function unlabelled(): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("input, select, button")]
+      .filter((c) => {
+        const labels = (c as HTMLInputElement).labels;
+        const named = (labels && labels.length > 0) || c.getAttribute("aria-label") || c.textContent?.trim();
+        return !named;
+      })
+      .map((c) => c.outerHTML),
+  );
+}
+
+beforeAll(async () => {
+  rmSync(SHOTS, { recursive: true, force: true });
+  mkdirSync(SHOTS, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), "baocao-web-"));
+  // The page under test is the one `wrangler deploy` would publish, with a short request timeout.
+  await buildSite({ requestTimeoutMs: 4000 });
+  worker = await startWorker();
+  const admin = createApiClient({ baseUrl: worker.url, token: worker.adminToken });
+  await admin.importUnits({
+    units: [
+      { code: "SL", name: "Tỉnh đoàn Sơn La", parent: null },
+      { code: "SL.MAISON", name: "Huyện đoàn Mai Sơn", parent: "SL" },
+      { code: UNIT, name: "Đoàn xã Cò Nòi", parent: "SL.MAISON" },
+      { code: "SL.MAISON.HATLOT", name: "Đoàn xã Hát Lót", parent: "SL.MAISON" },
+    ],
+  });
+  reporterToken = (await admin.createToken(UNIT, "reporter")).token;
+  reviewerToken = (await admin.createToken("SL.MAISON", "reviewer")).token;
+  const hatlot = createApiClient({
+    baseUrl: worker.url,
+    token: (await admin.createToken("SL.MAISON.HATLOT", "reporter")).token,
+  });
+  const hatlotRows = DEMO_REPORTS.find((r) => r.unit === "SL.MAISON.HATLOT")!.rows;
+  await hatlot.submit(
+    { unit: "SL.MAISON.HATLOT", period: PERIOD, template: "doan-2024", rows: hatlotRows },
+    { idempotencyKey: "hatlot-1" },
+  );
+  browser = await launchChromium({ acceptDownloads: true, viewport: { width: 1000, height: 900 } });
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  page.on("request", (r) => requests.push(r));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await worker?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the web page", () => {
+  it("is served by the Worker with its CSP, and the manifest points at the same origin", async () => {
+    const res = await fetch(`${worker.url}/`);
+    expect(res.status).toBe(200);
+    const csp = res.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
+    const manifest = await (await fetch(`${worker.url}/manifest.xml`)).text();
+    expect(manifest).toContain(`<SourceLocation DefaultValue="${worker.url}/addin/taskpane.html"/>`);
+    expect(manifest).not.toContain("localhost:3000");
+    expect((await fetch(`${worker.url}/addin/taskpane.html`)).status).toBe(200);
+  });
+
+  it("shows the reviewer the unit missing before it reports (keyboard only, no axe violations)", async () => {
+    await page.goto(`${worker.url}/`);
+    await page.waitForSelector("body[data-ready=true]");
+    expect(await axeViolations()).toEqual([]);
+    await shot("sign-in", 390);
+    await page.focus('input[name="token"]');
+    await page.keyboard.type(reviewerToken);
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#status-unit");
+    await page.focus("#status-unit");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("status-period");
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type(PERIOD);
+    await page.keyboard.press("Enter");
+    await page.waitForSelector(`tr[data-unit="${UNIT}"]`);
+    expect(await page.getAttribute(`tr[data-unit="${UNIT}"]`, "data-status")).toBe("missing");
+    expect(await page.getAttribute('tr[data-unit="SL.MAISON.HATLOT"]', "data-status")).toBe("submitted");
+  });
+
+  it("lists the three mistakes by cell with the indicator and the proposed fix, from Excel's and LibreOffice's file", async () => {
+    const file = join(dir, "bao-cao-co-noi.xlsx");
+    await writeReport(file);
+    const lo = join(dir, "libreoffice");
+    execFileSync(
+      "soffice",
+      [
+        "--headless",
+        `-env:UserInstallation=file://${join(dir, "lo-profile")}`,
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        lo,
+        file,
+      ],
+      {
+        timeout: 120_000,
+        stdio: "ignore",
+      },
+    );
+    await signIn(reporterToken);
+    // Keyboard: Tab from the language buttons reaches the file picker, and Enter opens it.
+    const chooser = page.waitForEvent("filechooser");
+    await page.focus("#files");
+    await page.keyboard.press("Enter");
+    await (await chooser).setFiles(file);
+    await page.waitForSelector("article.file li[data-cell]");
+    for (const source of [file, join(lo, basename(file))]) {
+      if (source !== file) await upload(source);
+      const shown = await issuesShown();
+      for (const [code, m] of Object.entries(MISTAKES)) {
+        const issue = shown.find((i) => i.code === code);
+        expect(issue, `${code} in ${source}`).toBeDefined();
+        expect(issue!.cell).toBe(at(code));
+        expect(issue!.text).toContain(`Ô ${at(code)} (${code}`);
+        expect(issue!.text).toContain(`Đề xuất sửa thành: ${m.fixed}`);
+      }
+      expect(await page.locator("article.file").last().locator("button.primary").isDisabled()).toBe(true);
+    }
+    // Dropped on the box instead of picked: the same check.
+    await page.evaluate(
+      ({ b64, name }) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], name));
+        document
+          .getElementById("drop")!
+          .dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      },
+      { b64: readFileSync(file).toString("base64"), name: "keo-tha.xlsx" },
+    );
+    await page.waitForSelector('article.file[data-file="keo-tha.xlsx"] li[data-cell]');
+    expect((await issuesShown()).map((i) => i.code).sort()).toEqual(Object.keys(MISTAKES).sort());
+    expect(await axeViolations()).toEqual([]);
+    expect(await unlabelled()).toEqual([]);
+    await shot("issues");
+    await shot("issues-phone", 390);
+  });
+
+  it("downloads a fixed copy that checks clean, and English is one switch away", async () => {
+    const download = page.waitForEvent("download");
+    await page
+      .locator("article.file")
+      .first()
+      .getByRole("button", { name: /Tải bản đã sửa/ })
+      .click();
+    const saved = join(dir, (await download).suggestedFilename());
+    await (await download).saveAs(saved);
+    expect(basename(saved)).toBe("bao-cao-co-noi-da-sua.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    const picked = findReportSheet(wb)!;
+    const check = checkSheet(picked.grid);
+    expect(check.issues.filter((i) => i.severity === "error")).toEqual([]);
+    for (const [code, m] of Object.entries(MISTAKES))
+      expect(picked.sheet.getCell(at(code)).value).toBe(m.fixed);
+    await page.click("#lang");
+    expect(await page.textContent("h2#submit-title")).toBe("Submit a report");
+    expect(await page.locator("article.file").first().textContent()).toContain("Proposed fix: 92387");
+    await page.click("#lang");
+    expect(await page.getAttribute("html", "lang")).toBe("vi");
+  });
+
+  it("queues the report when the answer is lost, keeps it over a reload, and counts it once", async () => {
+    const fixed = join(dir, "bao-cao-co-noi-da-sua.xlsx");
+    await upload(fixed);
+    const keys: string[] = [];
+    // The first send reaches the Worker (it stores revision 1) but its answer never reaches the page.
+    await page.route("**/v1/submissions", async (route) => {
+      keys.push(route.request().headers()["idempotency-key"] ?? "");
+      await route.fetch();
+      await route.abort("connectionreset");
+    });
+    await page.locator("article.file").last().locator("button.primary").click();
+    await page.waitForSelector("article.file .outcome.warn");
+    expect(await page.locator("article.file").last().textContent()).toContain("Chưa gửi được");
+    expect(await page.locator("#queue li[data-key]").count()).toBe(1);
+    await page.reload();
+    await page.waitForSelector("#queue li[data-key]");
+    await shot("queued", 390);
+    await page.unroute("**/v1/submissions");
+    page.on("request", (r) => {
+      if (r.url().endsWith("/v1/submissions")) keys.push(r.headers()["idempotency-key"] ?? "");
+    });
+    await page.click("#retry");
+    await page.waitForFunction(() => document.querySelector("#queue li[data-key]") === null);
+    expect(await page.textContent("#notice")).toContain(`Đã nhận báo cáo ${UNIT} kỳ ${PERIOD} (lần nộp 1)`);
+    expect(keys.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(keys).size).toBe(1);
+    const api = createApiClient({ baseUrl: worker.url, token: reviewerToken });
+    const stored = await api.submissions(UNIT, PERIOD);
+    expect(stored.revisions).toHaveLength(1);
+    expect(stored.current?.rows.find((r) => r.code === "PT01")?.actual).toBe(92387);
+  });
+
+  it("shows the reviewer the unit as submitted, and the consolidated workbook matches the API", async () => {
+    await signIn(reviewerToken);
+    await page.selectOption("#status-unit", "SL.MAISON");
+    await page.fill("#status-period", PERIOD);
+    await page.click("#show-status");
+    await page.waitForSelector(`tr[data-unit="${UNIT}"][data-status="submitted"]`);
+    expect(await axeViolations()).toEqual([]);
+    expect(await unlabelled()).toEqual([]);
+    await shot("status");
+    await shot("status-phone", 390);
+    const download = page.waitForEvent("download");
+    await page.click("#pull");
+    const file = join(dir, (await download).suggestedFilename());
+    await (await download).saveAs(file);
+    const api = createApiClient({ baseUrl: worker.url, token: reviewerToken });
+    const c = await api.consolidation("SL.MAISON", PERIOD);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets.find((s) => !s.name.startsWith("_"))!;
+    let codeCol = 0;
+    let actualCol = 0;
+    let headerRow = 0;
+    ws.eachRow((row, r) =>
+      row.eachCell((cell, col) => {
+        if (cell.text === "Mã chỉ tiêu" && !headerRow) [codeCol, headerRow] = [col, r];
+        if (cell.text === "Kết quả thực hiện" && r === headerRow) actualCol = col;
+      }),
+    );
+    expect(headerRow).toBeGreaterThan(0);
+    const sheetActual = new Map<string, unknown>();
+    for (let r = headerRow + 1; r <= ws.rowCount; r++) {
+      const code = ws.getCell(r, codeCol).text;
+      if (code) sheetActual.set(code, ws.getCell(r, actualCol).value);
+    }
+    const summed = c.indicators.filter(
+      (i) => (i.kind === "count" || i.kind === "money") && i.actual !== undefined,
+    );
+    expect(summed.length).toBeGreaterThan(3);
+    for (const i of summed) expect(sheetActual.get(i.code), i.code).toBe(i.actual);
+    expect(c.indicators.find((i) => i.code === "PT01")?.actual).toBe(92387 + 3200);
+  });
+
+  it("sent nothing to any other origin, and no file left the browser", () => {
+    const origins = new Set(requests.map((r) => new URL(r.url()).origin));
+    expect([...origins]).toEqual([worker.url]);
+    const posts = requests.filter((r) => r.method() !== "GET");
+    expect(posts.length).toBeGreaterThan(0);
+    for (const r of posts) {
+      expect(new URL(r.url()).pathname).toBe("/v1/submissions");
+      expect(() => JSON.parse(r.postData() ?? "")).not.toThrow();
+    }
+  });
+});

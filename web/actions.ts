@@ -1,0 +1,199 @@
+// What a person can do on the page, each turned into state changes. The API is reached only through the
+// shared client; submitting goes through the shared queue (same Idempotency-Key on every retry).
+
+import { ApiError, createApiClient, NetworkError, newIdempotencyKey } from "../shared/api/client.ts";
+import { PERIOD_RE } from "../shared/api/schemas.ts";
+import { formatDateTimeVn } from "../shared/format/vietnam-time.ts";
+import { consolidatedSheetPlan } from "../shared/plans/consolidated-sheet.ts";
+import { getTemplate } from "../shared/template/registry.ts";
+import { renderPlan } from "../shared/xlsx/render-plan.ts";
+import { download } from "./dom.ts";
+import { saveLang, saveToken } from "./session.ts";
+import type { AppContext, FileView, Said } from "./state.ts";
+import { t } from "./text.ts";
+import { checkFile, fixedCopy, fixedName, newWorkbook, UnreadableFile } from "./workbook.ts";
+
+declare const __BAOCAO_REQUEST_TIMEOUT_MS__: number | undefined;
+const TIMEOUT_MS = typeof __BAOCAO_REQUEST_TIMEOUT_MS__ === "number" ? __BAOCAO_REQUEST_TIMEOUT_MS__ : 20_000;
+
+export function client(token: string) {
+  return createApiClient({ baseUrl: location.origin, token, timeoutMs: TIMEOUT_MS });
+}
+
+/** An API failure as people read it: the server's own vi/en sentence, or what to do. */
+export function saidOf(error: unknown, lang: "vi" | "en"): Said {
+  if (error instanceof NetworkError) return { key: "offline" };
+  if (error instanceof ApiError) {
+    if (error.status === 401) return { key: "badToken" };
+    if (error.status === 403) return { key: "forbidden" };
+    const i18n = error.envelope?.error.i18n;
+    return { raw: i18n ? i18n[lang] : error.message };
+  }
+  return { raw: error instanceof Error ? error.message : String(error) };
+}
+
+export async function signIn(ctx: AppContext, token: string): Promise<void> {
+  const trimmed = token.trim();
+  if (trimmed === "") return ctx.update({ signInError: { key: "emptyToken" } });
+  ctx.update({ signingIn: true, signInError: null });
+  try {
+    const units = await client(trimmed).units();
+    saveToken(trimmed);
+    const root = units.find((u) => !units.some((p) => p.code === u.parent)) ?? units[0];
+    ctx.update({
+      token: trimmed,
+      units,
+      signingIn: false,
+      statusUnit: ctx.state.statusUnit || (root?.code ?? ""),
+    });
+    void flushQueue(ctx, true);
+  } catch (e) {
+    // A revoked or mistyped token is forgotten; a network failure keeps it for the next try.
+    if (e instanceof ApiError && e.status === 401) saveToken("");
+    ctx.update({ signingIn: false, signInError: saidOf(e, ctx.state.lang) });
+  }
+}
+
+export function signOut(ctx: AppContext): void {
+  saveToken("");
+  ctx.update({ token: "", units: null, files: [], consolidation: null, statusError: null, notice: null });
+}
+
+let nextId = 1;
+
+export async function addFiles(ctx: AppContext, files: readonly File[]): Promise<void> {
+  for (const file of files) {
+    const id = nextId++;
+    const view: FileView = {
+      id,
+      name: file.name,
+      checked: null,
+      failed: null,
+      busy: true,
+      outcome: null,
+      receipt: null,
+    };
+    ctx.update({ files: [...ctx.state.files, view] });
+    try {
+      ctx.updateFile(id, { checked: await checkFile(file), busy: false });
+    } catch (e) {
+      const failed: Said =
+        e instanceof UnreadableFile
+          ? e.notXlsx
+            ? { key: "notXlsx", params: { file: file.name } }
+            : { key: "unreadable", params: { file: file.name, why: e.why } }
+          : { key: "unreadable", params: { file: file.name, why: String(e) } };
+      ctx.updateFile(id, { failed, busy: false });
+    }
+  }
+}
+
+export async function downloadFixed(ctx: AppContext, view: FileView): Promise<void> {
+  if (!view.checked) return;
+  const { bytes, changed } = await fixedCopy(view.checked);
+  const name = fixedName(view.name);
+  download(bytes, name);
+  ctx.updateFile(view.id, {
+    outcome: { tone: "ok", said: { key: "fixedSaved", params: { count: changed, file: name } } },
+  });
+}
+
+/** Queues the report under a new key and sends the queue: a failure leaves it queued, to be re-sent as is. */
+export async function submit(ctx: AppContext, view: FileView): Promise<void> {
+  const body = view.checked?.body;
+  if (!body) return;
+  ctx.updateFile(view.id, { busy: true, outcome: null });
+  const item = await ctx.queue.enqueue(body, { idempotencyKey: newIdempotencyKey() });
+  const result = await ctx.queue.flush(client(ctx.state.token), { force: true });
+  const mine = result.outcomes.find((o) => o.item.id === item.id);
+  if (mine?.kind === "sent") {
+    const r = mine.receipt;
+    const params = {
+      unit: r.unit,
+      period: r.period,
+      revision: r.revision,
+      time: formatDateTimeVn(r.receivedAt),
+    };
+    ctx.updateFile(view.id, {
+      busy: false,
+      receipt: r,
+      outcome: { tone: "ok", said: { key: "sent", params } },
+    });
+  } else if (mine?.kind === "refused") {
+    const message = mine.refusal.i18n?.[ctx.state.lang] ?? mine.refusal.message;
+    ctx.updateFile(view.id, {
+      busy: false,
+      outcome: { tone: "error", said: { key: "refused", params: { message } } },
+    });
+  } else {
+    ctx.updateFile(view.id, { busy: false, outcome: { tone: "warn", said: { key: "queued" } } });
+  }
+}
+
+/** Sends what waits in the queue (on sign-in, on `online`, on "Gửi lại ngay", and every so often). */
+export async function flushQueue(ctx: AppContext, force: boolean): Promise<void> {
+  if (ctx.state.token === "" || ctx.queue.size === 0) return;
+  const { outcomes } = await ctx.queue.flush(client(ctx.state.token), { force });
+  // Reports sent from the queue have no file card any more (a reload): say so in the live region.
+  const said = outcomes.map((o) =>
+    o.kind === "sent"
+      ? t(ctx.state.lang, "sent", {
+          unit: o.receipt.unit,
+          period: o.receipt.period,
+          revision: o.receipt.revision,
+          time: formatDateTimeVn(o.receipt.receivedAt),
+        })
+      : t(ctx.state.lang, "refused", { message: o.refusal.i18n?.[ctx.state.lang] ?? o.refusal.message }),
+  );
+  ctx.update(said.length > 0 ? { notice: { raw: said.join(" ") } } : {});
+}
+
+async function loadConsolidation(ctx: AppContext) {
+  const { statusUnit: unit, statusPeriod: period } = ctx.state;
+  if (!PERIOD_RE.test(period.trim())) {
+    ctx.update({ statusError: { key: "badPeriod" } });
+    return null;
+  }
+  ctx.update({ statusBusy: true, statusError: null });
+  try {
+    const c = await client(ctx.state.token).consolidation(unit, period.trim());
+    ctx.update({ statusBusy: false, consolidation: c });
+    return c;
+  } catch (e) {
+    ctx.update({ statusBusy: false, statusError: saidOf(e, ctx.state.lang), consolidation: null });
+    return null;
+  }
+}
+
+export async function showStatus(ctx: AppContext): Promise<void> {
+  await loadConsolidation(ctx);
+}
+
+/** The consolidated workbook: the add-in's pull plan, rendered by the CLI's renderer, in the browser. */
+export async function pull(ctx: AppContext): Promise<void> {
+  const c = await loadConsolidation(ctx);
+  if (!c) return;
+  const template = getTemplate(c.template);
+  if (!template)
+    return ctx.update({ statusError: { key: "unknownTemplate", params: { template: c.template } } });
+  const unitNames: Record<string, string> = {};
+  for (const u of ctx.state.units ?? []) unitNames[u.code] = u.name;
+  if (c.name) unitNames[c.unit] = c.name;
+  for (const child of c.children) unitNames[child.unit] = child.name;
+  const plan = consolidatedSheetPlan(c, template, {
+    unitNames,
+    lang: ctx.state.lang,
+    generatedAt: formatDateTimeVn(new Date()),
+  });
+  const wb = await newWorkbook();
+  await renderPlan(wb, plan);
+  const file = `tong-hop-${c.unit}-${c.period}.xlsx`;
+  download(await wb.xlsx.writeBuffer(), file);
+  ctx.update({ notice: { key: "pulled", params: { file } } });
+}
+
+export function switchLang(ctx: AppContext): void {
+  const lang = ctx.state.lang === "vi" ? "en" : "vi";
+  saveLang(lang);
+  ctx.update({ lang });
+}
