@@ -1,7 +1,7 @@
 // Bytes on the wire: one 45-row submission (as the load sends it, and as the add-in builds it from a
 // filled sheet), and the consolidation answer of a province with 20 children, raw and gzip'd.
 import { gzipSync } from "node:zlib";
-import { submissionBody as sheetBody } from "../addin/taskpane/submission.ts";
+import { submissionBody as sheetBody } from "../shared/api/submission-body.ts";
 import { checkSheet } from "../shared/check.ts";
 import { consolidateUnit } from "../shared/consolidation/consolidate.ts";
 import { planToGrid } from "../shared/plans/to-grid.ts";

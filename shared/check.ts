@@ -25,6 +25,9 @@ export interface SheetCheck {
   located: LocatedReport;
   report: Report | null;
   issues: Issue[];
+  /** How many issues are errors and warnings: counted here once, read by every client. */
+  errors: number;
+  warnings: number;
 }
 
 export interface CheckOptions {
@@ -38,7 +41,7 @@ export function checkSheet(grid: Grid, opts: CheckOptions = {}): SheetCheck {
   const sheet = typeof grid.sheet === "string" ? grid.sheet : "";
   const template = located.template;
   if (!template || !located.table) {
-    return { located, report: null, issues: sortIssues(located.issues) };
+    return counted(located, null, located.issues);
   }
 
   const rowsByCode = new Map(located.rows.map((r) => [r.code, r]));
@@ -104,7 +107,12 @@ export function checkSheet(grid: Grid, opts: CheckOptions = {}): SheetCheck {
     issues.push({ ...i, sheet, cell });
   }
 
-  return { located, report, issues: sortIssues(issues) };
+  return counted(located, report, issues);
+}
+
+function counted(located: LocatedReport, report: Report | null, issues: Issue[]): SheetCheck {
+  const errors = issues.filter((i) => i.severity === "error").length;
+  return { located, report, issues: sortIssues(issues), errors, warnings: issues.length - errors };
 }
 
 /** Top to bottom, left to right; issues without a cell first; ties keep their order. */

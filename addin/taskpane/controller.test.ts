@@ -328,7 +328,7 @@ describe("Gửi báo cáo", () => {
       template: "doan-2024",
       mode: "replace",
     });
-    expect(posts[0]?.body.rows).toContainEqual({ code: "PT01", target: null, actual: 92387 });
+    expect(posts[0]?.body.rows).toContainEqual({ code: "PT01", actual: 92387 });
 
     fake.user.type(SHEET, F("PT01"), 92400);
     await controller.submit();

@@ -9,7 +9,9 @@ import {
   newIdempotencyKey,
 } from "../../shared/api/client.ts";
 import { PERIOD_RE, type Receipt, type SubmissionBody } from "../../shared/api/schemas.ts";
+import { submissionBody } from "../../shared/api/submission-body.ts";
 import { checkSheet } from "../../shared/check.ts";
+import { chooseFixes } from "../../shared/fixes.ts";
 import type { LocatedHeader } from "../../shared/grid/locate.ts";
 import { hasErrors, type Issue } from "../../shared/issues.ts";
 import type { Lang } from "../../shared/messages/types.ts";
@@ -22,7 +24,7 @@ import type { QueueOutcome, Refusal, SubmissionQueue } from "../state/queue.ts";
 import type { Settings, SettingsStore } from "../state/settings.ts";
 import type { TextKey, TextParams } from "../ui/text.ts";
 import type { CellFix, ExcelPort } from "./excel-port.ts";
-import { diffRows, type RowChange, submissionBody } from "./submission.ts";
+import { diffRows, type RowChange } from "./submission.ts";
 
 export type PaneView = "main" | "create" | "pull" | "settings";
 
@@ -386,14 +388,13 @@ export class Controller {
       const checked = checkSheet(grid);
       const template = checked.located.template;
       const issues = checked.issues;
-      const marks = marksPlan(issues, template, lang);
-      const errors = issues.filter((i) => i.severity === "error").length;
+      const marks = marksPlan(issues, template, lang, "addin");
       const res: CheckResult = {
         sheet: grid.sheet,
         issues,
-        errors,
-        warnings: issues.length - errors,
-        fixable: fixesOf(issues).length,
+        errors: checked.errors,
+        warnings: checked.warnings,
+        fixable: chooseFixes(issues).fixes.length,
         template,
         report: checked.report,
         header: checked.located.header,
@@ -414,13 +415,15 @@ export class Controller {
     return this.act(null, () => this.excel.select(sheet, cell)).then(() => undefined);
   }
 
+  /** The issue's cell only, and only when no other issue proposes a different value for it. */
   fixIssue(issue: Issue): Promise<void> {
-    return this.applyFixes(fixesOf([issue]));
+    const fixes = chooseFixes(this.current.check?.issues ?? [issue]).fixes;
+    return this.applyFixes(fixes.filter((f) => f.address === issue.cell));
   }
 
   /** Every unambiguous fix in one write batch, then a fresh check. */
   fixAll(): Promise<void> {
-    return this.applyFixes(fixesOf(this.current.check?.issues ?? []));
+    return this.applyFixes(chooseFixes(this.current.check?.issues ?? []).fixes);
   }
 
   private applyFixes(fixes: CellFix[]): Promise<void> {
@@ -476,7 +479,7 @@ export class Controller {
           this.set({ confirm: { warnings: check.warnings } });
           return;
         }
-        const body = submissionBody(check.report, check.header);
+        const body = submissionBody(check.report, check.header, "replace");
         await this.send(body);
       },
       { clearNotice: true, clearResult: true },
@@ -722,16 +725,4 @@ function clean(opts: CreateOptions): CreateOptions {
     if (v !== undefined && v.trim() !== "") out[k] = v.trim();
   }
   return out;
-}
-
-/** One fix per cell; a cell with two different proposed fixes is ambiguous and left to the user. */
-export function fixesOf(issues: readonly Issue[]): CellFix[] {
-  const byCell = new Map<string, CellFix | null>();
-  for (const i of issues) {
-    if (!i.fix || !i.cell) continue;
-    const seen = byCell.get(i.cell);
-    if (seen === undefined) byCell.set(i.cell, { address: i.cell, value: i.fix.value });
-    else if (seen !== null && seen.value !== i.fix.value) byCell.set(i.cell, null);
-  }
-  return [...byCell.values()].filter((f): f is CellFix => f !== null);
 }

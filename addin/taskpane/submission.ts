@@ -1,30 +1,6 @@
-// From a checked sheet to the API body, and from a 409 to "what changed": pure, so both are tested
-// without Excel or a server.
-import type { SubmissionBody, SubmissionRow } from "../../shared/api/schemas.ts";
-import type { LocatedHeader } from "../../shared/grid/locate.ts";
-import type { Report } from "../../shared/template/types.ts";
-
-/** The sheet's whole report for its unit and period (mode replace), with who prepared it. */
-export function submissionBody(report: Report, header: LocatedHeader): SubmissionBody {
-  const rows: SubmissionRow[] = report.rows.map((r) => ({
-    code: r.code,
-    ...(r.target !== undefined ? { target: r.target } : {}),
-    ...(r.actual !== undefined ? { actual: r.actual } : {}),
-    ...(r.note !== undefined && r.note !== "" ? { note: r.note } : {}),
-  }));
-  const reporter = {
-    ...(header.reporter ? { name: header.reporter } : {}),
-    ...(header.phone ? { phone: header.phone } : {}),
-  };
-  return {
-    unit: report.unit,
-    period: report.period,
-    template: report.template,
-    mode: "replace",
-    rows,
-    ...(Object.keys(reporter).length > 0 ? { reporter } : {}),
-  };
-}
+// From a 409 to "what changed": pure, so it is tested without Excel or a server. The body itself is
+// shared/api/submission-body.ts, the same for the CLI.
+import type { SubmissionRow } from "../../shared/api/schemas.ts";
 
 export type ChangeField = "target" | "actual" | "note";
 export type ChangeValue = number | string | null;

@@ -1,19 +1,19 @@
 // Draws the controller's state as DOM and turns clicks into controller calls. No decisions here: what to
 // show comes from PaneState, every word from ui/text.ts, every issue sentence from shared/messages.
+import { chooseFixes } from "../../shared/fixes.ts";
 import type { Issue } from "../../shared/issues.ts";
 import { formatNumber } from "../../shared/messages/format-number.ts";
 import { formatIssue } from "../../shared/messages/index.ts";
 import { type Lang, type TextKey, type TextParams, t } from "../ui/text.ts";
-import {
-  type CheckResult,
-  type ConflictView,
-  type Controller,
-  fixesOf,
-  type Notice,
-  type PaneState,
-  type PulledView,
-  type ReceiptView,
-  type Said,
+import type {
+  CheckResult,
+  ConflictView,
+  Controller,
+  Notice,
+  PaneState,
+  PulledView,
+  ReceiptView,
+  Said,
 } from "./controller.ts";
 import { type Child, h, icon } from "./dom.ts";
 import { ICONS } from "./icons.ts";
@@ -342,7 +342,7 @@ export class PaneView {
     }
     const errors = check.issues.filter((i) => i.severity === "error");
     const warnings = check.issues.filter((i) => i.severity !== "error");
-    const fixable = fixesOf(check.issues).length;
+    const fixable = check.fixable;
     return h(
       "section",
       { class: "card", data: { testid: "issues" } },
@@ -421,9 +421,10 @@ export class PaneView {
   private issueItem(issue: Issue, check: CheckResult, s: PaneState): HTMLElement {
     // The cell is a chip and the row a heading, so the sentence is formatted without its "Ô F14 (…):" prefix.
     const { cell: _cell, indicator, ...bare } = issue;
-    const text = formatIssue(bare, check.template, s.lang);
+    const text = formatIssue(bare, check.template, s.lang, "addin");
     const label = check.template?.indicators.find((i) => i.code === indicator)?.label[s.lang];
-    const fix = fixesOf([issue])[0];
+    // Only a fix the shared chooser keeps: a cell two issues want changed differently gets no button.
+    const fix = issue.fix && chooseFixes(check.issues).fixes.find((f) => f.address === issue.cell);
     const select = () => void this.controller.selectIssue(issue);
     return h(
       "li",

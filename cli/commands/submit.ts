@@ -2,13 +2,13 @@
 // (bounded retries with the same key), queue what could not be delivered, and sum up.
 import { resolve } from "node:path";
 import { createApiClient, newIdempotencyKey } from "../../shared/api/client.ts";
+import { submissionBody } from "../../shared/api/submission-body.ts";
 import { formatIssue } from "../../shared/messages/index.ts";
 import type { Lang } from "../../shared/messages/types.ts";
 import { langOption, parse, REMOTE_OPTIONS, remote } from "../args.ts";
 import { checkFile, type FileCheck } from "../check-file.ts";
 import { CliError, EXIT, UsageError } from "../errors.ts";
 import { type Io, line } from "../io.ts";
-import { submissionBodyOf } from "../submit/body.ts";
 import { flushQueue } from "../submit/flush.ts";
 import { type Outcome, printOutcomes } from "../submit/outcomes.ts";
 import { queuePath, readQueue, writeQueue } from "../submit/queue-file.ts";
@@ -60,7 +60,7 @@ async function checkForSubmit(
     if (fc.errors > 0 || !fc.report) {
       const reasons = fc.issues
         .filter((i) => i.severity === "error")
-        .map((i) => formatIssue(i, fc.template, lang));
+        .map((i) => formatIssue(i, fc.template, lang, "cli"));
       return {
         kind: "invalid",
         file,
@@ -133,7 +133,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       continue;
     }
     const report = checked.report!;
-    const body = submissionBodyOf(report, checked.located.header, mode);
+    const body = submissionBody(report, checked.located.header, mode);
     const key = newIdempotencyKey();
     const r = await sendWithRetry(client, body, key, policy);
     if (r.kind === "sent") {

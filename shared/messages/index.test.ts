@@ -219,7 +219,7 @@ describe("formatIssue", () => {
 
   it("quotes what the user wrote in single quotes, in every area's messages", () => {
     const issue = sample("cell.text_number");
-    expect(formatIssue(issue, doan2024, "vi")).toBe(
+    expect(formatIssue(issue, doan2024, "vi", "addin")).toBe(
       `Ô F14 (${PT01_VI}): '92.387' đang được lưu dưới dạng chữ nên không được cộng khi tổng hợp; ` +
         "dấu '.' ở đây là dấu phân cách hàng nghìn. Bấm Sửa để đổi thành số 92387.",
     );
