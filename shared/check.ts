@@ -13,6 +13,7 @@
 // - `report` is null when no template is known or the table is not found. Otherwise it holds the rows
 //   found, in template order, with parsed values (null when blank or unreadable); unit and period are
 //   "" when missing (a header error is raised, so it cannot be submitted as is).
+import { breakdownIssues } from "./breakdowns.ts";
 import { compareA1 } from "./grid/address.ts";
 import { type LocatedReport, locateReport } from "./grid/locate.ts";
 import type { Grid } from "./grid/types.ts";
@@ -92,6 +93,9 @@ export function checkSheet(grid: Grid, opts: CheckOptions = {}): SheetCheck {
     const sides = i.rule !== undefined ? ruleSides.get(i.rule) : undefined;
     return !sides?.some((code) => unreadable.has(code));
   });
+
+  const reportRows = new Map(rows.map((r) => [r.code, r]));
+  issues.push(...breakdownIssues(located.breakdowns, reportRows, template, sheet));
 
   for (const i of ruleIssues) {
     const row = i.indicator !== undefined ? rowsByCode.get(i.indicator) : undefined;
