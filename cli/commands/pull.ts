@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { createApiClient } from "../../shared/api/client.ts";
 import { PERIOD_RE, UNIT_CODE_RE } from "../../shared/api/schemas.ts";
+import { normalizeUnitCode } from "../../shared/api/unit-code.ts";
 import { consolidatedSheetPlan } from "../../shared/plans/consolidated-sheet.ts";
 import { getTemplate } from "../../shared/template/registry.ts";
 import { remoteFailure } from "../api-errors.ts";
@@ -43,7 +44,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     line(io.stdout, help);
     return EXIT.ok;
   }
-  const unit = requireString("pull", "unit", values.unit, "SL");
+  const typedUnit = requireString("pull", "unit", values.unit, "SL");
+  const unit = normalizeUnitCode(typedUnit) ?? typedUnit;
   const period = requireString("pull", "period", values.period, "2023");
   if (!UNIT_CODE_RE.test(unit) || !PERIOD_RE.test(period)) {
     throw new UsageError(
