@@ -115,7 +115,19 @@ async function main(): Promise<void> {
       const name = names.get(report.unit) ?? report.unit;
       await baocao(
         io,
-        ["template", "--unit", report.unit, "--period", DEMO_PERIOD, "--name", name, "--out", rel(file)],
+        // --force: the demo owns out/ and writes its files afresh on every run.
+        [
+          "template",
+          "--unit",
+          report.unit,
+          "--period",
+          DEMO_PERIOD,
+          "--name",
+          name,
+          "--out",
+          rel(file),
+          "--force",
+        ],
         [0],
       );
       const figures = figuresOf(report.rows);
@@ -162,6 +174,8 @@ async function main(): Promise<void> {
         reporter,
         "--queue",
         queue,
+        // The files were just checked above (step 4/5): send those with warnings only without asking.
+        "--yes",
       ],
       [0],
     );

@@ -14,6 +14,7 @@ import { checkSheet } from "../../shared/check.ts";
 import { chooseFixes } from "../../shared/fixes.ts";
 import type { LocatedHeader } from "../../shared/grid/locate.ts";
 import { hasErrors, type Issue } from "../../shared/issues.ts";
+import { describeRefusal } from "../../shared/messages/remote.ts";
 import type { Lang } from "../../shared/messages/types.ts";
 import { consolidatedSheetPlan } from "../../shared/plans/consolidated-sheet.ts";
 import { marksPlan } from "../../shared/plans/marks.ts";
@@ -179,8 +180,7 @@ export function errorSaid(error: unknown): Said {
   if (error instanceof NetworkError) return { key: "errorNetwork" };
   if (error instanceof ApiError) {
     const i18n = error.envelope?.error.i18n;
-    if (i18n) return i18n;
-    return { key: "errorServer", params: { status: error.status, message: error.message } };
+    return describeRefusal(i18n, error.code, error.retryable, "addin");
   }
   return {
     key: "errorUnexpected",

@@ -7,7 +7,15 @@ import { type Io, line } from "../io.ts";
 import { textTable } from "../text-table.ts";
 
 export type Outcome =
-  | { kind: "sent"; file: string; receipt: Receipt; replayed: boolean; fromQueue: boolean }
+  | {
+      kind: "sent";
+      file: string;
+      receipt: Receipt;
+      replayed: boolean;
+      fromQueue: boolean;
+      /** The file's warnings, its check's and the server's, once each (the receipt's alone when queued). */
+      warnings?: number;
+    }
   | { kind: "refused"; file: string; error: ApiError; fromQueue: boolean }
   /** Not sent because the file itself has errors or cannot be read. */
   | { kind: "invalid"; file: string; reasons: string[]; unreadable: boolean }
@@ -29,7 +37,7 @@ export function printOutcomes(io: Io, outcomes: Outcome[], lang: Lang, queuePath
           o.receipt.period,
           String(o.receipt.revision),
           o.receipt.summary.text[lang],
-          String(o.receipt.warnings.length),
+          String(o.warnings ?? o.receipt.warnings.length),
         ]),
         ["left", "left", "left", "right", "left", "right"],
       ),
