@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { buildAddin, ROOT } from "./build-addin.ts";
+import { WRANGLER_ENV } from "./wrangler-dev.ts";
 
 const outDir = await buildAddin({
   addinUrl: process.env.BAOCAO_ADDIN_URL,
@@ -18,7 +19,7 @@ const wrangler = spawnSync(
   {
     cwd: ROOT,
     stdio: "inherit",
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+    env: WRANGLER_ENV,
   },
 );
 if (wrangler.status !== 0) process.exit(wrangler.status ?? 1);

@@ -202,10 +202,6 @@ export const TEXT = {
     en: "Cannot reach the server. Check the network or the server URL in Settings.",
   },
   errorUnexpected: { vi: "Có lỗi không mong muốn: {message}", en: "Unexpected error: {message}" },
-  errorNoExcel: {
-    vi: "Không kết nối được với Excel. Hãy mở add-in trong Excel.",
-    en: "Excel is not available. Open the add-in inside Excel.",
-  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type TextKey = keyof typeof TEXT;
