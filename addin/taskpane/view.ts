@@ -1,6 +1,7 @@
 // Draws the controller's state as DOM and turns clicks into controller calls. No decisions here: what to
 // show comes from PaneState, every word from ui/text.ts, every issue sentence from shared/messages.
 import { chooseFixes } from "../../shared/fixes.ts";
+import { formatDateTimeVn } from "../../shared/format/vietnam-time.ts";
 import type { Issue } from "../../shared/issues.ts";
 import { formatNumber } from "../../shared/messages/format-number.ts";
 import { formatIssue } from "../../shared/messages/index.ts";
@@ -30,15 +31,10 @@ export function say(said: Said, lang: Lang): string {
 }
 
 /** Local date and time as its readers write it (vi: 14:05:09 23/11/2026). `timeOnly` for today's events. */
-function formatTime(iso: string, lang: Lang, timeOnly = false): string {
+/** Every time a person reads: Vietnam time, dd/mm/yyyy hh:mm, whatever the computer's own zone. */
+function formatTime(iso: string): string {
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const time = { hour: "2-digit", minute: "2-digit", second: "2-digit" } as const;
-  const date = { day: "2-digit", month: "2-digit", year: "numeric" } as const;
-  return new Intl.DateTimeFormat(
-    lang === "vi" ? "vi-VN" : "en-GB",
-    timeOnly ? time : { ...time, ...date },
-  ).format(d);
+  return Number.isNaN(d.getTime()) ? iso : formatDateTimeVn(d);
 }
 
 function formatValue(v: ChangeValue, lang: Lang): string {
@@ -352,7 +348,7 @@ export class PaneView {
         h(
           "div",
           { class: "card-meta" },
-          this.tr("issuesSheet", { sheet: check.sheet, time: formatTime(check.at, s.lang, true) }),
+          this.tr("issuesSheet", { sheet: check.sheet, time: formatTime(check.at) }),
         ),
       ),
       h(
@@ -495,7 +491,7 @@ export class PaneView {
         row("receiptRevision", String(rc.revision), "receipt-revision"),
         row("receiptUnit", rc.unit),
         row("receiptPeriod", rc.period),
-        row("receiptTime", formatTime(rc.receivedAt, lang)),
+        row("receiptTime", formatTime(rc.receivedAt), "receipt-time"),
         row("receiptSummary", rc.summary.text[lang], "receipt-summary"),
       ),
       r.replayed ? h("p", { class: "card-note" }, this.tr("receiptReplayed")) : null,
@@ -559,7 +555,7 @@ export class PaneView {
         this.tr("conflictBody", {
           ours: c.ours === undefined ? this.tr("conflictNever") : String(c.ours),
           current: c.current,
-          time: c.receivedAt ? formatTime(c.receivedAt, lang) : "—",
+          time: c.receivedAt ? formatTime(c.receivedAt) : "—",
         }),
       ),
       c.changes.length === 0

@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, type RunningWorker, startWorker } from "../../scripts/wrangler-dev.ts";
 import { createApiClient } from "../../shared/api/client.ts";
+import { formatDateTimeVn } from "../../shared/format/vietnam-time.ts";
 import { run } from "../main.ts";
 import { readQueue } from "../submit/queue-file.ts";
 import { at, CLEAN, captureIo, tempDir, writeFilled } from "../testing/fixtures.ts";
@@ -116,7 +117,14 @@ describe("baocao submit", () => {
     const c = captureIo(dir, { env: { BAOCAO_SERVER: worker.url, BAOCAO_TOKEN: reporter } });
     expect(await run(["submit", "maison.xlsx"], c.io)).toBe(0);
     expect(c.out()).toContain("Đã nhận / Accepted:");
-    expect(c.out()).toMatch(/maison\.xlsx\s+SL\.MAISON\s+2023\s+1\s+đạt 2\/2 chỉ tiêu, vượt 2/);
+    // The time it was received, as a person in Vietnam reads it (the API answers ISO UTC).
+    const received = (await client().submissions("SL.MAISON", "2023")).current?.receivedAt ?? "";
+    expect(received).toMatch(/Z$/);
+    expect(c.out()).toMatch(
+      new RegExp(
+        `maison\\.xlsx\\s+SL\\.MAISON\\s+2023\\s+1\\s+${formatDateTimeVn(received)}\\s+đạt 2/2 chỉ tiêu, vượt 2`,
+      ),
+    );
     expect(await revisions("SL.MAISON")).toEqual([1]);
     const current = (await client().submissions("SL.MAISON", "2023")).current;
     expect(current?.rows.find((r) => r.code === "PT01")).toMatchObject({ target: 90000, actual: 92387 });
