@@ -334,7 +334,7 @@ describe("task pane, end to end", () => {
     await submit();
     await page.getByTestId("queued").waitFor();
     expect(await statusText()).toBe("Đang chờ gửi (1)");
-    expect(await page.getByTestId("status").textContent()).toContain("máy chủ báo lỗi 500");
+    expect(await page.getByTestId("status").textContent()).toContain("máy chủ đang lỗi hoặc quá tải");
     await screenshot("queued-500");
 
     await page.unroute(workerGlob);

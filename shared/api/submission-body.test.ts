@@ -10,6 +10,8 @@ const report = {
     { code: "TD01", target: null, actual: "XS", note: "Tự đánh giá" },
     { code: "GD01", target: null, actual: null },
     { code: "GD04", target: 120, actual: null },
+    { code: "GD03", target: 90, actual: 98.3 },
+    { code: "GD06", target: null, actual: 93.3 },
   ],
 };
 
@@ -25,9 +27,16 @@ describe("submissionBody", () => {
         { code: "PT01", target: 90000, actual: 92387 },
         { code: "TD01", actual: "XS", note: "Tự đánh giá" },
         { code: "GD04", target: 120 },
+        { code: "GD03", target: 90 },
       ],
       reporter: { name: "Nguyễn Văn An", phone: "0212 3852 123" },
     });
+  });
+
+  it("never sends a ratio's actual: the server recomputes it, whatever the sheet's formula showed", () => {
+    const body = submissionBody(report, {});
+    expect(body.rows.find((r) => r.code === "GD03")).toEqual({ code: "GD03", target: 90 });
+    expect(body.rows.map((r) => r.code)).not.toContain("GD06");
   });
 
   it("keeps the mode asked for: in merge mode a blank row is left out, never sent as an eraser", () => {
