@@ -273,6 +273,14 @@ describe("checkSheet: rows without a code", () => {
     expect(check.report!.rows).toHaveLength(t.indicators.length);
   });
 
+  it("says a deleted code once, on its row: no rule about the row lands on the table header", () => {
+    // PT03 is filled, so without its PT02 row the rule 'PT03 needs PT02' would fail on the header.
+    const check = checkSheet(setCell(sheet(), `B${pt02}`, ""));
+    expect(check.issues).toEqual([
+      expect.objectContaining({ code: "grid.row_code_missing", cell: `B${pt02}`, fix: { value: "PT02" } }),
+    ]);
+  });
+
   it("says nothing of a breakdown within its row", () => {
     expect(checkSheet(withBreakdown(100)).issues).toEqual([]);
   });

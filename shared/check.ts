@@ -47,7 +47,11 @@ export function checkSheet(grid: Grid, opts: CheckOptions = {}): SheetCheck {
 
   const rowsByCode = new Map(located.rows.map((r) => [r.code, r]));
   const issues: Issue[] = [...located.issues];
-  const unreadable = new Set<string>();
+  // A row whose code was deleted is said once, on its own row (grid.row_code_missing): its rules wait
+  // for the code to be written back, like the rules of an unreadable cell.
+  const unreadable = new Set<string>(
+    located.issues.flatMap((i) => (i.code === "grid.row_code_missing" && i.indicator ? [i.indicator] : [])),
+  );
   /** "PT01|actual" for every cell parseCell raised an issue on. */
   const parseIssueAt = new Set<string>();
   const rows: ReportRow[] = [];

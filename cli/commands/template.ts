@@ -78,8 +78,9 @@ async function run(argv: string[], io: Io): Promise<number> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "baocao";
   const { tableFallbacks } = await renderPlan(wb, plan);
-  const out = resolve(io.cwd, values.out ?? `bao-cao-${unit}-${period}.xlsx`);
-  await writeWorkbook(wb, out, { overwrite: values.force === true });
+  const name = values.out ?? `bao-cao-${unit}-${period}.xlsx`;
+  const out = resolve(io.cwd, name);
+  await writeWorkbook(wb, out, { overwrite: values.force === true, display: name });
   line(io.stdout, `Đã tạo mẫu / Template written: ${out}`);
   line(
     io.stdout,
