@@ -146,7 +146,12 @@ describe("baocao submit", () => {
     expect(await revisions("SL.MAISON")).toEqual([1]);
 
     const questions: string[] = [];
-    const declined = captureIo(dir, { ask: async (q) => (questions.push(q), "k") });
+    const declined = captureIo(dir, {
+      ask: async (q) => {
+        questions.push(q);
+        return "k";
+      },
+    });
     expect(await run(args, declined.io)).toBe(1);
     expect(questions).toHaveLength(1);
     expect(await revisions("SL.MAISON")).toEqual([1]);
