@@ -291,6 +291,11 @@ describe("Kiểm tra and Sửa", () => {
     await controller.createTemplate({ unitCode: "SL.MAISON", period: "2025" });
     expect(fake.sheetNames()).toEqual(["Sheet1", SHEET, `${SHEET} (2)`, `${SHEET} (3)`]);
   });
+
+  it("Tạo mẫu reads the unit code case-insensitively and writes it upper-case", async () => {
+    await controller.createTemplate({ unitCode: "sl.maison", period: "2023" });
+    expect(fake.cell(SHEET, TEMPLATE_LAYOUT.header.unitCode.input).value).toBe("SL.MAISON");
+  });
 });
 
 describe("Gửi báo cáo", () => {

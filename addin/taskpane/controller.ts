@@ -10,6 +10,7 @@ import {
 } from "../../shared/api/client.ts";
 import { PERIOD_RE, type Receipt, type SubmissionBody } from "../../shared/api/schemas.ts";
 import { submissionBody } from "../../shared/api/submission-body.ts";
+import { normalizeUnitCode } from "../../shared/api/unit-code.ts";
 import { checkSheet } from "../../shared/check.ts";
 import { chooseFixes } from "../../shared/fixes.ts";
 import type { LocatedHeader } from "../../shared/grid/locate.ts";
@@ -345,7 +346,10 @@ export class Controller {
   createTemplate(opts: CreateOptions = this.createDefaults()): Promise<void> {
     return this.act("busyCreating", async () => {
       const template = getTemplate(DEFAULT_TEMPLATE_ID)!;
-      const plan = templateSheetPlan(template, clean(opts));
+      const typed = clean(opts);
+      // Unit codes are read case-insensitively and written upper-case ("sl.maison" → SL.MAISON).
+      if (typed.unitCode !== undefined) typed.unitCode = normalizeUnitCode(typed.unitCode) ?? typed.unitCode;
+      const plan = templateSheetPlan(template, typed);
       // Never over a report already in the workbook: "Báo cáo", then "Báo cáo (2)", …
       const taken = new Set((await this.excel.sheetNames?.()) ?? []);
       const base = plan.name;
