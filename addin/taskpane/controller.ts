@@ -13,6 +13,7 @@ import { submissionBody } from "../../shared/api/submission-body.ts";
 import { normalizeUnitCode } from "../../shared/api/unit-code.ts";
 import { checkSheet } from "../../shared/check.ts";
 import { chooseFixes } from "../../shared/fixes.ts";
+import { formatDateTimeVn } from "../../shared/format/vietnam-time.ts";
 import type { LocatedHeader } from "../../shared/grid/locate.ts";
 import { hasErrors, type Issue } from "../../shared/issues.ts";
 import { describeRefusal } from "../../shared/messages/remote.ts";
@@ -627,10 +628,8 @@ export class Controller {
         const plan = consolidatedSheetPlan(consolidation, template, {
           unitNames,
           lang: this.current.lang,
-          generatedAt: new Intl.DateTimeFormat(this.current.lang === "vi" ? "vi-VN" : "en-GB", {
-            dateStyle: "short",
-            timeStyle: "short",
-          }).format(this.now()),
+          // Vietnam time, whatever the computer's own zone.
+          generatedAt: formatDateTimeVn(this.now()),
         });
         const sheet = await this.excel.render(plan);
         await this.settingsStore.update({ pull: { unit, period: p } });

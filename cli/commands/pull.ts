@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { createApiClient } from "../../shared/api/client.ts";
 import { PERIOD_RE, UNIT_CODE_RE } from "../../shared/api/schemas.ts";
 import { normalizeUnitCode } from "../../shared/api/unit-code.ts";
+import { formatDateTimeVn } from "../../shared/format/vietnam-time.ts";
 import { consolidatedSheetPlan } from "../../shared/plans/consolidated-sheet.ts";
 import { getTemplate } from "../../shared/template/registry.ts";
 import { remoteFailure } from "../api-errors.ts";
@@ -85,7 +86,8 @@ async function run(argv: string[], io: Io): Promise<number> {
   const plan = consolidatedSheetPlan(consolidation, template, {
     unitNames,
     lang,
-    generatedAt: new Date().toISOString(),
+    // The sheet is read by people: Vietnam time, dd/mm/yyyy hh:mm.
+    generatedAt: formatDateTimeVn(new Date()),
   });
   const wb = new ExcelJS.Workbook();
   wb.creator = "baocao";
