@@ -434,7 +434,9 @@ describe("Lấy tổng hợp", () => {
     // A unit name that looks like a formula stays text.
     expect(values.some((v) => typeof v === "string" && v.startsWith("=HYPERLINK"))).toBe(true);
     // "Lập lúc" is Vietnam time, dd/mm/yyyy hh:mm, whatever the machine's own zone.
-    expect(values.some((v) => typeof v === "string" && /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/.test(v))).toBe(true);
+    expect(values.some((v) => typeof v === "string" && /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/.test(v))).toBe(
+      true,
+    );
     expect(controller.state.notice).toMatchObject({
       tone: "success",
       said: { key: "pullDone", params: { sheet: name, submitted: 2, expected: 3 } },
