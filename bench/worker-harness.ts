@@ -12,12 +12,11 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Miniflare } from "miniflare";
 import { unstable_readConfig, unstable_splitSqlQuery } from "wrangler";
+import { WRANGLER_ENV } from "../scripts/wrangler-dev.ts";
 import type { SubmissionBody, SubmissionRow, UnitsImport } from "../shared/api/schemas.ts";
 import { log, onCleanup, pool } from "./lib.ts";
 
 export const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
-
-const WRANGLER_ENV = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
 
 interface RateLimitConfig {
   name: string;

@@ -13,8 +13,6 @@ export interface FileCheck extends SheetCheck {
   workbook: Workbook;
   picked: PickedSheet;
   template: Template | undefined;
-  errors: number;
-  warnings: number;
 }
 
 /** `path` is read; `opts.display` names the file in messages (default: the path). */
@@ -36,16 +34,7 @@ export async function checkFile(
     );
   }
   const check = checkSheet(picked.grid);
-  const errors = check.issues.filter((i) => i.severity === "error").length;
-  return {
-    ...check,
-    file: path,
-    workbook,
-    picked,
-    template: check.located.template,
-    errors,
-    warnings: check.issues.length - errors,
-  };
+  return { ...check, file: path, workbook, picked, template: check.located.template };
 }
 
 /** A fix value as people read it. */

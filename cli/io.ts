@@ -1,4 +1,5 @@
 // What a command may touch of the outside world, injected so tests run commands in-process.
+import { createInterface } from "node:readline/promises";
 
 export interface Out {
   write(text: string): unknown;
@@ -15,6 +16,8 @@ export interface Io {
   fetch?: typeof fetch;
   /** Waits between retries; tests pass a no-op so backoff costs no time. */
   sleep?: (ms: number) => Promise<void>;
+  /** Asks a person a question and resolves with the answer; absent when nobody can answer (no terminal). */
+  ask?: (question: string) => Promise<string>;
 }
 
 export function processIo(): Io {
@@ -23,7 +26,17 @@ export function processIo(): Io {
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
+    ...(process.stdin.isTTY && process.stdout.isTTY && { ask: askOnTerminal }),
   };
+}
+
+async function askOnTerminal(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
 }
 
 /** Writes a line to an output. */

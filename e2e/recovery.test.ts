@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { main as recompute } from "../scripts/recompute.ts";
-import { type RunningWorker, startWorker } from "../scripts/wrangler-dev.ts";
+import { type RunningWorker, startWorker, WRANGLER_ENV } from "../scripts/wrangler-dev.ts";
 import { createApiClient } from "../shared/api/client.ts";
 import type { Receipt, SubmissionBody } from "../shared/api/schemas.ts";
 import { consolidate } from "../shared/consolidation/consolidate.ts";
@@ -52,7 +52,7 @@ async function d1Execute(sql: string): Promise<void> {
     {
       cwd: ROOT,
       timeout: 120_000,
-      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+      env: WRANGLER_ENV,
     },
   );
 }

@@ -13,6 +13,7 @@ import { buildAddin } from "../scripts/build-addin.ts";
 import { type LaunchedChromium, launchChromium } from "../scripts/chromium.ts";
 import { type RunningWorker, startWorker } from "../scripts/wrangler-dev.ts";
 import { createApiClient } from "../shared/api/client.ts";
+import { formatDateTimeVn } from "../shared/format/vietnam-time.ts";
 import { TEMPLATE_LAYOUT, templateRows } from "../shared/plans/template-sheet.ts";
 import { getTemplate } from "../shared/template/registry.ts";
 
@@ -202,6 +203,8 @@ beforeAll(async () => {
     viewport: { width: 380, height: 900 },
     deviceScaleFactor: 2,
     locale: "vi-VN",
+    // A browser far from Vietnam: the pane must still show Vietnam time.
+    timezoneId: "America/New_York",
   });
   context = browser.context;
   await context.route("https://appsforoffice.microsoft.com/**", (route) =>
@@ -307,6 +310,11 @@ describe("task pane, end to end", () => {
     expect(await page.getByTestId("receipt-revision").textContent()).toBe("1");
     // Targets: PT01 and KN02 exceeded, KN03 (312 of 400) not met.
     expect(await page.getByTestId("receipt-summary").textContent()).toBe("đạt 2/3 chỉ tiêu, vượt 2");
+    // The server answers ISO UTC; the pane shows Vietnam time, whatever the browser's own time zone.
+    const received = (
+      await createApiClient({ baseUrl: worker.url, token: reporterToken }).submissions(UNIT, PERIOD)
+    ).current?.receivedAt;
+    expect(await page.getByTestId("receipt-time").textContent()).toBe(formatDateTimeVn(received ?? ""));
     await screenshot("receipt");
   });
 
@@ -326,7 +334,7 @@ describe("task pane, end to end", () => {
     await submit();
     await page.getByTestId("queued").waitFor();
     expect(await statusText()).toBe("Đang chờ gửi (1)");
-    expect(await page.getByTestId("status").textContent()).toContain("máy chủ báo lỗi 500");
+    expect(await page.getByTestId("status").textContent()).toContain("máy chủ đang lỗi hoặc quá tải");
     await screenshot("queued-500");
 
     await page.unroute(workerGlob);

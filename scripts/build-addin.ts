@@ -58,6 +58,8 @@ function copyStatic(o: Required<AddinBuildOptions>): void {
   cpSync(join(ROOT, "addin/assets"), join(o.outDir, "assets"), { recursive: true });
   const manifest = readFileSync(join(ROOT, "manifest.xml"), "utf8").replaceAll(DEV_ADDIN_URL, o.addinUrl);
   writeFileSync(join(dirname(o.outDir), "manifest.xml"), manifest);
+  // Also beside the pane, so its first screen (opened outside Excel) can offer it for download.
+  writeFileSync(join(o.outDir, "manifest.xml"), manifest);
 }
 
 export async function buildAddin(opts: AddinBuildOptions = {}): Promise<string> {

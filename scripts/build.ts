@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { ROOT } from "./build-addin.ts";
 import { buildSite } from "./build-site.ts";
+import { WRANGLER_ENV } from "./wrangler-dev.ts";
 
 const publicDir = await buildSite({
   ...(process.env.BAOCAO_PUBLIC_URL ? { publicUrl: process.env.BAOCAO_PUBLIC_URL } : {}),
@@ -21,7 +22,7 @@ if (!process.argv.includes("--assets-only")) {
     {
       cwd: ROOT,
       stdio: "inherit",
-      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+      env: WRANGLER_ENV,
     },
   );
   if (wrangler.status !== 0) process.exit(wrangler.status ?? 1);

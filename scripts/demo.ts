@@ -73,6 +73,65 @@ async function fillWorkbook(file: string, figures: Figures): Promise<void> {
   await writeWorkbook(wb, file);
 }
 
+/** Step 3: one template per demo report, filled from the seed figures; one with the classic mistakes. */
+async function writeReports(
+  io: Io,
+  rel: (p: string) => string,
+  names: Map<string, string>,
+): Promise<{ files: string[]; mistaken: string }> {
+  const files: string[] = [];
+  let mistaken = "";
+  for (const report of DEMO_REPORTS) {
+    const file = join(OUT, `bao-cao-${report.unit}-${DEMO_PERIOD}.xlsx`);
+    const name = names.get(report.unit) ?? report.unit;
+    await baocao(
+      io,
+      // --force: the demo owns out/ and writes its files afresh on every run.
+      [
+        "template",
+        "--unit",
+        report.unit,
+        "--period",
+        DEMO_PERIOD,
+        "--name",
+        name,
+        "--out",
+        rel(file),
+        "--force",
+      ],
+      [0],
+    );
+    const figures = figuresOf(report.rows);
+    await fillWorkbook(file, report.unit === MISTAKEN ? withMistakes(figures) : figures);
+    if (report.unit === MISTAKEN) mistaken = file;
+    else files.push(file);
+  }
+  return { files, mistaken };
+}
+
+/** Step 7: the province's consolidated workbook into out/, and its table on the terminal. */
+async function pullProvince(io: Io, rel: (p: string) => string, url: string, reviewer: string, root: string) {
+  const book = join(OUT, `tong-hop-${root}-${DEMO_PERIOD}.xlsx`);
+  await baocao(
+    io,
+    [
+      "pull",
+      "--unit",
+      root,
+      "--period",
+      DEMO_PERIOD,
+      "--server",
+      url,
+      "--token",
+      reviewer,
+      "--out",
+      rel(book),
+      "--print",
+    ],
+    [0],
+  );
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const io: Io = { ...processIo(), cwd: ROOT };
@@ -108,21 +167,7 @@ async function main(): Promise<void> {
     say(`reviewer ${root.code} (xem tổng hợp / reads the consolidation): ${reviewer.slice(0, 8)}…`);
 
     step(3, "Tạo mẫu và điền báo cáo", "Write the templates and fill them");
-    const files: string[] = [];
-    let mistaken = "";
-    for (const report of DEMO_REPORTS) {
-      const file = join(OUT, `bao-cao-${report.unit}-${DEMO_PERIOD}.xlsx`);
-      const name = names.get(report.unit) ?? report.unit;
-      await baocao(
-        io,
-        ["template", "--unit", report.unit, "--period", DEMO_PERIOD, "--name", name, "--out", rel(file)],
-        [0],
-      );
-      const figures = figuresOf(report.rows);
-      await fillWorkbook(file, report.unit === MISTAKEN ? withMistakes(figures) : figures);
-      if (report.unit === MISTAKEN) mistaken = file;
-      else files.push(file);
-    }
+    const { files, mistaken } = await writeReports(io, rel, names);
     if (!mistaken) throw new Error(`no demo report for ${MISTAKEN}`);
     say(
       `Đã điền ${files.length + 1} báo cáo theo số liệu mẫu; ${rel(mistaken)} có lỗi cố ý / ` +
@@ -162,30 +207,14 @@ async function main(): Promise<void> {
         reporter,
         "--queue",
         queue,
+        // The files were just checked above (step 4/5): send those with warnings only without asking.
+        "--yes",
       ],
       [0],
     );
 
     step(7, "Tổng hợp toàn tỉnh", "Consolidate the province");
-    const book = join(OUT, `tong-hop-${root.code}-${DEMO_PERIOD}.xlsx`);
-    await baocao(
-      io,
-      [
-        "pull",
-        "--unit",
-        root.code,
-        "--period",
-        DEMO_PERIOD,
-        "--server",
-        worker.url,
-        "--token",
-        reviewer,
-        "--out",
-        rel(book),
-        "--print",
-      ],
-      [0],
-    );
+    await pullProvince(io, rel, worker.url, reviewer, root.code);
     say();
     say(`Xong. Các tệp trong ${rel(OUT)}/ / Done. Files in ${rel(OUT)}/`);
   } finally {

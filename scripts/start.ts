@@ -1,22 +1,23 @@
 // npm start: the local stack. Generates .dev.vars (a random ADMIN_TOKEN) when missing, builds the static
-// assets (dist/public: web page, add-in, manifest) that wrangler serves, applies the D1 migrations to the
-// local database, starts `wrangler dev` on 127.0.0.1:8787, seeds the demo province
-// through the HTTP API, starts the add-in's dev server when there is one, and prints tokens and curl
-// examples. Ctrl-C or SIGTERM is forwarded to wrangler by its PID.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+// assets wrangler serves (dist/public: the web page, the add-in, its manifest), applies the D1
+// migrations to the local database and starts `wrangler dev` on 127.0.0.1:8787 (both through
+// scripts/wrangler-dev.ts, their output in .wrangler/npm-start.log), seeds the demo province through the
+// HTTP API, starts the add-in's dev server when there is one, and prints tokens and curl examples. Only
+// wrangler's errors reach the terminal, when it fails. Ctrl-C or SIGTERM stops wrangler by its PID.
 import { randomBytes } from "node:crypto";
-import { existsSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { DEPLOY, SIDELOAD, stepLines } from "../addin/ui/sideload.ts";
 import { buildSite } from "./build-site.ts";
 import { DEMO_PERIOD } from "./demo-province.ts";
 import { type DemoToken, ROOT, readDevVars, seedDemo, TOKENS_FILE } from "./seed-demo.ts";
-import { freePort } from "./wrangler-dev.ts";
+import { type RunningWorker, startWorker } from "./wrangler-dev.ts";
 
 const HOST = "127.0.0.1";
 const PORT = 8787;
 const BASE = `http://${HOST}:${PORT}`;
-const WRANGLER = join(ROOT, "node_modules", ".bin", "wrangler");
-const ENV = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
+/** wrangler's own output (migrations and dev), kept out of the terminal; rewritten on every start. */
+const LOG_FILE = join(ROOT, ".wrangler", "npm-start.log");
 
 function ensureDevVars(): string {
   const file = join(ROOT, ".dev.vars");
@@ -31,21 +32,6 @@ function ensureDevVars(): string {
   });
   console.log("• .dev.vars created with a random ADMIN_TOKEN");
   return token;
-}
-
-async function waitHealthy(child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`${BASE}/v1/health`, { signal: AbortSignal.timeout(2000) });
-      if (res.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`no answer from ${BASE}/v1/health after ${timeoutMs / 1000} s`);
 }
 
 /**
@@ -78,17 +64,20 @@ async function startAddinDevServer(): Promise<{ url: string; close: () => Promis
 function sideloadSteps(url: string): string[] {
   const manifest = join(ROOT, "dist", "manifest.xml");
   return [
-    `Open the add-in in Excel / Mở add-in trong Excel (manifest: ${manifest}):`,
-    "  Excel on the web: Home → Add-ins → More Add-ins → My Add-ins → Upload My Add-in → choose the manifest.",
-    "  Excel trên web: Trang đầu → Phần bổ trợ → Thêm phần bổ trợ → Tải lên phần bổ trợ của tôi → chọn manifest.",
-    "  Excel desktop (Windows): put the manifest in a shared folder listed under File → Options → Trust Center →",
-    "    Trusted Add-in Catalogs, restart Excel, then Insert → My Add-ins → Shared Folder.",
-    "  Excel desktop (macOS): copy the manifest to ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/.",
-    "  Or, where desktop Excel is installed: npx office-addin-debugging start dist/manifest.xml desktop",
-    `  The pane is served from ${url} with Office's developer certificate: trust it once with`,
-    "    npx office-addin-dev-certs install   (Windows/macOS; asks for permission).",
+    ...stepLines(SIDELOAD, manifest),
+    "  • Or, where desktop Excel is installed: npx office-addin-debugging start dist/manifest.xml desktop",
+    ...stepLines(DEPLOY, manifest),
+    `The pane is served from ${url} with Office's developer certificate: trust it once with`,
+    "  npx office-addin-dev-certs install   (Windows/macOS; asks for permission).",
     "",
   ];
+}
+
+/** What a person needs of wrangler's log when it failed: its error lines, else its last lines. */
+function wranglerErrors(message: string): string {
+  const lines = message.split("\n");
+  const errors = lines.filter((l) => /error|✘|failed|EADDRINUSE/i.test(l));
+  return (errors.length > 0 ? errors : lines.slice(-15)).join("\n");
 }
 
 function curlExamples(admin: string, tokens: DemoToken[]): string {
@@ -122,76 +111,52 @@ function curlExamples(admin: string, tokens: DemoToken[]): string {
 
 async function main(): Promise<void> {
   const admin = ensureDevVars();
-  console.log("• building the web page and the add-in into dist/public (served by wrangler dev)");
+  console.log("• building the web page and the add-in into dist/public (served by the Worker)");
   await buildSite();
-  console.log("• applying D1 migrations to the local database");
-  execFileSync(WRANGLER, ["d1", "migrations", "apply", "DB", "--local"], {
-    cwd: ROOT,
-    env: ENV,
-    stdio: "inherit",
-  });
-
-  console.log(`• starting wrangler dev on ${BASE}`);
-  // Its own process group, so the signals it gets are the ones we forward, and a leftover workerd can
-  // be ended with the group (whose id is wrangler's PID).
-  // The inspector's default port (9229) is often taken by another wrangler or a debugger: any free one.
-  const inspectorPort = await freePort();
-  const wrangler = spawn(
-    WRANGLER,
-    ["dev", "--ip", HOST, "--port", String(PORT), "--inspector-port", String(inspectorPort)],
-    {
-      cwd: ROOT,
-      env: ENV,
-      stdio: ["ignore", "inherit", "inherit"],
-      detached: true,
-    },
+  mkdirSync(dirname(LOG_FILE), { recursive: true });
+  writeFileSync(LOG_FILE, "");
+  console.log(
+    `• starting the Worker on ${BASE} (migrations, then wrangler dev; its log: ${relative(ROOT, LOG_FILE)})`,
   );
-  const pid = wrangler.pid;
-  if (pid === undefined) throw new Error("wrangler dev did not start");
+  let worker: RunningWorker;
+  try {
+    worker = await startWorker({
+      port: PORT,
+      ip: HOST,
+      persistTo: join(ROOT, ".wrangler", "state"),
+      adminToken: admin,
+      logFile: LOG_FILE,
+      timeoutMs: 90_000,
+    });
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    console.error(`npm start: the Worker did not start. wrangler said:\n${wranglerErrors(why)}`);
+    console.error(`Whole log: ${LOG_FILE}`);
+    process.exit(1);
+  }
   let addin: Awaited<ReturnType<typeof startAddinDevServer>> = null;
   let stopping = false;
-  let failed = false;
-  const stop = (signal: NodeJS.Signals) => {
+  const stop = async (signal: string, code = 0) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n• ${signal}: stopping wrangler (pid ${pid})`);
-    void addin?.close();
-    try {
-      process.kill(pid, signal);
-    } catch {
-      // Already gone.
-    }
-    // If wrangler has not ended its workerd within 5 s, end the whole group.
-    setTimeout(() => {
-      try {
-        process.kill(-pid, "SIGKILL");
-      } catch {
-        // Already gone.
-      }
-    }, 5000).unref();
+    console.log(`\n• ${signal}: stopping the Worker (wrangler pid ${worker.pid})`);
+    await addin?.close().catch(() => undefined);
+    await worker.stop();
+    process.exit(code);
   };
-  process.on("SIGINT", () => stop("SIGINT"));
-  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
   // npm exits on SIGTERM without passing it on: when our parent goes away, stop as if told to.
   const parent = process.ppid;
   setInterval(() => {
     try {
       process.kill(parent, 0);
     } catch {
-      stop("SIGTERM");
+      void stop("SIGTERM");
     }
   }, 1000).unref();
-  wrangler.on("exit", (code, signal) => {
-    try {
-      process.kill(-pid, "SIGKILL");
-    } catch {
-      // The group is gone.
-    }
-    process.exit(failed ? 1 : stopping ? 0 : (code ?? (signal ? 1 : 0)));
-  });
 
   try {
-    await waitHealthy(wrangler, 90_000);
     const seeded = await seedDemo(BASE, admin);
     addin = await startAddinDevServer();
     const u = seeded.units;
@@ -199,7 +164,7 @@ async function main(): Promise<void> {
       [
         "",
         "Báo cáo Đoàn is running.",
-        `  Worker:  ${BASE}   (health: ${BASE}/v1/health)`,
+        `  Worker:  ${BASE}   (health: ${BASE}/v1/health; wrangler's log: ${LOG_FILE})`,
         `  Web page: ${BASE}/   (open it in a browser; sign in with a token below)`,
         `  Reporter, signed in: ${BASE}/#token=${seeded.tokens.find((t) => t.role === "reporter")?.token ?? ""}`,
         `  Manifest: ${BASE}/manifest.xml   Task pane: ${BASE}/addin/taskpane.html (Excel needs HTTPS: use the add-in line below)`,
@@ -221,8 +186,7 @@ async function main(): Promise<void> {
     );
   } catch (e) {
     console.error(`npm start: ${e instanceof Error ? e.message : String(e)}`);
-    failed = true;
-    stop("SIGTERM");
+    await stop("error", 1);
   }
 }
 

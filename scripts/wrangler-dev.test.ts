@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { startWorker } from "./wrangler-dev.ts";
 
@@ -40,7 +40,8 @@ function running(needle: string): string[] {
 
 describe("startWorker", () => {
   it("starts wrangler dev on a free port with a fresh D1, and stop() ends its whole process group", async () => {
-    const w = await startWorker();
+    const logFile = join(mkdtempSync(join(tmpdir(), "baocao-wd-log-")), "wrangler.log");
+    const w = await startWorker({ logFile });
     expect(w.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(await (await fetch(`${w.url}/v1/health`)).json()).toEqual({ ok: true });
     // The admin token is the one the Worker was given.
@@ -51,6 +52,11 @@ describe("startWorker", () => {
     expect(groupAlive(w.pid)).toBe(false);
     await expect(fetch(`${w.url}/v1/health`)).rejects.toThrow();
     expect(existsSync(w.persistTo)).toBe(false);
+    // npm start keeps wrangler's own output in a file rather than on the terminal: migrations and dev.
+    const log = readFileSync(logFile, "utf8");
+    expect(log).toMatch(/0001_init\.sql/);
+    expect(log).toContain(`Ready on ${w.url}`);
+    rmSync(dirname(logFile), { recursive: true, force: true });
   }, 90_000);
 
   it("fails with wrangler's log when the Worker does not answer in time, leaving nothing running", async () => {

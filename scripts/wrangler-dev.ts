@@ -3,7 +3,7 @@
 // group, so stop() can end wrangler and workerd together by the group's id.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -22,6 +22,10 @@ export interface StartWorkerOptions {
   vars?: Record<string, string>;
   /** Project root holding wrangler.toml (default: this repository). */
   cwd?: string;
+  /** Also append everything wrangler prints (migrations included) to this file. */
+  logFile?: string;
+  /** The host to listen on (default 127.0.0.1). */
+  ip?: string;
 }
 
 export interface RunningWorker {
@@ -40,15 +44,16 @@ const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const LOG_TAIL = 4000;
 const ATTEMPTS = 3;
 
+/** The one environment every script runs wrangler with: no metrics, no fetches of Cloudflare's hosts. */
+export const WRANGLER_ENV: NodeJS.ProcessEnv = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: "false",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+};
+
 function wranglerEnv(): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    WRANGLER_SEND_METRICS: "false",
-    CLOUDFLARE_CF_FETCH_ENABLED: "false",
-    // No colour codes in the log we quote in errors.
-    FORCE_COLOR: "0",
-    NO_COLOR: "1",
-  };
+  // No colour codes in the log we quote in errors and keep in files.
+  return { ...WRANGLER_ENV, FORCE_COLOR: "0", NO_COLOR: "1" };
 }
 
 function wranglerBin(cwd: string): string {
@@ -68,13 +73,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-function applyMigrations(cwd: string, persistTo: string): Promise<void> {
+function applyMigrations(cwd: string, persistTo: string, logFile: string | undefined): Promise<void> {
   return new Promise((ok, fail) => {
     execFile(
       wranglerBin(cwd),
       ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo],
       { cwd, env: wranglerEnv(), timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
       (err, stdout, stderr) => {
+        if (logFile) appendFileSync(logFile, `${stdout}${stderr}`);
         if (err) fail(new Error(`wrangler d1 migrations apply failed: ${err.message}\n${stdout}\n${stderr}`));
         else ok();
       },
@@ -124,16 +130,34 @@ async function stopChild(child: ChildProcess): Promise<void> {
   killGroup(child, "SIGKILL");
 }
 
-async function startOnce(
-  cwd: string,
-  port: number,
-  persistTo: string,
-  adminToken: string,
-  vars: Record<string, string>,
-  timeoutMs: number,
-): Promise<RunningWorker> {
-  const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistTo];
-  for (const [k, v] of Object.entries({ ...vars, ADMIN_TOKEN: adminToken })) args.push("--var", `${k}:${v}`);
+interface Launch {
+  cwd: string;
+  port: number;
+  ip: string;
+  persistTo: string;
+  adminToken: string;
+  vars: Record<string, string>;
+  timeoutMs: number;
+  logFile: string | undefined;
+}
+
+async function startOnce(o: Launch): Promise<RunningWorker> {
+  const { cwd, port, persistTo, adminToken, timeoutMs } = o;
+  // The inspector's default port (9229) is often taken by another wrangler or a debugger: any free one.
+  const inspector = String(await freePort());
+  const args = [
+    "dev",
+    "--port",
+    String(port),
+    "--ip",
+    o.ip,
+    "--persist-to",
+    persistTo,
+    "--inspector-port",
+    inspector,
+  ];
+  for (const [k, v] of Object.entries({ ...o.vars, ADMIN_TOKEN: adminToken }))
+    args.push("--var", `${k}:${v}`);
   const child = spawn(wranglerBin(cwd), args, {
     cwd,
     env: wranglerEnv(),
@@ -143,6 +167,7 @@ async function startOnce(
   let log = "";
   const keep = (b: Buffer) => {
     log = (log + b.toString("utf8")).slice(-64 * 1024);
+    if (o.logFile) appendFileSync(o.logFile, b);
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
@@ -150,7 +175,7 @@ async function startOnce(
   const onExit = () => killGroup(child, "SIGKILL");
   process.on("exit", onExit);
 
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${o.ip}:${port}`;
   try {
     await waitHealthy(url, child, Date.now() + timeoutMs);
   } catch (e) {
@@ -185,7 +210,7 @@ export async function startWorker(opts: StartWorkerOptions = {}): Promise<Runnin
     if (ownDir) rmSync(persistTo, { recursive: true, force: true });
   };
   try {
-    await applyMigrations(cwd, persistTo);
+    await applyMigrations(cwd, persistTo, opts.logFile);
   } catch (e) {
     cleanup();
     throw e;
@@ -195,7 +220,16 @@ export async function startWorker(opts: StartWorkerOptions = {}): Promise<Runnin
   for (let attempt = 0; attempt < (opts.port ? 1 : ATTEMPTS); attempt++) {
     const port = opts.port ?? (await freePort());
     try {
-      const w = await startOnce(cwd, port, persistTo, adminToken, opts.vars ?? {}, timeoutMs);
+      const w = await startOnce({
+        cwd,
+        port,
+        ip: opts.ip ?? "127.0.0.1",
+        persistTo,
+        adminToken,
+        vars: opts.vars ?? {},
+        timeoutMs,
+        logFile: opts.logFile,
+      });
       const stop = w.stop;
       return { ...w, stop: () => stop().finally(cleanup) };
     } catch (e) {

@@ -2,7 +2,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkSheet } from "./check.ts";
 import { parseA1 } from "./grid/address.ts";
-import { deleteRows, insertColumns, permuteRows, randomGrid, seedFill, setCell } from "./grid/testing.ts";
+import {
+  deleteRows,
+  insertColumns,
+  insertRows,
+  permuteRows,
+  randomGrid,
+  seedFill,
+  setCell,
+  typed,
+} from "./grid/testing.ts";
 import type { Grid } from "./grid/types.ts";
 import { hasErrors } from "./issues.ts";
 import { TEMPLATE_LAYOUT, templateCell, templateRows, templateSheetPlan } from "./plans/template-sheet.ts";
@@ -237,5 +246,49 @@ describe("checkSheet on random grids", () => {
       ),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("checkSheet: rows without a code", () => {
+  const pt02 = rows.indicators.get("PT02")!;
+  const withBreakdown = (value: number) => {
+    let g = insertRows(sheet(), pt02 + 1, 1);
+    g = setCell(g, `C${pt02 + 1}`, "Trong đó: công trình cấp xã");
+    return setCell(g, `F${pt02 + 1}`, typed(value));
+  };
+
+  it("warns when a 'Trong đó' row is larger than the row above, and never sends it", () => {
+    const check = checkSheet(withBreakdown(150)); // PT02 holds 125
+    expect(check.issues).toEqual([
+      expect.objectContaining({
+        code: "grid.breakdown_exceeds",
+        severity: "warning",
+        cell: `F${pt02 + 1}`,
+        indicator: "PT02",
+        params: expect.objectContaining({ value: 150, parentValue: 125 }),
+      }),
+    ]);
+    expect(check.warnings).toBe(1);
+    expect(check.report!.rows.find((r) => r.code === "PT02")?.actual).toBe(125);
+    expect(check.report!.rows).toHaveLength(t.indicators.length);
+  });
+
+  it("says a deleted code once, on its row: no rule about the row lands on the table header", () => {
+    // PT03 is filled, so without its PT02 row the rule 'PT03 needs PT02' would fail on the header.
+    const check = checkSheet(setCell(sheet(), `B${pt02}`, ""));
+    expect(check.issues).toEqual([
+      expect.objectContaining({ code: "grid.row_code_missing", cell: `B${pt02}`, fix: { value: "PT02" } }),
+    ]);
+  });
+
+  it("says nothing of a breakdown within its row", () => {
+    expect(checkSheet(withBreakdown(100)).issues).toEqual([]);
+  });
+
+  it("counts errors and warnings once, on the check result", () => {
+    const check = checkSheet(sheet({ [cell("PT01")]: "92.387", [cell("XD02")]: 5, [cell("XD03")]: 6 }));
+    expect(check.errors).toBe(check.issues.filter((i) => i.severity === "error").length);
+    expect(check.warnings).toBe(check.issues.filter((i) => i.severity === "warning").length);
+    expect([check.errors, check.warnings]).toEqual([1, 1]);
   });
 });

@@ -13,6 +13,7 @@
 // - `report` is null when no template is known or the table is not found. Otherwise it holds the rows
 //   found, in template order, with parsed values (null when blank or unreadable); unit and period are
 //   "" when missing (a header error is raised, so it cannot be submitted as is).
+import { breakdownIssues } from "./breakdowns.ts";
 import { compareA1 } from "./grid/address.ts";
 import { type LocatedReport, locateReport } from "./grid/locate.ts";
 import type { Grid } from "./grid/types.ts";
@@ -25,6 +26,9 @@ export interface SheetCheck {
   located: LocatedReport;
   report: Report | null;
   issues: Issue[];
+  /** How many issues are errors and warnings: counted here once, read by every client. */
+  errors: number;
+  warnings: number;
 }
 
 export interface CheckOptions {
@@ -38,12 +42,16 @@ export function checkSheet(grid: Grid, opts: CheckOptions = {}): SheetCheck {
   const sheet = typeof grid.sheet === "string" ? grid.sheet : "";
   const template = located.template;
   if (!template || !located.table) {
-    return { located, report: null, issues: sortIssues(located.issues) };
+    return counted(located, null, located.issues);
   }
 
   const rowsByCode = new Map(located.rows.map((r) => [r.code, r]));
   const issues: Issue[] = [...located.issues];
-  const unreadable = new Set<string>();
+  // A row whose code was deleted is said once, on its own row (grid.row_code_missing): its rules wait
+  // for the code to be written back, like the rules of an unreadable cell.
+  const unreadable = new Set<string>(
+    located.issues.flatMap((i) => (i.code === "grid.row_code_missing" && i.indicator ? [i.indicator] : [])),
+  );
   /** "PT01|actual" for every cell parseCell raised an issue on. */
   const parseIssueAt = new Set<string>();
   const rows: ReportRow[] = [];
@@ -90,6 +98,9 @@ export function checkSheet(grid: Grid, opts: CheckOptions = {}): SheetCheck {
     return !sides?.some((code) => unreadable.has(code));
   });
 
+  const reportRows = new Map(rows.map((r) => [r.code, r]));
+  issues.push(...breakdownIssues(located.breakdowns, reportRows, template, sheet));
+
   for (const i of ruleIssues) {
     const row = i.indicator !== undefined ? rowsByCode.get(i.indicator) : undefined;
     const cell = !row
@@ -104,7 +115,12 @@ export function checkSheet(grid: Grid, opts: CheckOptions = {}): SheetCheck {
     issues.push({ ...i, sheet, cell });
   }
 
-  return { located, report, issues: sortIssues(issues) };
+  return counted(located, report, issues);
+}
+
+function counted(located: LocatedReport, report: Report | null, issues: Issue[]): SheetCheck {
+  const errors = issues.filter((i) => i.severity === "error").length;
+  return { located, report, issues: sortIssues(issues), errors, warnings: issues.length - errors };
 }
 
 /** Top to bottom, left to right; issues without a cell first; ties keep their order. */

@@ -49,6 +49,9 @@ export const ISSUE_CODES = [
   "grid.row_missing",
   "grid.row_duplicate",
   "grid.row_unknown",
+  "grid.row_uncoded", // a figure in a table row without an indicator code: it would not be sent
+  "grid.row_code_missing", // a template row (found by its label) whose code was deleted; the fix writes it back
+  "grid.breakdown_exceeds", // a "Trong đó: …" row larger than the coded row above it
   "grid.template_unknown",
   "grid.template_version_unknown",
   "grid.header_missing",

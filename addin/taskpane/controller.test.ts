@@ -291,6 +291,11 @@ describe("Kiểm tra and Sửa", () => {
     await controller.createTemplate({ unitCode: "SL.MAISON", period: "2025" });
     expect(fake.sheetNames()).toEqual(["Sheet1", SHEET, `${SHEET} (2)`, `${SHEET} (3)`]);
   });
+
+  it("Tạo mẫu reads the unit code case-insensitively and writes it upper-case", async () => {
+    await controller.createTemplate({ unitCode: "sl.maison", period: "2023" });
+    expect(fake.cell(SHEET, TEMPLATE_LAYOUT.header.unitCode.input).value).toBe("SL.MAISON");
+  });
 });
 
 describe("Gửi báo cáo", () => {
@@ -328,7 +333,7 @@ describe("Gửi báo cáo", () => {
       template: "doan-2024",
       mode: "replace",
     });
-    expect(posts[0]?.body.rows).toContainEqual({ code: "PT01", target: null, actual: 92387 });
+    expect(posts[0]?.body.rows).toContainEqual({ code: "PT01", actual: 92387 });
 
     fake.user.type(SHEET, F("PT01"), 92400);
     await controller.submit();
@@ -428,6 +433,10 @@ describe("Lấy tổng hợp", () => {
     expect(values).toContain(10000);
     // A unit name that looks like a formula stays text.
     expect(values.some((v) => typeof v === "string" && v.startsWith("=HYPERLINK"))).toBe(true);
+    // "Lập lúc" is Vietnam time, dd/mm/yyyy hh:mm, whatever the machine's own zone.
+    expect(values.some((v) => typeof v === "string" && /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/.test(v))).toBe(
+      true,
+    );
     expect(controller.state.notice).toMatchObject({
       tone: "success",
       said: { key: "pullDone", params: { sheet: name, submitted: 2, expected: 3 } },

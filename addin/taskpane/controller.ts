@@ -9,10 +9,14 @@ import {
   newIdempotencyKey,
 } from "../../shared/api/client.ts";
 import { PERIOD_RE, type Receipt, type SubmissionBody } from "../../shared/api/schemas.ts";
-import { diffRows, type RowChange, submissionBody } from "../../shared/api/submission-body.ts";
+import { submissionBody } from "../../shared/api/submission-body.ts";
+import { normalizeUnitCode } from "../../shared/api/unit-code.ts";
 import { checkSheet } from "../../shared/check.ts";
+import { chooseFixes } from "../../shared/fixes.ts";
+import { formatDateTimeVn } from "../../shared/format/vietnam-time.ts";
 import type { LocatedHeader } from "../../shared/grid/locate.ts";
 import { hasErrors, type Issue } from "../../shared/issues.ts";
+import { describeRefusal } from "../../shared/messages/remote.ts";
 import type { Lang } from "../../shared/messages/types.ts";
 import { consolidatedSheetPlan } from "../../shared/plans/consolidated-sheet.ts";
 import { marksPlan } from "../../shared/plans/marks.ts";
@@ -23,6 +27,7 @@ import type { Report, Template } from "../../shared/template/types.ts";
 import type { Settings, SettingsStore } from "../state/settings.ts";
 import type { TextKey, TextParams } from "../ui/text.ts";
 import type { CellFix, ExcelPort } from "./excel-port.ts";
+import { diffRows, type RowChange } from "./submission.ts";
 
 export type PaneView = "main" | "create" | "pull" | "settings";
 
@@ -177,8 +182,7 @@ export function errorSaid(error: unknown): Said {
   if (error instanceof NetworkError) return { key: "errorNetwork" };
   if (error instanceof ApiError) {
     const i18n = error.envelope?.error.i18n;
-    if (i18n) return i18n;
-    return { key: "errorServer", params: { status: error.status, message: error.message } };
+    return describeRefusal(i18n, error.code, error.retryable, "addin");
   }
   return {
     key: "errorUnexpected",
@@ -343,7 +347,10 @@ export class Controller {
   createTemplate(opts: CreateOptions = this.createDefaults()): Promise<void> {
     return this.act("busyCreating", async () => {
       const template = getTemplate(DEFAULT_TEMPLATE_ID)!;
-      const plan = templateSheetPlan(template, clean(opts));
+      const typed = clean(opts);
+      // Unit codes are read case-insensitively and written upper-case ("sl.maison" → SL.MAISON).
+      if (typed.unitCode !== undefined) typed.unitCode = normalizeUnitCode(typed.unitCode) ?? typed.unitCode;
+      const plan = templateSheetPlan(template, typed);
       // Never over a report already in the workbook: "Báo cáo", then "Báo cáo (2)", …
       const taken = new Set((await this.excel.sheetNames?.()) ?? []);
       const base = plan.name;
@@ -386,14 +393,13 @@ export class Controller {
       const checked = checkSheet(grid);
       const template = checked.located.template;
       const issues = checked.issues;
-      const marks = marksPlan(issues, template, lang);
-      const errors = issues.filter((i) => i.severity === "error").length;
+      const marks = marksPlan(issues, template, lang, "addin");
       const res: CheckResult = {
         sheet: grid.sheet,
         issues,
-        errors,
-        warnings: issues.length - errors,
-        fixable: fixesOf(issues).length,
+        errors: checked.errors,
+        warnings: checked.warnings,
+        fixable: chooseFixes(issues).fixes.length,
         template,
         report: checked.report,
         header: checked.located.header,
@@ -414,13 +420,15 @@ export class Controller {
     return this.act(null, () => this.excel.select(sheet, cell)).then(() => undefined);
   }
 
+  /** The issue's cell only, and only when no other issue proposes a different value for it. */
   fixIssue(issue: Issue): Promise<void> {
-    return this.applyFixes(fixesOf([issue]));
+    const fixes = chooseFixes(this.current.check?.issues ?? [issue]).fixes;
+    return this.applyFixes(fixes.filter((f) => f.address === issue.cell));
   }
 
   /** Every unambiguous fix in one write batch, then a fresh check. */
   fixAll(): Promise<void> {
-    return this.applyFixes(fixesOf(this.current.check?.issues ?? []));
+    return this.applyFixes(chooseFixes(this.current.check?.issues ?? []).fixes);
   }
 
   private applyFixes(fixes: CellFix[]): Promise<void> {
@@ -476,7 +484,7 @@ export class Controller {
           this.set({ confirm: { warnings: check.warnings } });
           return;
         }
-        const body = submissionBody(check.report, check.header);
+        const body = submissionBody(check.report, check.header, "replace");
         await this.send(body);
       },
       { clearNotice: true, clearResult: true },
@@ -620,10 +628,8 @@ export class Controller {
         const plan = consolidatedSheetPlan(consolidation, template, {
           unitNames,
           lang: this.current.lang,
-          generatedAt: new Intl.DateTimeFormat(this.current.lang === "vi" ? "vi-VN" : "en-GB", {
-            dateStyle: "short",
-            timeStyle: "short",
-          }).format(this.now()),
+          // Vietnam time, whatever the computer's own zone.
+          generatedAt: formatDateTimeVn(this.now()),
         });
         const sheet = await this.excel.render(plan);
         await this.settingsStore.update({ pull: { unit, period: p } });
@@ -722,16 +728,4 @@ function clean(opts: CreateOptions): CreateOptions {
     if (v !== undefined && v.trim() !== "") out[k] = v.trim();
   }
   return out;
-}
-
-/** One fix per cell; a cell with two different proposed fixes is ambiguous and left to the user. */
-export function fixesOf(issues: readonly Issue[]): CellFix[] {
-  const byCell = new Map<string, CellFix | null>();
-  for (const i of issues) {
-    if (!i.fix || !i.cell) continue;
-    const seen = byCell.get(i.cell);
-    if (seen === undefined) byCell.set(i.cell, { address: i.cell, value: i.fix.value });
-    else if (seen !== null && seen.value !== i.fix.value) byCell.set(i.cell, null);
-  }
-  return [...byCell.values()].filter((f): f is CellFix => f !== null);
 }

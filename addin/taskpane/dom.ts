@@ -17,6 +17,10 @@ export interface Attrs {
   for?: string;
   src?: string;
   alt?: string;
+  href?: string;
+  target?: string;
+  rel?: string;
+  lang?: string;
   tabindex?: number;
   autocomplete?: string;
   spellcheck?: boolean;

@@ -8,10 +8,9 @@ import { SubmissionQueue } from "../../shared/queue/submission-queue.ts";
 import { type RibbonHost, registerRibbonCommands } from "../commands/commands.ts";
 import { createExcelPort } from "../excel/port.ts";
 import { excelRun, officeReady } from "../state/host.ts";
-import { SettingsStore } from "../state/settings.ts";
-import { t } from "../ui/text.ts";
+import { defaultServerUrl, SettingsStore } from "../state/settings.ts";
 import { Controller } from "./controller.ts";
-import { h } from "./dom.ts";
+import { firstScreen } from "./first-screen.ts";
 import { PaneView } from "./view.ts";
 
 function ribbonHost(): RibbonHost | undefined {
@@ -27,13 +26,15 @@ async function boot(): Promise<void> {
   await officeReady();
   const run = excelRun();
   if (!run) {
+    // Outside Excel: say what this is and how to get it into Excel, rather than an error line.
     root.replaceChildren(
-      h(
-        "div",
-        { class: "message-bar tone-error", role: "alert" },
-        `${t("errorNoExcel", "vi")} / ${t("errorNoExcel", "en")}`,
-      ),
+      firstScreen({
+        server: defaultServerUrl(),
+        manifest: new URL("manifest.xml", location.href).href,
+        help: new URL("help.html", location.href).href,
+      }),
     );
+    document.body.dataset.ready = "true";
     return;
   }
   const storage = jsonStorage(defaultBackend());

@@ -1,24 +1,25 @@
 // Draws the controller's state as DOM and turns clicks into controller calls. No decisions here: what to
 // show comes from PaneState, every word from ui/text.ts, every issue sentence from shared/messages.
 
-import type { ChangeValue } from "../../shared/api/submission-body.ts";
+import { chooseFixes } from "../../shared/fixes.ts";
+import { formatDateTimeVn } from "../../shared/format/vietnam-time.ts";
 import type { Issue } from "../../shared/issues.ts";
 import { formatNumber } from "../../shared/messages/format-number.ts";
 import { formatIssue } from "../../shared/messages/index.ts";
 import { type Lang, type TextKey, type TextParams, t } from "../ui/text.ts";
-import {
-  type CheckResult,
-  type ConflictView,
-  type Controller,
-  fixesOf,
-  type Notice,
-  type PaneState,
-  type PulledView,
-  type ReceiptView,
-  type Said,
+import type {
+  CheckResult,
+  ConflictView,
+  Controller,
+  Notice,
+  PaneState,
+  PulledView,
+  ReceiptView,
+  Said,
 } from "./controller.ts";
 import { type Child, h, icon } from "./dom.ts";
 import { ICONS } from "./icons.ts";
+import type { ChangeValue } from "./submission.ts";
 
 interface Drafts {
   settings: { serverUrl: string; token: string; lang: Lang };
@@ -31,15 +32,10 @@ export function say(said: Said, lang: Lang): string {
 }
 
 /** Local date and time as its readers write it (vi: 14:05:09 23/11/2026). `timeOnly` for today's events. */
-function formatTime(iso: string, lang: Lang, timeOnly = false): string {
+/** Every time a person reads: Vietnam time, dd/mm/yyyy hh:mm, whatever the computer's own zone. */
+function formatTime(iso: string): string {
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const time = { hour: "2-digit", minute: "2-digit", second: "2-digit" } as const;
-  const date = { day: "2-digit", month: "2-digit", year: "numeric" } as const;
-  return new Intl.DateTimeFormat(
-    lang === "vi" ? "vi-VN" : "en-GB",
-    timeOnly ? time : { ...time, ...date },
-  ).format(d);
+  return Number.isNaN(d.getTime()) ? iso : formatDateTimeVn(d);
 }
 
 function formatValue(v: ChangeValue, lang: Lang): string {
@@ -343,7 +339,7 @@ export class PaneView {
     }
     const errors = check.issues.filter((i) => i.severity === "error");
     const warnings = check.issues.filter((i) => i.severity !== "error");
-    const fixable = fixesOf(check.issues).length;
+    const fixable = check.fixable;
     return h(
       "section",
       { class: "card", data: { testid: "issues" } },
@@ -353,7 +349,7 @@ export class PaneView {
         h(
           "div",
           { class: "card-meta" },
-          this.tr("issuesSheet", { sheet: check.sheet, time: formatTime(check.at, s.lang, true) }),
+          this.tr("issuesSheet", { sheet: check.sheet, time: formatTime(check.at) }),
         ),
       ),
       h(
@@ -422,9 +418,10 @@ export class PaneView {
   private issueItem(issue: Issue, check: CheckResult, s: PaneState): HTMLElement {
     // The cell is a chip and the row a heading, so the sentence is formatted without its "Ô F14 (…):" prefix.
     const { cell: _cell, indicator, ...bare } = issue;
-    const text = formatIssue(bare, check.template, s.lang);
+    const text = formatIssue(bare, check.template, s.lang, "addin");
     const label = check.template?.indicators.find((i) => i.code === indicator)?.label[s.lang];
-    const fix = fixesOf([issue])[0];
+    // Only a fix the shared chooser keeps: a cell two issues want changed differently gets no button.
+    const fix = issue.fix && chooseFixes(check.issues).fixes.find((f) => f.address === issue.cell);
     const select = () => void this.controller.selectIssue(issue);
     return h(
       "li",
@@ -495,7 +492,7 @@ export class PaneView {
         row("receiptRevision", String(rc.revision), "receipt-revision"),
         row("receiptUnit", rc.unit),
         row("receiptPeriod", rc.period),
-        row("receiptTime", formatTime(rc.receivedAt, lang)),
+        row("receiptTime", formatTime(rc.receivedAt), "receipt-time"),
         row("receiptSummary", rc.summary.text[lang], "receipt-summary"),
       ),
       r.replayed ? h("p", { class: "card-note" }, this.tr("receiptReplayed")) : null,
@@ -559,7 +556,7 @@ export class PaneView {
         this.tr("conflictBody", {
           ours: c.ours === undefined ? this.tr("conflictNever") : String(c.ours),
           current: c.current,
-          time: c.receivedAt ? formatTime(c.receivedAt, lang) : "—",
+          time: c.receivedAt ? formatTime(c.receivedAt) : "—",
         }),
       ),
       c.changes.length === 0

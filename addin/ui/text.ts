@@ -41,8 +41,8 @@ export const TEXT = {
     en: "Last attempt: the server could not be reached",
   },
   statusLastServer: {
-    vi: "Lần thử gần nhất: máy chủ báo lỗi {status}",
-    en: "Last attempt: server error {status}",
+    vi: "Lần thử gần nhất: máy chủ đang lỗi hoặc quá tải; sẽ thử lại",
+    en: "Last attempt: the server failed or was busy; it will be tried again",
   },
 
   // Progress messages.
@@ -201,15 +201,7 @@ export const TEXT = {
     vi: "Không kết nối được máy chủ. Kiểm tra mạng hoặc địa chỉ máy chủ trong Cài đặt.",
     en: "Cannot reach the server. Check the network or the server URL in Settings.",
   },
-  errorServer: {
-    vi: "Máy chủ báo lỗi ({status}): {message}",
-    en: "The server answered an error ({status}): {message}",
-  },
   errorUnexpected: { vi: "Có lỗi không mong muốn: {message}", en: "Unexpected error: {message}" },
-  errorNoExcel: {
-    vi: "Không kết nối được với Excel. Hãy mở add-in trong Excel.",
-    en: "Excel is not available. Open the add-in inside Excel.",
-  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type TextKey = keyof typeof TEXT;

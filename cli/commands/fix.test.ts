@@ -1,9 +1,18 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NUMBER_FORMATS } from "../../shared/plans/template-sheet.ts";
+import { NUMBER_FORMATS, templateRows } from "../../shared/plans/template-sheet.ts";
 import { run } from "../main.ts";
-import { at, CLEAN, captureIo, tempDir, writeFilled } from "../testing/fixtures.ts";
+import {
+  at,
+  CLEAN,
+  captureIo,
+  fill,
+  tempDir,
+  template,
+  templateWorkbook,
+  writeFilled,
+} from "../testing/fixtures.ts";
 import { loadWorkbook } from "../xlsx/load-workbook.ts";
 
 const dir = tempDir();
@@ -18,9 +27,32 @@ beforeAll(async () => {
     [at("TD01")]: "Hoàn thành xuất sắc nhiệm vụ",
   });
   await writeFilled(join(dir, "mixed.xlsx"), { ...CLEAN, [at("PT01")]: "92.387", [at("GD02")]: 130 });
+  // A code deleted from column B, and a row added under the table without a code.
+  const { wb, ws } = await templateWorkbook();
+  fill(ws, { ...CLEAN, [at("PT02", "code")]: "" });
+  ws.getCell(at("PT02", "code")).value = null;
+  const below = templateRows(template).lastRow + 1;
+  fill(ws, { [`C${below}`]: "Hoạt động khác: làm đường giao thông nông thôn", [`F${below}`]: 2 });
+  await wb.xlsx.writeFile(join(dir, "lost-code.xlsx"));
 });
 
 describe("baocao fix", () => {
+  it("writes a deleted indicator code back, and names the figure a row without a code would lose", async () => {
+    const check = captureIo(dir);
+    expect(await run(["validate", "lost-code.xlsx"], check.io)).toBe(1);
+    const below = templateRows(template).lastRow + 1;
+    expect(check.out()).toContain(`✗ Lỗi: Ô ${at("PT02", "code")} (PT02`);
+    expect(check.out()).toContain("Chạy baocao fix để ghi lại mã PT02");
+    expect(check.out()).toContain(
+      `! Cảnh báo: Ô F${below}: Dòng ${below} ('Hoạt động khác: làm đường giao thông nông thôn') có số liệu (2) nhưng không có mã chỉ tiêu: số này sẽ không được gửi.`,
+    );
+    const c = captureIo(dir);
+    expect(await run(["fix", "lost-code.xlsx", "--out", "code-back.xlsx"], c.io)).toBe(0);
+    expect(c.out()).toContain(`  ${at("PT02", "code")} (PT02): (trống/blank) → "PT02"`);
+    const ws = (await loadWorkbook(join(dir, "code-back.xlsx"))).getWorksheet("Báo cáo")!;
+    expect(ws.getCell(at("PT02", "code")).value).toBe("PT02");
+  });
+
   it("repairs text-typed numbers and spelled grades, says what changed, and checks the result", async () => {
     const c = captureIo(dir);
     expect(await run(["fix", "text-numbers.xlsx", "--out", "fixed.xlsx"], c.io)).toBe(0);

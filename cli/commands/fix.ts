@@ -1,6 +1,7 @@
 // baocao fix: applies every fix the check offers (text-typed numbers, spelled grades, header codes …),
 // says what changed per cell, writes a new file, checks that file again and lists what is left.
 import { resolve } from "node:path";
+import { chooseFixes } from "../../shared/fixes.ts";
 import { formatIssue } from "../../shared/messages/index.ts";
 import { applyFixes } from "../../shared/xlsx/apply-fixes.ts";
 import { langOption, parse, requireString } from "../args.ts";
@@ -61,6 +62,14 @@ async function run(argv: string[], io: Io): Promise<number> {
     const row = c.indicator ? ` (${c.indicator})` : "";
     line(io.stdout, `  ${c.cell}${row}: ${showValue(c.before)} → ${showValue(c.after)}`);
   }
+  for (const c of chooseFixes(before.issues).conflicts) {
+    const values = c.values.map(showValue).join(" / ");
+    line(
+      io.stdout,
+      `  ${c.address}: không sửa tự động, có hai cách sửa khác nhau (${values}): chọn và sửa tay`,
+    );
+    line(io.stdout, `    not fixed: two different fixes are proposed (${values}): choose one by hand`);
+  }
   await writeWorkbook(before.workbook, out);
   line(io.stdout, `Đã ghi / Written: ${outArg} (${changes.length} ô đã sửa / cell(s) fixed)`);
 
@@ -76,7 +85,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       `Checked again: ${after.errors} error(s), ${after.warnings} warning(s) need a person`,
   );
   for (const i of after.issues) {
-    line(io.stdout, `  ${i.severity === "error" ? "✗" : "!"} ${formatIssue(i, after.template, lang)}`);
+    line(io.stdout, `  ${i.severity === "error" ? "✗" : "!"} ${formatIssue(i, after.template, lang, "cli")}`);
   }
   return after.errors > 0 ? EXIT.invalid : EXIT.ok;
 }

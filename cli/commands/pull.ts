@@ -4,6 +4,8 @@ import { resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { createApiClient } from "../../shared/api/client.ts";
 import { PERIOD_RE, UNIT_CODE_RE } from "../../shared/api/schemas.ts";
+import { normalizeUnitCode } from "../../shared/api/unit-code.ts";
+import { formatDateTimeVn } from "../../shared/format/vietnam-time.ts";
 import { consolidatedSheetPlan } from "../../shared/plans/consolidated-sheet.ts";
 import { getTemplate } from "../../shared/template/registry.ts";
 import { renderPlan } from "../../shared/xlsx/render-plan.ts";
@@ -43,7 +45,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     line(io.stdout, help);
     return EXIT.ok;
   }
-  const unit = requireString("pull", "unit", values.unit, "SL");
+  const typedUnit = requireString("pull", "unit", values.unit, "SL");
+  const unit = normalizeUnitCode(typedUnit) ?? typedUnit;
   const period = requireString("pull", "period", values.period, "2023");
   if (!UNIT_CODE_RE.test(unit) || !PERIOD_RE.test(period)) {
     throw new UsageError(
@@ -83,7 +86,8 @@ async function run(argv: string[], io: Io): Promise<number> {
   const plan = consolidatedSheetPlan(consolidation, template, {
     unitNames,
     lang,
-    generatedAt: new Date().toISOString(),
+    // The sheet is read by people: Vietnam time, dd/mm/yyyy hh:mm.
+    generatedAt: formatDateTimeVn(new Date()),
   });
   const wb = new ExcelJS.Workbook();
   wb.creator = "baocao";

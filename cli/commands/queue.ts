@@ -1,5 +1,7 @@
 // baocao queue: what waits in the submission queue, and sending it again.
+
 import { createApiClient } from "../../shared/api/client.ts";
+import { formatDateTimeVn } from "../../shared/format/vietnam-time.ts";
 import { langOption, parse, REMOTE_OPTIONS, remote } from "../args.ts";
 import { EXIT, UsageError } from "../errors.ts";
 import { type Io, line } from "../io.ts";
@@ -46,6 +48,7 @@ async function run(argv: string[], io: Io): Promise<number> {
           "Tệp/File",
           "Đơn vị/Unit",
           "Kỳ/Period",
+          "Xếp hàng lúc/Queued at",
           "Máy chủ/Server",
           "Lần thử/Tries",
           "Lỗi gần nhất/Last error",
@@ -54,6 +57,7 @@ async function run(argv: string[], io: Io): Promise<number> {
           i.file,
           i.body.unit,
           i.body.period,
+          formatDateTimeVn(i.createdAt),
           i.server,
           String(i.attempts),
           (i.lastError ?? "").split("\n")[0] ?? "",

@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, type RunningWorker, startWorker } from "../../scripts/wrangler-dev.ts";
 import { createApiClient } from "../../shared/api/client.ts";
+import { formatDateTimeVn } from "../../shared/format/vietnam-time.ts";
 import { run } from "../main.ts";
 import { readQueue } from "../submit/queue-file.ts";
 import { at, CLEAN, captureIo, tempDir, writeFilled } from "../testing/fixtures.ts";
@@ -105,7 +106,9 @@ describe("baocao units import", () => {
     expect(
       await run(["units", "import", "units.csv", "--server", worker.url, "--token", reporter], c.io),
     ).toBe(3);
-    expect(c.err()).toContain("The server refused (403 forbidden)");
+    expect(c.err()).toContain("This access token may not do this. ");
+    expect(c.err()).toContain("Importing units and issuing tokens needs an admin token.");
+    expect(c.err()).not.toMatch(/403|forbidden/);
   });
 });
 
@@ -114,26 +117,48 @@ describe("baocao submit", () => {
     const c = captureIo(dir, { env: { BAOCAO_SERVER: worker.url, BAOCAO_TOKEN: reporter } });
     expect(await run(["submit", "maison.xlsx"], c.io)).toBe(0);
     expect(c.out()).toContain("Đã nhận / Accepted:");
-    expect(c.out()).toMatch(/maison\.xlsx\s+SL\.MAISON\s+2023\s+1\s+đạt 2\/2 chỉ tiêu, vượt 2/);
+    // The time it was received, as a person in Vietnam reads it (the API answers ISO UTC).
+    const received = (await client().submissions("SL.MAISON", "2023")).current?.receivedAt ?? "";
+    expect(received).toMatch(/Z$/);
+    expect(c.out()).toMatch(
+      new RegExp(
+        `maison\\.xlsx\\s+SL\\.MAISON\\s+2023\\s+1\\s+${formatDateTimeVn(received)}\\s+đạt 2/2 chỉ tiêu, vượt 2`,
+      ),
+    );
     expect(await revisions("SL.MAISON")).toEqual([1]);
     const current = (await client().submissions("SL.MAISON", "2023")).current;
     expect(current?.rows.find((r) => r.code === "PT01")).toMatchObject({ target: 90000, actual: 92387 });
   });
 
-  it("sends a report with warnings and lists the server's warnings under the receipt", async () => {
+  it("asks before sending a file with warnings only (or needs --yes), and counts its warnings right", async () => {
+    // Two warnings: XD03 > XD02 (the server says it too) and a period written "Năm 2023" (the file only).
     await writeFilled(
       join(dir, "maison-warn.xlsx"),
       { ...CLEAN, [at("XD02")]: 5, [at("XD03")]: 6 },
-      { unitCode: "SL.MAISON" },
+      { unitCode: "SL.MAISON", period: "Năm 2023" },
     );
-    const c = captureIo(dir);
-    expect(
-      await run(
-        ["submit", "maison-warn.xlsx", "--server", worker.url, "--token", reporter, "--lang", "en"],
-        c.io,
-      ),
-    ).toBe(0);
-    expect(c.out()).toMatch(/maison-warn\.xlsx\s+SL\.MAISON\s+2023\s+2\s+.*\s1\n/);
+    const args = ["submit", "maison-warn.xlsx", "--server", worker.url, "--token", reporter, "--lang", "en"];
+    const unasked = captureIo(dir);
+    expect(await run(args, unasked.io)).toBe(1);
+    expect(unasked.out()).toContain(
+      "2 warning(s): review them, then send with baocao submit maison-warn.xlsx --yes",
+    );
+    expect(await revisions("SL.MAISON")).toEqual([1]);
+
+    const questions: string[] = [];
+    const declined = captureIo(dir, {
+      ask: async (q) => {
+        questions.push(q);
+        return "k";
+      },
+    });
+    expect(await run(args, declined.io)).toBe(1);
+    expect(questions).toHaveLength(1);
+    expect(await revisions("SL.MAISON")).toEqual([1]);
+
+    const c = captureIo(dir, { ask: async () => "c" });
+    expect(await run(args, c.io)).toBe(0);
+    expect(c.out()).toMatch(/maison-warn\.xlsx\s+SL\.MAISON\s+2023\s+2\s+.*\s2\n/);
     expect(c.out()).toMatch(/\n {2}! maison-warn\.xlsx: .*XD03/);
     expect(await revisions("SL.MAISON")).toEqual([1, 2]);
   });
@@ -155,13 +180,17 @@ describe("baocao submit", () => {
       await run(["submit", "unknown.xlsx", "--server", worker.url, "--token", reporter], unknown.io),
     ).toBe(1);
     expect(unknown.out()).toContain("✗ unknown.xlsx");
-    expect(unknown.out()).toContain("403 forbidden");
+    expect(unknown.out()).toContain("SL.NOWHERE không có trong danh sách đó");
+    expect(unknown.out()).toContain("Kiểm tra ô 'Mã đơn vị:' của báo cáo");
+    expect(unknown.out().match(/Mã truy cập này/g)).toHaveLength(1);
+    expect(unknown.out()).not.toMatch(/403|forbidden|Bearer/);
     const other = captureIo(dir);
     expect(
       await run(["submit", "sopcop.xlsx", "--server", worker.url, "--token", maisonToken], other.io),
     ).toBe(1);
-    expect(other.out()).toContain("403 forbidden");
-    expect(other.out()).toContain("use a token of the unit or of a parent unit");
+    expect(other.out()).toContain("This access token is for unit SL.MAISON");
+    expect(other.out()).toContain("use an access token of that unit or of a parent unit");
+    expect(other.out()).not.toMatch(/403|forbidden|Bearer/);
   });
 
   it("reads files saved by another writer (inline strings) and sends the same figures", async () => {

@@ -2,20 +2,21 @@
 // (bounded retries with the same key), queue what could not be delivered, and sum up.
 import { resolve } from "node:path";
 import { createApiClient, newIdempotencyKey } from "../../shared/api/client.ts";
+import { submissionBody } from "../../shared/api/submission-body.ts";
 import { formatIssue } from "../../shared/messages/index.ts";
 import type { Lang } from "../../shared/messages/types.ts";
 import { langOption, parse, REMOTE_OPTIONS, remote } from "../args.ts";
 import { checkFile, type FileCheck } from "../check-file.ts";
 import { CliError, EXIT, UsageError } from "../errors.ts";
 import { type Io, line } from "../io.ts";
-import { submissionBodyOf } from "../submit/body.ts";
+import { confirmWarnings, countWarnings } from "../submit/confirm.ts";
 import { flushQueue } from "../submit/flush.ts";
 import { type Outcome, printOutcomes } from "../submit/outcomes.ts";
 import { queuePath, readQueue, writeQueue } from "../submit/queue-file.ts";
 import { DEFAULT_RETRY, type RetryPolicy, sendWithRetry } from "../submit/send.ts";
 import type { Command } from "./command.ts";
 
-const help = `baocao submit TỆP… --server URL --token TOKEN [--mode replace|merge] [--queue TỆP]
+const help = `baocao submit TỆP… --server URL --token TOKEN [--mode replace|merge] [--queue TỆP] [--yes]
 
 Kiểm tra rồi gửi từng báo cáo lên máy chủ. Tệp còn lỗi không được gửi (liệt kê lỗi). Mỗi lần gửi có một
 Idempotency-Key; mất mạng hoặc máy chủ lỗi tạm thời thì thử lại với CÙNG khóa, rồi xếp vào hàng đợi
@@ -23,6 +24,7 @@ Idempotency-Key; mất mạng hoặc máy chủ lỗi tạm thời thì thử l�
 Checks then submits each report. Files with errors are not sent (their errors are listed). Each send has
 an Idempotency-Key; on network failure or a temporary server error it is retried with the SAME key, then
 queued (.baocao-queue.json) for the next "submit" or "queue flush" — never lost, never counted twice.
+Tệp chỉ có cảnh báo: hỏi trước khi gửi (hoặc --yes). A file with warnings only: asks first (or --yes).
 
   --server URL       máy chủ / server (or BAOCAO_SERVER)
   --token TOKEN      mã truy cập / token (or BAOCAO_TOKEN); not stored in the queue
@@ -30,6 +32,7 @@ queued (.baocao-queue.json) for the next "submit" or "queue flush" — never los
   --queue FILE       tệp hàng đợi / queue file (default .baocao-queue.json in this folder)
   --sheet NAME       trang tính / sheet to submit
   --lang vi|en       ngôn ngữ thông báo / message language
+  --yes              gửi cả tệp có cảnh báo, không hỏi / send files with warnings without asking
 
 Exit: 0 all accepted, 1 some refused (errors in the file or refused by the server), 2 a file cannot be
 read, 3 some queued (server unreachable), 64 wrong arguments.`;
@@ -60,7 +63,7 @@ async function checkForSubmit(
     if (fc.errors > 0 || !fc.report) {
       const reasons = fc.issues
         .filter((i) => i.severity === "error")
-        .map((i) => formatIssue(i, fc.template, lang));
+        .map((i) => formatIssue(i, fc.template, lang, "cli"));
       return {
         kind: "invalid",
         file,
@@ -87,6 +90,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     queue: { type: "string" },
     sheet: { type: "string" },
     lang: { type: "string" },
+    yes: { type: "boolean", short: "y" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) {
@@ -132,12 +136,25 @@ async function run(argv: string[], io: Io): Promise<number> {
       outcomes.push(checked);
       continue;
     }
+    const confirmed = await confirmWarnings(checked, file, io, lang, values.yes === true);
+    if (!confirmed.send) {
+      outcomes.push({ kind: "invalid", file, unreadable: false, reasons: confirmed.reasons });
+      continue;
+    }
     const report = checked.report!;
-    const body = submissionBodyOf(report, checked.located.header, mode);
+    const body = submissionBody(report, checked.located.header, mode);
     const key = newIdempotencyKey();
     const r = await sendWithRetry(client, body, key, policy);
     if (r.kind === "sent") {
-      outcomes.push({ kind: "sent", file, receipt: r.receipt, replayed: r.replayed, fromQueue: false });
+      const warnings = countWarnings(checked.issues, r.receipt.warnings);
+      outcomes.push({
+        kind: "sent",
+        file,
+        receipt: r.receipt,
+        replayed: r.replayed,
+        fromQueue: false,
+        warnings,
+      });
     } else if (r.kind === "refused") {
       outcomes.push({ kind: "refused", file, error: r.error, fromQueue: false });
     } else {

@@ -45,6 +45,38 @@ describe("baocao template", () => {
     expect(readProperties(wb)).toMatchObject({ "baocao.template": "doan-2024", "baocao.version": "1" });
   });
 
+  it("never overwrites an existing file (exit 73, saying so) unless --force", async () => {
+    const first = captureIo(dir);
+    expect(
+      await run(["template", "--unit", "SL.MAISON", "--period", "2024", "--out", "filled.xlsx"], first.io),
+    ).toBe(0);
+    const filled = await loadWorkbook(join(dir, "filled.xlsx"));
+    filled.getWorksheet("Báo cáo")!.getCell("F20").value = 92387;
+    await filled.xlsx.writeFile(join(dir, "filled.xlsx"));
+    const again = captureIo(dir);
+    expect(
+      await run(["template", "--unit", "SL.MAISON", "--period", "2024", "--out", "filled.xlsx"], again.io),
+    ).toBe(73);
+    expect(again.err()).toContain("Đã có tệp");
+    expect(again.err()).toContain("add --force to replace it");
+    expect((await loadWorkbook(join(dir, "filled.xlsx"))).getWorksheet("Báo cáo")!.getCell("F20").value).toBe(
+      92387,
+    );
+    const forced = captureIo(dir);
+    const args = ["template", "--unit", "SL.MAISON", "--period", "2024", "--out", "filled.xlsx", "--force"];
+    expect(await run(args, forced.io)).toBe(0);
+    expect(
+      (await loadWorkbook(join(dir, "filled.xlsx"))).getWorksheet("Báo cáo")!.getCell("F20").value,
+    ).toBeNull();
+  });
+
+  it("reads the unit code case-insensitively and writes it upper-case", async () => {
+    const c = captureIo(dir);
+    expect(await run(["template", "--unit", "sl.maison", "--period", "2025"], c.io)).toBe(0);
+    const wb = await loadWorkbook(join(dir, "bao-cao-SL.MAISON-2025.xlsx"));
+    expect(wb.getWorksheet("Báo cáo")!.getCell("F5").value).toBe("SL.MAISON");
+  });
+
   it("names the file after the unit and period by default", async () => {
     const c = captureIo(dir);
     expect(await run(["template", "--unit", "SL.SOPCOP", "--period", "2023-Q3"], c.io)).toBe(0);

@@ -2,7 +2,8 @@
 
 import { resolve } from "node:path";
 import ExcelJS from "exceljs";
-import { PERIOD_RE, UNIT_CODE_RE } from "../../shared/api/schemas.ts";
+import { PERIOD_RE } from "../../shared/api/schemas.ts";
+import { normalizeUnitCode } from "../../shared/api/unit-code.ts";
 import { templateSheetPlan } from "../../shared/plans/template-sheet.ts";
 import { DEFAULT_TEMPLATE_ID, getTemplate, templateIds } from "../../shared/template/registry.ts";
 import { renderPlan } from "../../shared/xlsx/render-plan.ts";
@@ -12,20 +13,21 @@ import { type Io, line } from "../io.ts";
 import { writeWorkbook } from "../xlsx/write-workbook.ts";
 import type { Command } from "./command.ts";
 
-const help = `baocao template --unit MÃ --period KỲ [--name "Tên đơn vị"] [--out tệp.xlsx]
+const help = `baocao template --unit MÃ --period KỲ [--name "Tên đơn vị"] [--out tệp.xlsx] [--force]
 
 Tạo mẫu báo cáo trống (đúng bố cục, định dạng, kiểm tra dữ liệu của add-in) cho một đơn vị và kỳ.
 Writes the blank official template (the add-in's own layout, formats and data validation) for a unit and period.
 
-  --unit CODE        mã đơn vị / unit code, e.g. SL.MAISON
+  --unit CODE        mã đơn vị / unit code, e.g. SL.MAISON (sl.maison is read as SL.MAISON)
   --period PERIOD    kỳ báo cáo / period: 2023, 2023-H1, 2023-Q3, 2023-11
   --name NAME        tên đơn vị / unit name, e.g. "Huyện đoàn Mai Sơn"
   --reporter NAME    người lập / reporter
   --phone PHONE      điện thoại / phone
   --template ID      mẫu / template id (default ${DEFAULT_TEMPLATE_ID})
   --out FILE         tệp ghi ra / output file (default bao-cao-<UNIT>-<PERIOD>.xlsx)
+  --force            ghi đè nếu tệp đã có / replace the file if it exists (never by default)
 
-Exit: 0 written, 64 wrong arguments, 73 cannot write.`;
+Exit: 0 written, 64 wrong arguments, 73 cannot write (or the file exists and --force is not given).`;
 
 async function run(argv: string[], io: Io): Promise<number> {
   const { values } = parse("template", argv, {
@@ -36,18 +38,20 @@ async function run(argv: string[], io: Io): Promise<number> {
     phone: { type: "string" },
     template: { type: "string" },
     out: { type: "string" },
+    force: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) {
     line(io.stdout, help);
     return EXIT.ok;
   }
-  const unit = requireString("template", "unit", values.unit, "SL.MAISON");
+  const typedUnit = requireString("template", "unit", values.unit, "SL.MAISON");
   const period = requireString("template", "period", values.period, "2023");
-  if (!UNIT_CODE_RE.test(unit)) {
+  const unit = normalizeUnitCode(typedUnit);
+  if (unit === null) {
     throw new UsageError(
-      `Mã đơn vị "${unit}" không hợp lệ: chữ in hoa không dấu, số, ".", "_", "-" (ví dụ SL.MAISON).`,
-      `Unit code "${unit}" is not valid: capitals, digits, ".", "_", "-" (e.g. SL.MAISON).`,
+      `Mã đơn vị "${typedUnit}" không hợp lệ: chữ không dấu, số, ".", "_", "-" (ví dụ SL.MAISON).`,
+      `Unit code "${typedUnit}" is not valid: letters without accents, digits, ".", "_", "-" (e.g. SL.MAISON).`,
     );
   }
   if (!PERIOD_RE.test(period)) {
@@ -74,8 +78,9 @@ async function run(argv: string[], io: Io): Promise<number> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "baocao";
   const { tableFallbacks } = await renderPlan(wb, plan);
-  const out = resolve(io.cwd, values.out ?? `bao-cao-${unit}-${period}.xlsx`);
-  await writeWorkbook(wb, out);
+  const name = values.out ?? `bao-cao-${unit}-${period}.xlsx`;
+  const out = resolve(io.cwd, name);
+  await writeWorkbook(wb, out, { overwrite: values.force === true, display: name });
   line(io.stdout, `Đã tạo mẫu / Template written: ${out}`);
   line(
     io.stdout,

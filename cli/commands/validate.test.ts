@@ -56,6 +56,9 @@ describe("baocao validate", () => {
     expect(out).toContain(`✗ Lỗi: Ô ${at("GD02")} (GD02`);
     expect(out).toContain("3 lỗi, 0 cảnh báo / 3 error(s), 0 warning(s)");
     expect(out).toContain('apply the "→" fixes: baocao fix mistakes.xlsx --out mistakes-da-sua.xlsx');
+    // The CLI has no "Sửa" button: its messages name its own command.
+    expect(out).toContain("Chạy baocao fix để đổi thành số 92387");
+    expect(out).not.toContain("Bấm Sửa");
   });
 
   it("speaks English with --lang en", async () => {
@@ -139,6 +142,16 @@ describe("baocao validate", () => {
     // The user's files are untouched.
     const original = (await loadWorkbook(join(dir, "mistakes.xlsx"))).getWorksheet("Báo cáo")!;
     expect(original.getCell(at("PT01")).note).toBeUndefined();
+    // Only the three cells with issues change look; cells sharing their style keep their own fill.
+    const changed: string[] = [];
+    original.eachRow({ includeEmpty: true }, (row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        const after = ws.getCell(cell.address);
+        if (JSON.stringify(after.fill ?? null) !== JSON.stringify(cell.fill ?? null))
+          changed.push(cell.address);
+      }),
+    );
+    expect(changed.sort()).toEqual([at("GD02"), at("PT01"), at("XD01")].sort());
   });
 
   it("ends many files with a summary table, and draws a progress bar only on a terminal", async () => {

@@ -71,8 +71,8 @@ const LABEL: Record<Lang, { error: string; warning: string; fix: string }> = {
 };
 
 function jsonIssue(i: Issue, fc: FileCheck, lang: Lang): JsonIssue {
-  const vi = formatIssue(i, fc.template, "vi");
-  const en = formatIssue(i, fc.template, "en");
+  const vi = formatIssue(i, fc.template, "vi", "cli");
+  const en = formatIssue(i, fc.template, "en", "cli");
   return {
     ...(i.sheet !== undefined && { sheet: i.sheet }),
     ...(i.cell !== undefined && { cell: i.cell }),
@@ -157,7 +157,7 @@ async function annotate(fc: FileCheck, dir: string, cwd: string, lang: Lang): Pr
       `--annotate ${dir} would overwrite ${fc.file} itself: choose another folder.`,
     );
   }
-  applyMarks(fc.workbook, marksPlan(fc.issues, fc.template, lang), fc.picked.sheet.name);
+  applyMarks(fc.workbook, marksPlan(fc.issues, fc.template, lang, "cli"), fc.picked.sheet.name);
   await writeWorkbook(fc.workbook, out);
   return join(dir, basename(fc.file));
 }

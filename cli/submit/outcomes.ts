@@ -1,13 +1,22 @@
 // How submissions ended, and the summary printed after submit and queue flush.
 import type { ApiError } from "../../shared/api/client.ts";
 import type { Receipt } from "../../shared/api/schemas.ts";
+import { formatDateTimeVn } from "../../shared/format/vietnam-time.ts";
 import type { Lang } from "../../shared/messages/types.ts";
 import { describeRemoteError } from "../api-errors.ts";
 import { type Io, line } from "../io.ts";
 import { textTable } from "../text-table.ts";
 
 export type Outcome =
-  | { kind: "sent"; file: string; receipt: Receipt; replayed: boolean; fromQueue: boolean }
+  | {
+      kind: "sent";
+      file: string;
+      receipt: Receipt;
+      replayed: boolean;
+      fromQueue: boolean;
+      /** The file's warnings, its check's and the server's, once each (the receipt's alone when queued). */
+      warnings?: number;
+    }
   | { kind: "refused"; file: string; error: ApiError; fromQueue: boolean }
   /** Not sent because the file itself has errors or cannot be read. */
   | { kind: "invalid"; file: string; reasons: string[]; unreadable: boolean }
@@ -20,7 +29,15 @@ export function printOutcomes(io: Io, outcomes: Outcome[], lang: Lang, queuePath
     line(
       io.stdout,
       textTable(
-        ["Tệp/File", "Đơn vị/Unit", "Kỳ/Period", "Lần/Revision", "Chỉ tiêu/Targets", "Cảnh báo/Warnings"],
+        [
+          "Tệp/File",
+          "Đơn vị/Unit",
+          "Kỳ/Period",
+          "Lần/Revision",
+          "Nhận lúc/Received",
+          "Chỉ tiêu/Targets",
+          "Cảnh báo/Warnings",
+        ],
         sent.map((o) => [
           o.file +
             (o.fromQueue ? " (hàng đợi/queue)" : "") +
@@ -28,10 +45,11 @@ export function printOutcomes(io: Io, outcomes: Outcome[], lang: Lang, queuePath
           o.receipt.unit,
           o.receipt.period,
           String(o.receipt.revision),
+          formatDateTimeVn(o.receipt.receivedAt),
           o.receipt.summary.text[lang],
-          String(o.receipt.warnings.length),
+          String(o.warnings ?? o.receipt.warnings.length),
         ]),
-        ["left", "left", "left", "right", "left", "right"],
+        ["left", "left", "left", "right", "left", "left", "right"],
       ),
     );
     for (const o of sent) {

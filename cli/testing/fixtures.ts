@@ -12,7 +12,7 @@ import type { Io } from "../io.ts";
 
 export const template = doan2024;
 
-export type Column = "target" | "actual" | "rate" | "note";
+export type Column = "code" | "target" | "actual" | "rate" | "note";
 
 export function at(code: string, column: Column = "actual"): string {
   return templateCell(template, code, column);

@@ -11,7 +11,12 @@ export function applyMarks(wb: Workbook, marks: CellMark[], defaultSheet: string
     const ws = wb.getWorksheet(m.sheet ?? defaultSheet);
     if (!ws) continue;
     const cell = ws.getCell(m.address);
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(m.fill) } };
+    // ExcelJS gives every cell of one loaded style the same style object: setting `cell.fill` would
+    // paint them all. A copy of the style per marked cell changes that cell only.
+    cell.style = {
+      ...cell.style,
+      fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(m.fill) } },
+    };
     cell.note = m.note;
     n++;
   }

@@ -1,18 +1,37 @@
-// From a checked sheet to the API body, and from a 409 to "what changed": pure, so both are tested
-// without Excel or a server.
-
+// The API body of a checked sheet: the check's report plus the header's reporter. The add-in and the CLI
+// both send this, so one sheet means one body whichever client sends it.
 import type { LocatedHeader } from "../grid/locate.ts";
+import { getTemplate } from "../template/registry.ts";
 import type { Report } from "../template/types.ts";
-import type { SubmissionBody, SubmissionRow } from "./schemas.ts";
+import type { ParsedSubmission, SubmissionRow } from "./schemas.ts";
 
-/** The sheet's whole report for its unit and period (mode replace), with who prepared it. */
-export function submissionBody(report: Report, header: LocatedHeader): SubmissionBody {
-  const rows: SubmissionRow[] = report.rows.map((r) => ({
-    code: r.code,
-    ...(r.target !== undefined ? { target: r.target } : {}),
-    ...(r.actual !== undefined ? { actual: r.actual } : {}),
-    ...(r.note !== undefined && r.note !== "" ? { note: r.note } : {}),
-  }));
+export type SubmissionMode = "replace" | "merge";
+
+/**
+ * A row with nothing in it is left out: in replace mode that is "no data" (the same as a blank row), in
+ * merge mode "leave it as it is" (a blank row must not erase the stored figure). A ratio's actual is
+ * never sent: the server recomputes it from its parts, and whether a client sees the sheet's formula
+ * result (Excel does, a file written without one does not) must not change the body.
+ */
+export function submissionBody(
+  report: Report,
+  header: Pick<LocatedHeader, "reporter" | "phone">,
+  mode: SubmissionMode = "replace",
+): ParsedSubmission {
+  const ratios = new Set(
+    getTemplate(report.template)
+      ?.indicators.filter((i) => i.kind === "ratio")
+      .map((i) => i.code),
+  );
+  const rows: SubmissionRow[] = report.rows
+    .map((r) => (ratios.has(r.code) ? { ...r, actual: null } : r))
+    .filter((r) => r.target != null || r.actual != null || (r.note ?? "") !== "")
+    .map((r) => ({
+      code: r.code,
+      ...(r.target != null && { target: r.target }),
+      ...(r.actual != null && { actual: r.actual }),
+      ...(r.note !== undefined && r.note !== "" && { note: r.note }),
+    }));
   const reporter = {
     ...(header.reporter ? { name: header.reporter } : {}),
     ...(header.phone ? { phone: header.phone } : {}),
@@ -21,41 +40,8 @@ export function submissionBody(report: Report, header: LocatedHeader): Submissio
     unit: report.unit,
     period: report.period,
     template: report.template,
-    mode: "replace",
+    mode,
     rows,
     ...(Object.keys(reporter).length > 0 ? { reporter } : {}),
   };
-}
-
-export type ChangeField = "target" | "actual" | "note";
-export type ChangeValue = number | string | null;
-
-export interface RowChange {
-  code: string;
-  field: ChangeField;
-  server: ChangeValue;
-  sheet: ChangeValue;
-}
-
-const FIELDS: ChangeField[] = ["target", "actual", "note"];
-
-function fieldValue(row: SubmissionRow | undefined, field: ChangeField): ChangeValue {
-  const v = row?.[field];
-  return v === undefined || v === "" ? null : v;
-}
-
-/** Every (code, field) whose value differs between the server's current revision and this sheet. */
-export function diffRows(server: readonly SubmissionRow[], sheet: readonly SubmissionRow[]): RowChange[] {
-  const theirs = new Map(server.map((r) => [r.code, r]));
-  const ours = new Map(sheet.map((r) => [r.code, r]));
-  const codes = [...new Set([...sheet.map((r) => r.code), ...server.map((r) => r.code)])];
-  const changes: RowChange[] = [];
-  for (const code of codes) {
-    for (const field of FIELDS) {
-      const a = fieldValue(theirs.get(code), field);
-      const b = fieldValue(ours.get(code), field);
-      if (a !== b) changes.push({ code, field, server: a, sheet: b });
-    }
-  }
-  return changes;
 }

@@ -69,6 +69,79 @@ describe("locateReport on a fresh template sheet", () => {
   });
 });
 
+describe("locateReport: rows without a code (no figure is lost silently)", () => {
+  const pt02 = rows.indicators.get("PT02")!;
+  const pt11 = rows.indicators.get("PT11")!;
+
+  it("warns about a figure in a row inserted without a code, naming the row and the figure", () => {
+    let g = insertRows(fresh(), pt11 + 1, 1);
+    g = setCell(g, `C${pt11 + 1}`, "Hoạt động khác: làm đường giao thông nông thôn");
+    g = setCell(g, `F${pt11 + 1}`, typed(2));
+    const located = locateReport(g);
+    expect(located.issues).toEqual([
+      expect.objectContaining({
+        code: "grid.row_uncoded",
+        severity: "warning",
+        cell: `F${pt11 + 1}`,
+        params: { row: pt11 + 1, label: "Hoạt động khác: làm đường giao thông nông thôn", value: "2" },
+      }),
+    ]);
+    expect(located.rows.map((r) => r.row)).not.toContain(pt11 + 1);
+  });
+
+  it("still sees a row added right after the last one, and stops at the first blank row", () => {
+    const last = rows.lastRow;
+    let g = setCell(fresh(), `C${last + 1}`, "Hoạt động khác");
+    g = setCell(g, `E${last + 1}`, typed(4));
+    g = setCell(g, `F${last + 3}`, typed(9)); // a signature block's number, below a blank row
+    expect(only(locateReport(g).issues, "grid.row_uncoded")).toEqual([
+      expect.objectContaining({
+        cell: `E${last + 1}`,
+        field: "target",
+        params: expect.objectContaining({ value: "4" }),
+      }),
+    ]);
+  });
+
+  it("reads a 'Trong đó: …' row as a breakdown of the coded row above: no warning of its own", () => {
+    let g = insertRows(fresh(), pt02 + 1, 1);
+    g = setCell(g, `C${pt02 + 1}`, "Trong đó: công trình cấp xã");
+    g = setCell(g, `F${pt02 + 1}`, typed(20));
+    const located = locateReport(g);
+    expect(located.issues).toEqual([]);
+    expect(located.breakdowns).toEqual([
+      expect.objectContaining({
+        row: pt02 + 1,
+        parent: "PT02",
+        cells: { target: `E${pt02 + 1}`, actual: `F${pt02 + 1}` },
+      }),
+    ]);
+  });
+
+  it("points at the row whose code was deleted, with the fix that writes it back", () => {
+    const g = setCell(fresh(), `B${pt02}`, "");
+    const located = locateReport(g);
+    expect(located.issues).toEqual([
+      expect.objectContaining({
+        code: "grid.row_code_missing",
+        severity: "error",
+        cell: `B${pt02}`,
+        indicator: "PT02",
+        fix: { value: "PT02" },
+        params: expect.objectContaining({ row: pt02, code: "PT02", hasFigure: true }),
+      }),
+    ]);
+    expect(only(located.issues, "grid.row_missing")).toEqual([]);
+  });
+
+  it("keeps a deleted code of an empty, optional row a warning", () => {
+    const g = setCell(fresh({}), `B${rows.indicators.get("PT07")!}`, "");
+    expect(only(locateReport(g).issues, "grid.row_code_missing")).toEqual([
+      expect.objectContaining({ severity: "warning", fix: { value: "PT07" } }),
+    ]);
+  });
+});
+
 describe("locateReport after users edit the sheet", () => {
   it("follows inserted and blank rows", () => {
     let g = insertRows(fresh(), rows.indicators.get("PT01")!, 3);
@@ -314,17 +387,10 @@ describe("locateReport header block", () => {
     }
   });
 
-  it("checks the unit code: lower case is fixable, anything else is an error", () => {
+  it("reads the unit code case-insensitively (no issue, written upper-case); anything else is an error", () => {
     const lower = withHeader({ F5: "sl.maison" });
     expect(lower.header.unitCode).toBe("SL.MAISON");
-    expect(lower.issues).toEqual([
-      expect.objectContaining({
-        code: "grid.header_malformed",
-        severity: "warning",
-        cell: "F5",
-        fix: { value: "SL.MAISON" },
-      }),
-    ]);
+    expect(lower.issues).toEqual([]);
     for (const bad of ["Huyện đoàn Mai Sơn", "SL MAISON", ".SL", "X".repeat(65)]) {
       const located = withHeader({ F5: bad });
       expect(codes(located.issues), bad).toEqual(["grid.header_malformed"]);

@@ -14,11 +14,15 @@
 // - Template: opts.template wins; else the "Mẫu:" cell ("doan-2024 v1"). Without a "Mẫu:" value the
 //   registered template whose codes match the rows is assumed (`grid.header_missing` warning); without
 //   any match, an error.
-// - Unit code and period are required (`grid.header_missing`, error). Forms that are understood but not
-//   canonical ("Quý 3/2023", "sl.maison") are `grid.header_malformed` warnings with a fix, and the header
-//   carries the canonical value; anything else is an error and the header keeps the raw text.
-import { UNIT_CODE_RE } from "../api/schemas.ts";
-import type { Issue, IssueParam, Severity } from "../issues.ts";
+// - Unit code and period are required (`grid.header_missing`, error). A unit code is read
+//   case-insensitively ("sl.maison" is SL.MAISON, no issue). A period understood but not canonical
+//   ("Quý 3/2023") is a `grid.header_malformed` warning with a fix, and the header carries the canonical
+//   value; anything else is an error and the header keeps the raw text.
+// - Rows without a code inside the table (shared/grid/loose-rows.ts): a figure there would be lost, so it
+//   is a warning; a row whose label is a template row's is that row with its code deleted (a fix writes
+//   it back); "Trong đó: …" rows are breakdowns of the coded row above.
+import { normalizeUnitCode } from "../api/unit-code.ts";
+import type { Issue, IssueField, IssueParam, Severity } from "../issues.ts";
 import { getTemplate, templateIds } from "../template/registry.ts";
 import type { Indicator, Template } from "../template/types.ts";
 import { a1 } from "./address.ts";
@@ -32,6 +36,7 @@ import {
   gridSize,
   isBlank,
 } from "./cells.ts";
+import { type Breakdown, findLooseRows } from "./loose-rows.ts";
 import { readPeriod } from "./period.ts";
 import { foldLabel, foldWords } from "./text.ts";
 import type { Grid, RawCell } from "./types.ts";
@@ -75,6 +80,8 @@ export interface LocatedReport {
   /** Rows in sheet order: template rows only (or every code-like row when no template is known). */
   rows: LocatedRow[];
   raw: Map<string, { target: RawCell; actual: RawCell; note: string }>;
+  /** "Trong đó: …" rows with a figure, each under its coded row (checked against it, never sent). */
+  breakdowns: Breakdown[];
   issues: Issue[];
 }
 
@@ -125,15 +132,24 @@ function headerLabel(text: string): { key: HeaderKey; inline?: string } | undefi
   return undefined;
 }
 
-function issue(
-  code: Issue["code"],
-  severity: Severity,
-  sheet: string,
-  cell: string,
-  params: Record<string, IssueParam>,
-  extra: Partial<Issue> = {},
-): Issue {
-  return { code, severity, sheet, cell, params, ...extra };
+/** Where a step's issues go: one sheet, one list. `issue` takes one object, sheet added. */
+interface Issues {
+  sheet: string;
+  list: Issue[];
+}
+
+interface IssueSpec {
+  code: Issue["code"];
+  severity: Severity;
+  cell: string;
+  params: Record<string, IssueParam>;
+  field: IssueField;
+  indicator?: string;
+  fix?: Issue["fix"];
+}
+
+function issue(to: Issues, spec: IssueSpec): void {
+  to.list.push({ ...spec, sheet: to.sheet });
 }
 
 interface HeaderFound {
@@ -210,7 +226,7 @@ export function parseTemplateStamp(text: string): { id?: string; version?: numbe
   return m ? { id, version: Number(m[1]) } : { id };
 }
 
-interface CodeHit {
+export interface CodeHit {
   code: string;
   row: number;
   address: string;
@@ -245,8 +261,7 @@ function guessTemplate(hits: CodeHit[]): Template | undefined {
 }
 
 export function locateReport(grid: Grid, opts: { template?: Template } = {}): LocatedReport {
-  const sheet = typeof grid.sheet === "string" ? grid.sheet : "";
-  const issues: Issue[] = [];
+  const to: Issues = { sheet: typeof grid.sheet === "string" ? grid.sheet : "", list: [] };
   const top = addressOf(grid, 0, 0);
   const table = findTable(grid);
   const headerFound = findHeader(grid, table ? table.headerRow - 1 : Number.POSITIVE_INFINITY);
@@ -254,250 +269,222 @@ export function locateReport(grid: Grid, opts: { template?: Template } = {}): Lo
   for (const [k, v] of Object.entries(headerFound) as [HeaderKey, HeaderFound][]) {
     headerCells[k] = { label: v.label, input: v.input };
   }
-  const header: LocatedHeader = {};
   const placeOf = (key: HeaderKey) => headerFound[key]?.input ?? top;
-
+  const header: LocatedHeader = {};
   for (const key of ["unitName", "reporter", "phone"] as const) {
     const v = headerText(headerFound[key]);
     if (v !== "") header[key] = v;
   }
-
-  // Unit code.
-  const unitRaw = headerText(headerFound.unitCode);
-  if (unitRaw === "") {
-    issues.push(
-      issue(
-        "grid.header_missing",
-        "error",
-        sheet,
-        placeOf("unitCode"),
-        { field: "unitCode" },
-        {
-          field: "header.unitCode",
-        },
-      ),
-    );
-  } else if (UNIT_CODE_RE.test(unitRaw)) {
-    header.unitCode = unitRaw;
-  } else if (UNIT_CODE_RE.test(unitRaw.toUpperCase())) {
-    header.unitCode = unitRaw.toUpperCase();
-    issues.push(
-      issue(
-        "grid.header_malformed",
-        "warning",
-        sheet,
-        placeOf("unitCode"),
-        { field: "unitCode", value: unitRaw, expected: header.unitCode },
-        { field: "header.unitCode", fix: { value: header.unitCode } },
-      ),
-    );
-  } else {
-    header.unitCode = unitRaw;
-    issues.push(
-      issue(
-        "grid.header_malformed",
-        "error",
-        sheet,
-        placeOf("unitCode"),
-        { field: "unitCode", value: unitRaw },
-        { field: "header.unitCode" },
-      ),
-    );
-  }
-
-  // Period.
-  const periodFound = headerFound.period;
-  const periodRaw = headerText(periodFound);
-  if (periodRaw === "") {
-    issues.push(
-      issue(
-        "grid.header_missing",
-        "error",
-        sheet,
-        placeOf("period"),
-        { field: "period" },
-        {
-          field: "header.period",
-        },
-      ),
-    );
-  } else {
-    const reading = readPeriod(
-      periodFound?.inline !== undefined
-        ? { ...EMPTY_CELL, value: periodRaw, valueType: "String" }
-        : periodFound!.cell,
-    );
-    if (reading.code && reading.exact) {
-      header.period = reading.code;
-    } else if (reading.code) {
-      header.period = reading.code;
-      issues.push(
-        issue(
-          "grid.header_malformed",
-          "warning",
-          sheet,
-          placeOf("period"),
-          { field: "period", value: periodFound?.cell.text || periodRaw, expected: reading.code },
-          { field: "header.period", fix: { value: reading.code } },
-        ),
-      );
-    } else {
-      header.period = periodRaw;
-      issues.push(
-        issue(
-          "grid.header_malformed",
-          "error",
-          sheet,
-          placeOf("period"),
-          { field: "period", value: periodRaw },
-          { field: "header.period" },
-        ),
-      );
-    }
-  }
-
-  // Table.
+  readUnitCode(to, headerFound.unitCode, placeOf("unitCode"), header);
+  readPeriodField(to, headerFound.period, placeOf("period"), header);
+  if (!table)
+    issue(to, { code: "grid.table_not_found", severity: "error", cell: top, params: {}, field: "sheet" });
   const hits = table ? scanCodes(grid, table) : [];
-  if (!table) {
-    issues.push(issue("grid.table_not_found", "error", sheet, top, {}, { field: "sheet" }));
-  }
-
-  // Template.
-  const stamp = parseTemplateStamp(headerText(headerFound.template));
-  if (stamp.id !== undefined) header.templateId = stamp.id;
-  if (stamp.version !== undefined) header.templateVersion = stamp.version;
-  let template = opts.template;
-  if (!template) {
-    if (stamp.id !== undefined) {
-      template = getTemplate(stamp.id);
-      if (!template) {
-        issues.push(
-          issue(
-            "grid.template_unknown",
-            "error",
-            sheet,
-            placeOf("template"),
-            { template: stamp.id, known: templateIds().join(", ") },
-            { field: "header.template" },
-          ),
-        );
-      } else if (stamp.version !== undefined && stamp.version !== template.version) {
-        issues.push(
-          issue(
-            "grid.template_version_unknown",
-            "error",
-            sheet,
-            placeOf("template"),
-            { template: stamp.id, version: stamp.version, known: template.version },
-            { field: "header.template" },
-          ),
-        );
-      }
-    } else {
-      template = guessTemplate(hits);
-      issues.push(
-        issue(
-          "grid.header_missing",
-          template ? "warning" : "error",
-          sheet,
-          placeOf("template"),
-          template
-            ? { field: "template", assumed: `${template.id} v${template.version}` }
-            : { field: "template" },
-          { field: "header.template" },
-        ),
-      );
-    }
-  }
-
-  const rows: LocatedRow[] = [];
-  const raw: LocatedReport["raw"] = new Map();
+  const template = readTemplate(to, headerFound.template, placeOf("template"), header, hits, opts.template);
+  const found = table
+    ? readRows(to, grid, table, hits, template)
+    : { rows: [], raw: new Map(), seen: new Map() };
+  let breakdowns: Breakdown[] = [];
   if (table) {
-    const byCode = new Map<string, Indicator>();
-    if (template) {
-      for (const ind of template.indicators) {
-        if (ind.formerCode && !byCode.has(ind.formerCode)) byCode.set(ind.formerCode, ind);
-      }
-      for (const ind of template.indicators) byCode.set(ind.code, ind);
-    }
-    const seen = new Map<string, string>();
-    const col = (role: ColumnRole, row: number) => {
-      const c = table.columns[role];
-      return c === undefined ? "" : a1(row, c);
-    };
-    for (const hit of hits) {
-      const ind = byCode.get(hit.code);
-      if (template && !ind) {
-        if (CODE_LIKE_RE.test(hit.code)) {
-          issues.push(
-            issue(
-              "grid.row_unknown",
-              "warning",
-              sheet,
-              hit.address,
-              { code: hit.code, template: template.id },
-              { field: "row" },
-            ),
-          );
-        }
-        continue;
-      }
-      if (!template && !CODE_LIKE_RE.test(hit.code)) continue;
-      const code = ind?.code ?? hit.code;
-      const first = seen.get(code);
-      if (first !== undefined) {
-        issues.push(
-          issue(
-            "grid.row_duplicate",
-            "error",
-            sheet,
-            hit.address,
-            { code, first },
-            { indicator: code, field: "row" },
-          ),
-        );
-        continue;
-      }
-      seen.set(code, hit.address);
-      const cells: LocatedRow["cells"] = {
-        code: hit.address,
-        target: col("target", hit.row),
-        actual: col("actual", hit.row),
-        note: col("note", hit.row),
-      };
-      if (table.columns.rate !== undefined) cells.rate = col("rate", hit.row);
-      rows.push({ code, row: hit.row, cells });
-      const noteCol = table.columns.note;
-      raw.set(code, {
-        target: cellAt(grid, hit.row, table.columns.target!),
-        actual: cellAt(grid, hit.row, table.columns.actual!),
-        note: noteCol === undefined ? "" : cellString(cellAt(grid, hit.row, noteCol)),
-      });
-    }
-    if (template) {
-      for (const ind of template.indicators) {
-        if (seen.has(ind.code)) continue;
-        issues.push(
-          issue(
-            "grid.row_missing",
-            ind.required ? "error" : "warning",
-            sheet,
-            table.anchor,
-            { code: ind.code, required: ind.required === true },
-            { indicator: ind.code, field: "row" },
-          ),
-        );
-      }
-    }
+    const loose = findLooseRows(grid, table, hits, template, found.seen);
+    to.list.push(...loose.issues.map((i) => ({ ...i, sheet: to.sheet })));
+    breakdowns = loose.breakdowns;
+    if (template) missingRows(to, table, template, found.seen, loose.lostCodes);
   }
-
   return {
     ...(template ? { template } : {}),
     header,
     headerCells,
     ...(table ? { table } : {}),
-    rows,
-    raw,
-    issues,
+    rows: found.rows,
+    raw: found.raw,
+    breakdowns,
+    issues: to.list,
   };
+}
+
+/** Unit code: required; read case-insensitively (sl.maison is SL.MAISON); anything else is an error. */
+function readUnitCode(to: Issues, found: HeaderFound | undefined, cell: string, header: LocatedHeader): void {
+  const raw = headerText(found);
+  const field = "header.unitCode";
+  if (raw === "") {
+    issue(to, { code: "grid.header_missing", severity: "error", cell, params: { field: "unitCode" }, field });
+    return;
+  }
+  const code = normalizeUnitCode(raw);
+  header.unitCode = code ?? raw;
+  if (code === null) {
+    issue(to, {
+      code: "grid.header_malformed",
+      severity: "error",
+      cell,
+      params: { field: "unitCode", value: raw },
+      field,
+    });
+  }
+}
+
+/** Period: required; a form understood but not canonical ("Quý 3/2023") is a warning with its fix. */
+function readPeriodField(
+  to: Issues,
+  found: HeaderFound | undefined,
+  cell: string,
+  header: LocatedHeader,
+): void {
+  const raw = headerText(found);
+  const field = "header.period";
+  if (raw === "" || !found) {
+    issue(to, { code: "grid.header_missing", severity: "error", cell, params: { field: "period" }, field });
+    return;
+  }
+  const reading = readPeriod(
+    found.inline !== undefined ? { ...EMPTY_CELL, value: raw, valueType: "String" } : found.cell,
+  );
+  header.period = reading.code ?? raw;
+  if (reading.code && reading.exact) return;
+  if (reading.code) {
+    issue(to, {
+      code: "grid.header_malformed",
+      severity: "warning",
+      cell,
+      params: { field: "period", value: found.cell.text || raw, expected: reading.code },
+      field,
+      fix: { value: reading.code },
+    });
+    return;
+  }
+  issue(to, {
+    code: "grid.header_malformed",
+    severity: "error",
+    cell,
+    params: { field: "period", value: raw },
+    field,
+  });
+}
+
+/** opts.template wins; else the "Mẫu:" stamp; else the registered template whose codes match the rows. */
+function readTemplate(
+  to: Issues,
+  found: HeaderFound | undefined,
+  cell: string,
+  header: LocatedHeader,
+  hits: CodeHit[],
+  given: Template | undefined,
+): Template | undefined {
+  const stamp = parseTemplateStamp(headerText(found));
+  if (stamp.id !== undefined) header.templateId = stamp.id;
+  if (stamp.version !== undefined) header.templateVersion = stamp.version;
+  if (given) return given;
+  const field = "header.template";
+  if (stamp.id === undefined) {
+    const guessed = guessTemplate(hits);
+    issue(to, {
+      code: "grid.header_missing",
+      severity: guessed ? "warning" : "error",
+      cell,
+      params: guessed
+        ? { field: "template", assumed: `${guessed.id} v${guessed.version}` }
+        : { field: "template" },
+      field,
+    });
+    return guessed;
+  }
+  const template = getTemplate(stamp.id);
+  if (!template) {
+    const params = { template: stamp.id, known: templateIds().join(", ") };
+    issue(to, { code: "grid.template_unknown", severity: "error", cell, params, field });
+  } else if (stamp.version !== undefined && stamp.version !== template.version) {
+    const params = { template: stamp.id, version: stamp.version, known: template.version };
+    issue(to, { code: "grid.template_version_unknown", severity: "error", cell, params, field });
+  }
+  return template;
+}
+
+interface FoundRows {
+  rows: LocatedRow[];
+  raw: LocatedReport["raw"];
+  /** Code → address of its first row. */
+  seen: Map<string, string>;
+}
+
+/** The template's rows by their codes (a former code reads as its successor); unknown and duplicate codes. */
+function readRows(
+  to: Issues,
+  grid: Grid,
+  table: LocatedTable,
+  hits: CodeHit[],
+  template: Template | undefined,
+): FoundRows {
+  const byCode = new Map<string, Indicator>();
+  for (const ind of template?.indicators ?? []) {
+    if (ind.formerCode && !byCode.has(ind.formerCode)) byCode.set(ind.formerCode, ind);
+  }
+  for (const ind of template?.indicators ?? []) byCode.set(ind.code, ind);
+  const out: FoundRows = { rows: [], raw: new Map(), seen: new Map() };
+  const col = (role: ColumnRole, row: number) => {
+    const c = table.columns[role];
+    return c === undefined ? "" : a1(row, c);
+  };
+  for (const hit of hits) {
+    const ind = byCode.get(hit.code);
+    if (template && !ind) {
+      if (CODE_LIKE_RE.test(hit.code)) {
+        const params = { code: hit.code, template: template.id };
+        issue(to, { code: "grid.row_unknown", severity: "warning", cell: hit.address, params, field: "row" });
+      }
+      continue;
+    }
+    if (!template && !CODE_LIKE_RE.test(hit.code)) continue;
+    const code = ind?.code ?? hit.code;
+    const first = out.seen.get(code);
+    if (first !== undefined) {
+      const params = { code, first };
+      issue(to, {
+        code: "grid.row_duplicate",
+        severity: "error",
+        cell: hit.address,
+        params,
+        field: "row",
+        indicator: code,
+      });
+      continue;
+    }
+    out.seen.set(code, hit.address);
+    const cells: LocatedRow["cells"] = {
+      code: hit.address,
+      target: col("target", hit.row),
+      actual: col("actual", hit.row),
+      note: col("note", hit.row),
+    };
+    if (table.columns.rate !== undefined) cells.rate = col("rate", hit.row);
+    out.rows.push({ code, row: hit.row, cells });
+    const noteCol = table.columns.note;
+    out.raw.set(code, {
+      target: cellAt(grid, hit.row, table.columns.target!),
+      actual: cellAt(grid, hit.row, table.columns.actual!),
+      note: noteCol === undefined ? "" : cellString(cellAt(grid, hit.row, noteCol)),
+    });
+  }
+  return out;
+}
+
+/** Template rows absent from the sheet, except those found by their label (their code was deleted). */
+function missingRows(
+  to: Issues,
+  table: LocatedTable,
+  template: Template,
+  seen: Map<string, string>,
+  lostCodes: ReadonlySet<string>,
+): void {
+  for (const ind of template.indicators) {
+    if (seen.has(ind.code) || lostCodes.has(ind.code)) continue;
+    issue(to, {
+      code: "grid.row_missing",
+      severity: ind.required ? "error" : "warning",
+      cell: table.anchor,
+      params: { code: ind.code, required: ind.required === true },
+      field: "row",
+      indicator: ind.code,
+    });
+  }
 }

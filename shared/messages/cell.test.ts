@@ -83,6 +83,7 @@ function render(issue: Issue, lang: Lang): string {
   if (!indicator) throw new Error(`no indicator ${issue.indicator}`);
   const p: MessageParams = {
     ...issue.params,
+    client: "addin",
     label: indicator.label[lang],
     indicator: indicator.code,
     cell: "F14",
@@ -119,6 +120,13 @@ describe("cellMessages", () => {
       expect(vi).toContain(shownVi);
       expect(en).toContain("Click Fix");
       expect(en).toContain(shownEn);
+      // The CLI has no button: it names its own command, from the same table.
+      const cliVi = cellMessages[issue.code as CellIssueCode].vi({ ...issue.params, client: "cli" });
+      const cliEn = cellMessages[issue.code as CellIssueCode].en({ ...issue.params, client: "cli" });
+      expect(cliVi).toContain("Chạy baocao fix");
+      expect(cliVi).not.toContain("Bấm");
+      expect(cliEn).toContain("Run baocao fix");
+      expect(cliEn).not.toContain("Click");
     } else {
       // Never promise a button that is not there.
       expect(vi).not.toContain("Bấm Sửa");

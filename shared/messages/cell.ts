@@ -1,6 +1,7 @@
 // Messages for the issues of one cell (shared/parse/cell.ts). Vietnamese first: the readers are Youth
 // Union officers filling the report. The shared formatter adds the "Ô F14 (PT01 – …): " prefix.
 import type { IssueParam } from "../issues.ts";
+import { fixAction } from "./fix-action.ts";
 import { formatParam } from "./format-number.ts";
 import type { CellIssueCode, Lang, MessageParams, MessageTable } from "./types.ts";
 
@@ -15,11 +16,11 @@ const num = (p: MessageParams, key: string, lang: Lang): string => show(p[key], 
 const fixVi = (p: MessageParams, key = "value"): string =>
   p.fixable === false
     ? `Ô này có công thức: hãy sửa công thức để trả về số ${num(p, key, "vi")}.`
-    : `Bấm Sửa để đổi thành số ${num(p, key, "vi")}.`;
+    : `${fixAction(p.client, "vi")} đổi thành số ${num(p, key, "vi")}.`;
 const fixEn = (p: MessageParams, key = "value"): string =>
   p.fixable === false
     ? `The cell holds a formula: change it to return the number ${num(p, key, "en")}.`
-    : `Click Fix to make it the number ${num(p, key, "en")}.`;
+    : `${fixAction(p.client, "en")} make it the number ${num(p, key, "en")}.`;
 
 /** Why a number read as text, by the `reading` param parseCell sends. */
 function textNumberWhy(p: MessageParams, lang: Lang): string {
@@ -162,11 +163,11 @@ export const cellMessages: MessageTable<CellIssueCode> = {
     vi: (p) =>
       p.fixable === false
         ? `${q(p)} được hiểu là '${show(p.gradeVi, "vi")}' (mã ${show(p.value, "vi")}). Ô này có công thức: hãy sửa để trả về đúng mã ${show(p.value, "vi")}.`
-        : `${q(p)} được hiểu là '${show(p.gradeVi, "vi")}' (mã ${show(p.value, "vi")}). Bấm Sửa để ghi đúng mã ${show(p.value, "vi")}.`,
+        : `${q(p)} được hiểu là '${show(p.gradeVi, "vi")}' (mã ${show(p.value, "vi")}). ${fixAction(p.client, "vi")} ghi đúng mã ${show(p.value, "vi")}.`,
     en: (p) =>
       p.fixable === false
         ? `${q(p)} reads as '${show(p.gradeEn, "en")}' (code ${show(p.value, "en")}). The cell holds a formula: make it return the code ${show(p.value, "en")}.`
-        : `${q(p)} reads as '${show(p.gradeEn, "en")}' (code ${show(p.value, "en")}). Click Fix to write the code ${show(p.value, "en")}.`,
+        : `${q(p)} reads as '${show(p.gradeEn, "en")}' (code ${show(p.value, "en")}). ${fixAction(p.client, "en")} write the code ${show(p.value, "en")}.`,
   },
   "cell.ratio_typed": {
     vi: (p) =>

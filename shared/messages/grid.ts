@@ -1,11 +1,16 @@
 // Sentences for the grid.* issues of locateReport: the sheet's shape and its header block. The
 // "Ô B9 (GD01 – …): " prefix is added by formatIssue. Params: see shared/grid/locate.ts.
+import { fixAction } from "./fix-action.ts";
 import { formatParam } from "./format-number.ts";
 import type { GridIssueCode, MessageParams, MessageTable } from "./types.ts";
 
 // Grid params are codes, addresses and version numbers: written as they are, never grouped.
 const textVi = (v: MessageParams[string] | undefined): string => formatParam(v, "vi", { group: false });
 const textEn = (v: MessageParams[string] | undefined): string => formatParam(v, "en", { group: false });
+
+/** " ('Hoạt động khác: …')" after a row number, when the row has a label. */
+const quoted = (label: MessageParams[string] | undefined): string =>
+  typeof label === "string" && label !== "" ? ` ('${label}')` : "";
 
 const PERIOD_FORMS_VI = "2023 (cả năm), 2023-H1 (6 tháng đầu năm), 2023-Q3 (quý 3) hoặc 2023-11 (tháng 11)";
 const PERIOD_FORMS_EN = "2023 (year), 2023-H1 (first half), 2023-Q3 (third quarter) or 2023-11 (November)";
@@ -107,6 +112,24 @@ export const gridMessages: MessageTable<GridIssueCode> = {
       `Mã '${textVi(p.code)}' không có trong mẫu ${textVi(p.template)} nên dòng này không được tính. Kiểm tra lại mã (ví dụ PT01), hoặc xóa dòng nếu không cần.`,
     en: (p) =>
       `Code '${textEn(p.code)}' is not in template ${textEn(p.template)}, so this row is not counted. Check the code (e.g. PT01) or delete the row if it is not needed.`,
+  },
+  "grid.row_uncoded": {
+    vi: (p) =>
+      `Dòng ${textVi(p.row)}${quoted(p.label)} có số liệu (${textVi(p.value)}) nhưng không có mã chỉ tiêu: số này sẽ không được gửi. Nếu đây là một chỉ tiêu của mẫu, ghi mã của nó vào cột 'Mã chỉ tiêu'; nếu là chi tiết của dòng trên, ghi 'Trong đó:' ở đầu nội dung; nếu không, chuyển số liệu sang cột Ghi chú.`,
+    en: (p) =>
+      `Row ${textEn(p.row)}${quoted(p.label)} holds a figure (${textEn(p.value)}) but no indicator code: it will not be sent. If it is a template indicator, write its code in the 'Mã chỉ tiêu' column; if it details the row above, start its label with 'Trong đó:'; otherwise move the figure to the Ghi chú (notes) column.`,
+  },
+  "grid.row_code_missing": {
+    vi: (p) =>
+      `Dòng ${textVi(p.row)}${quoted(p.label)} là dòng ${textVi(p.code)} của mẫu nhưng ô 'Mã chỉ tiêu' đã bị xóa, nên ${p.hasFigure === true ? "số liệu của dòng này sẽ không được gửi" : "dòng này không được đọc"}. ${fixAction(p.client, "vi")} ghi lại mã ${textVi(p.code)}.`,
+    en: (p) =>
+      `Row ${textEn(p.row)}${quoted(p.label)} is the template's row ${textEn(p.code)} but its 'Mã chỉ tiêu' (code) cell was cleared, so ${p.hasFigure === true ? "its figures will not be sent" : "the row is not read"}. ${fixAction(p.client, "en")} write the code ${textEn(p.code)} back.`,
+  },
+  "grid.breakdown_exceeds": {
+    vi: (p) =>
+      `Dòng ${textVi(p.row)}${quoted(p.label)} là chi tiết ('Trong đó') của dòng ${textVi(p.parent)} ngay trên, nhưng số ${textVi(p.value)} lớn hơn ${textVi(p.parentValue)} của dòng đó. Kiểm tra lại hai số; dòng 'Trong đó' không được gửi riêng.`,
+    en: (p) =>
+      `Row ${textEn(p.row)}${quoted(p.label)} details ('Trong đó', of which) row ${textEn(p.parent)} above it, but its ${textEn(p.value)} is larger than that row's ${textEn(p.parentValue)}. Check both figures; a 'Trong đó' row is never sent on its own.`,
   },
   "grid.template_unknown": {
     vi: (p) =>

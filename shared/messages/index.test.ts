@@ -159,6 +159,27 @@ const samples: Record<IssueCode, Omit<Issue, "code">> = {
     params: { code: "PT02", first: "B15" },
   },
   "grid.row_unknown": { severity: "warning", cell: "B70", params: { code: "ZZ01", template: "doan-2024" } },
+  "grid.row_uncoded": {
+    severity: "warning",
+    cell: "F29",
+    field: "actual",
+    params: { row: 29, label: "Hoạt động khác: làm đường giao thông nông thôn", value: "2" },
+  },
+  "grid.row_code_missing": {
+    severity: "error",
+    cell: "B27",
+    indicator: "PT02",
+    field: "row",
+    params: { row: 27, code: "PT02", label: "Số công trình, phần việc thanh niên", hasFigure: true },
+    fix: { value: "PT02" },
+  },
+  "grid.breakdown_exceeds": {
+    severity: "warning",
+    cell: "F28",
+    indicator: "PT02",
+    field: "actual",
+    params: { row: 28, label: "Trong đó: công trình cấp xã", parent: "PT02", value: 150, parentValue: 125 },
+  },
   "grid.template_unknown": {
     severity: "error",
     cell: "C6",
@@ -219,7 +240,7 @@ describe("formatIssue", () => {
 
   it("quotes what the user wrote in single quotes, in every area's messages", () => {
     const issue = sample("cell.text_number");
-    expect(formatIssue(issue, doan2024, "vi")).toBe(
+    expect(formatIssue(issue, doan2024, "vi", "addin")).toBe(
       `Ô F14 (${PT01_VI}): '92.387' đang được lưu dưới dạng chữ nên không được cộng khi tổng hợp; ` +
         "dấu '.' ở đây là dấu phân cách hàng nghìn. Bấm Sửa để đổi thành số 92387.",
     );

@@ -7,6 +7,7 @@ import type { ApiIssue } from "../api/schemas.ts";
 import type { Issue, IssueCode } from "../issues.ts";
 import type { Template } from "../template/types.ts";
 import { cellMessages } from "./cell.ts";
+import type { Client } from "./fix-action.ts";
 import { gridMessages } from "./grid.ts";
 import { ruleMessages } from "./rule.ts";
 import type { Lang, MessageParams, MessageTable } from "./types.ts";
@@ -37,8 +38,13 @@ function prefix(issue: Issue, label: string | undefined, lang: Lang): string {
  * label, the grade list, all in `lang`. The issue's params win over these on a clash (a grid issue's
  * `template` param is the id the sheet names, not the template used).
  */
-function derivedParams(issue: Issue, template: Template | undefined, lang: Lang): MessageParams {
-  const derived: MessageParams = { severity: issue.severity };
+function derivedParams(
+  issue: Issue,
+  template: Template | undefined,
+  lang: Lang,
+  client: Client,
+): MessageParams {
+  const derived: MessageParams = { severity: issue.severity, client };
   if (issue.indicator !== undefined) derived.indicator = issue.indicator;
   if (issue.cell !== undefined) derived.cell = issue.cell;
   if (template === undefined) return derived;
@@ -55,8 +61,14 @@ function derivedParams(issue: Issue, template: Template | undefined, lang: Lang)
   return derived;
 }
 
-export function formatIssue(issue: Issue, template: Template | undefined, lang: Lang): string {
-  const params: MessageParams = { ...derivedParams(issue, template, lang), ...issue.params };
+/** `client` words the fix action ("Bấm Sửa", "Chạy baocao fix", or neither in an API answer). */
+export function formatIssue(
+  issue: Issue,
+  template: Template | undefined,
+  lang: Lang,
+  client: Client = "api",
+): string {
+  const params: MessageParams = { ...derivedParams(issue, template, lang, client), ...issue.params };
   // Issues may come back from storage or the network: an unknown code still says something.
   const message = (messages as Partial<MessageTable<IssueCode>>)[issue.code];
   const sentence = message === undefined ? issue.code : message[lang](params);

@@ -3,6 +3,7 @@
 
 import { compareA1 } from "../grid/address.ts";
 import type { Issue } from "../issues.ts";
+import type { Client } from "../messages/fix-action.ts";
 import { formatIssue } from "../messages/index.ts";
 import type { Lang } from "../messages/types.ts";
 import type { Template } from "../template/types.ts";
@@ -12,7 +13,12 @@ import type { CellMark } from "./types.ts";
 export const ERROR_FILL = "#FFC7CE";
 export const WARNING_FILL = "#FFEB9C";
 
-export function marksPlan(issues: Issue[], template: Template | undefined, lang: Lang = "vi"): CellMark[] {
+export function marksPlan(
+  issues: Issue[],
+  template: Template | undefined,
+  lang: Lang = "vi",
+  client: Client = "addin",
+): CellMark[] {
   const byCell = new Map<string, { sheet?: string; address: string; issues: Issue[] }>();
   for (const issue of issues) {
     if (issue.cell === undefined || issue.cell === "") continue;
@@ -33,7 +39,7 @@ export function marksPlan(issues: Issue[], template: Template | undefined, lang:
       ...entry.issues.filter((i) => i.severity !== "error"),
     ];
     const severity = ordered[0]?.severity === "error" ? "error" : "warning";
-    const note = [...new Set(ordered.map((i) => formatIssue(i, template, lang)))].join("\n");
+    const note = [...new Set(ordered.map((i) => formatIssue(i, template, lang, client)))].join("\n");
     marks.push({
       ...(entry.sheet !== undefined ? { sheet: entry.sheet } : {}),
       address: entry.address,

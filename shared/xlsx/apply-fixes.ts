@@ -1,6 +1,7 @@
 // Applies the issues' own fixes (only those that carry one: the unambiguous corrections decided in
-// shared/) to the workbook, and says what changed in each cell.
+// shared/, chosen by shared/fixes.ts) to the workbook, and says what changed in each cell.
 import type { Worksheet } from "exceljs";
+import { chooseFixes } from "../fixes.ts";
 import type { Issue } from "../issues.ts";
 import { NUMBER_FORMATS } from "../plans/template-sheet.ts";
 import type { Template } from "../template/types.ts";
@@ -20,16 +21,14 @@ function numberFormatFor(issue: Issue, template: Template | undefined): string {
   return kind === "count" || kind === "money" || kind === "ratio" ? NUMBER_FORMATS[kind] : "General";
 }
 
+/** Writes the fixes the shared chooser keeps; a cell with two different proposed fixes is left alone. */
 export function applyFixes(ws: Worksheet, issues: Issue[], template: Template | undefined): CellChange[] {
   const changes: CellChange[] = [];
-  const done = new Set<string>();
-  for (const issue of issues) {
-    if (!issue.fix || !issue.cell || done.has(issue.cell)) continue;
-    if (issue.sheet !== undefined && issue.sheet !== ws.name) continue;
-    done.add(issue.cell);
-    const cell = ws.getCell(issue.cell);
+  for (const fix of chooseFixes(issues).fixes) {
+    if (fix.sheet !== undefined && fix.sheet !== ws.name) continue;
+    const { issue, value: v } = fix;
+    const cell = ws.getCell(fix.address);
     const before = typeof issue.params.raw === "string" ? issue.params.raw : cell.text;
-    const v = issue.fix.value;
     if (typeof v === "number") {
       cell.value = v;
       if (!cell.numFmt || cell.numFmt === "@" || cell.numFmt === "General") {
@@ -43,7 +42,7 @@ export function applyFixes(ws: Worksheet, issues: Issue[], template: Template | 
     }
     changes.push({
       sheet: ws.name,
-      cell: issue.cell,
+      cell: fix.address,
       ...(issue.indicator !== undefined && { indicator: issue.indicator }),
       code: issue.code,
       before,

@@ -32,7 +32,7 @@ export async function requireVisibleUnit(db: Db, p: Principal, unit: string): Pr
 export function checkVisibleUnit(p: Principal, unit: string, found: boolean): void {
   if (found) return;
   if (p.role === "admin") throw new ApiFailure("unknown_unit", { unit });
-  throw new ApiFailure("forbidden");
+  throw new ApiFailure("forbidden", p.unit === null ? {} : { unit, own: p.unit });
 }
 
 /** Locking a period (the whole database's) is for admins and for reviewers of a root unit. */

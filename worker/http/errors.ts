@@ -45,13 +45,20 @@ const messages: Record<
   },
   unauthenticated: {
     status: 401,
-    vi: () => "Thiếu hoặc sai mã truy cập (Authorization: Bearer …)",
-    en: () => "Missing or invalid access token (Authorization: Bearer …)",
+    vi: () => "Thiếu hoặc sai mã truy cập",
+    en: () => "Missing or invalid access token",
   },
   forbidden: {
     status: 403,
-    vi: () => "Mã truy cập này không được phép thực hiện thao tác này với đơn vị này",
-    en: () => "This token may not do this, or not for this unit",
+    // With `unit` and `own`: a unit outside the token's tree (or none at all: the token cannot tell).
+    vi: (p) =>
+      p.unit !== undefined && p.own !== undefined
+        ? `Mã truy cập này là của đơn vị ${p.own}: nó chỉ dùng được cho ${p.own} và các đơn vị trực thuộc, mà ${p.unit} không có trong danh sách đó`
+        : "Mã truy cập này không được phép thực hiện thao tác này",
+    en: (p) =>
+      p.unit !== undefined && p.own !== undefined
+        ? `This access token is for unit ${p.own}: it only works for ${p.own} and the units under it, and ${p.unit} is not among them`
+        : "This access token may not do this",
   },
   not_found: {
     status: 404,
