@@ -11,6 +11,7 @@ import { consolidation } from "./routes/consolidation.ts";
 import { health } from "./routes/health.ts";
 import { periods } from "./routes/periods.ts";
 import { recomputeRoute } from "./routes/recompute.ts";
+import { reviews } from "./routes/reviews.ts";
 import { submissions, submitRoute } from "./routes/submissions.ts";
 import { templates } from "./routes/templates.ts";
 import { tokens } from "./routes/tokens.ts";
@@ -49,7 +50,8 @@ const app = new Hono<AppEnv>()
   .route("/v1", submissions)
   .route("/v1", consolidation)
   .route("/v1", periods)
-  .route("/v1", recomputeRoute);
+  .route("/v1", recomputeRoute)
+  .route("/v1", reviews);
 
 app.notFound((c) => {
   const failure = new ApiFailure("not_found", { path: `${c.req.method} ${new URL(c.req.url).pathname}` });
