@@ -6,7 +6,7 @@ const FIELDS = ["target", "actual", "note"] as const;
 
 type Value = number | string | null;
 
-function valueOf(row: ReportRow | undefined, field: (typeof FIELDS)[number]): Value {
+function fieldValue(row: ReportRow | undefined, field: (typeof FIELDS)[number]): Value {
   const v = row?.[field];
   if (v === undefined || v === null || v === "") return null;
   return v;
@@ -24,8 +24,8 @@ export function changesBetween(before: readonly ReportRow[], after: readonly Rep
   const out: FigureChange[] = [];
   for (const code of codes) {
     for (const field of FIELDS) {
-      const o = valueOf(old.get(code), field);
-      const n = valueOf(now.get(code), field);
+      const o = fieldValue(old.get(code), field);
+      const n = fieldValue(now.get(code), field);
       if (o !== n) out.push({ code, field, old: o, new: n });
     }
   }
