@@ -36,6 +36,14 @@ const NEXT: Record<string, Said> = {
     vi: "Báo cáo quá lớn: bớt ghi chú dài hoặc số dòng.",
     en: "The report is too large: shorten long notes or remove rows.",
   },
+  report_accepted: {
+    vi: "Nếu thật sự cần sửa, đề nghị cấp trên mở lại (baocao review reopen) rồi gửi lại.",
+    en: "If it must change, ask the level above to reopen it (baocao review reopen), then submit again.",
+  },
+  review_not_allowed: {
+    vi: "Xem trạng thái hiện tại bằng baocao review list.",
+    en: "See the current state with baocao review list.",
+  },
   validation_failed: {
     vi: "Sửa các lỗi được liệt kê trong tệp rồi gửi lại (baocao validate để xem lại).",
     en: "Fix the listed errors in the file and submit again (baocao validate to check).",

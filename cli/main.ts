@@ -5,6 +5,7 @@ import type { Command } from "./commands/command.ts";
 import { fixCommand } from "./commands/fix.ts";
 import { pullCommand } from "./commands/pull.ts";
 import { queueCommand } from "./commands/queue.ts";
+import { reviewCommand } from "./commands/review.ts";
 import { submitCommand } from "./commands/submit.ts";
 import { templateCommand } from "./commands/template.ts";
 import { unitsCommand } from "./commands/units.ts";
@@ -20,6 +21,7 @@ export const COMMANDS: Command[] = [
   queueCommand,
   pullCommand,
   unitsCommand,
+  reviewCommand,
 ];
 
 function usage(): string {
