@@ -409,7 +409,7 @@ export class Controller {
    * Reads a sheet, checks it with shared/, marks its cells; one read batch, one write batch. Without a
    * name it is the active sheet, unless that is a consolidated sheet: then the report last worked on.
    */
-  private async check(sheet?: string): Promise<CheckResult> {
+  private async check(sheet?: string, opts: { keepView?: boolean } = {}): Promise<CheckResult> {
     const lang = this.current.lang;
     const remembered = this.reportSheet;
     const result = await this.excel.validate<CheckResult | null>(sheet, (grid) => {
@@ -444,7 +444,8 @@ export class Controller {
     });
     if (result === null) return this.check(remembered);
     if (!isConsolidated(result.sheet)) this.reportSheet = result.sheet;
-    this.set({ check: result, view: "main" });
+    // A re-check after an edit runs in the background: it must not pull the user out of another view.
+    this.set({ check: result, ...(opts.keepView ? {} : { view: "main" as const }) });
     return result;
   }
 
@@ -482,7 +483,7 @@ export class Controller {
     if (this.debounce !== undefined) clearTimeout(this.debounce);
     this.debounce = setTimeout(() => {
       this.debounce = undefined;
-      void this.act(null, () => this.check(sheet), { background: true });
+      void this.act(null, () => this.check(sheet, { keepView: true }), { background: true });
     }, this.debounceMs);
   }
 

@@ -1,6 +1,6 @@
 // Both sides of the review in the pane, against the in-memory Excel and an in-memory API that keeps
 // revisions and reviews like the Worker (state from shared/review/state.ts).
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ApiClient } from "../../shared/api/client.ts";
 import type { ReviewInfo, ReviewRequest } from "../../shared/api/reviews.ts";
 import type { SubmissionBody, SubmissionsAnswer } from "../../shared/api/schemas.ts";
@@ -121,6 +121,11 @@ beforeEach(async () => {
     debounceMs: 10,
     retryIntervalMs: 60_000,
   });
+  await pane.start();
+});
+
+afterEach(async () => {
+  await pane.stop();
 });
 
 async function reporterSends(members: number): Promise<void> {
@@ -152,6 +157,15 @@ describe("review in the pane", () => {
 
     fake.user.type(SHEET, F("GD04"), 120);
     await pane.submit({ confirmed: true });
+    await fake.flushEvents();
+    await pane.whenIdle();
+    const events = fake.events.length;
+    const done = pane.state.completed;
+    await new Promise((r) => setTimeout(r, 200));
+    await fake.flushEvents();
+    await pane.whenIdle();
+    // Quiet once done: our own writes (notes placed, then cleared) raise no change event.
+    expect([fake.events.length, pane.state.completed]).toEqual([events, done]);
     expect(pane.state.ownReview).toBeNull();
     expect(fake.cell(SHEET, F("GD04")).note).toBeNull();
     expect(fake.cell(SHEET, F("GD04")).fill).toBeNull();
@@ -196,5 +210,15 @@ describe("review in the pane", () => {
       comment: "Xem lại",
       items: [{ code: "GD01", comment: "Số cán bộ?" }],
     });
+  });
+
+  it("a background re-check after an edit leaves the reviewer in Duyệt báo cáo", async () => {
+    await reporterSends(100);
+    pane.openReviewDesk();
+    fake.user.type(SHEET, F("GD04"), 101);
+    await fake.flushEvents();
+    await pane.whenIdle();
+    expect(pane.state.check?.report?.rows.find((r) => r.code === "GD04")?.actual).toBe(101);
+    expect(pane.state.view).toBe("review");
   });
 });

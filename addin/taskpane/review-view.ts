@@ -43,6 +43,16 @@ export function ownReviewCard(own: OwnReview | null, lang: Lang): HTMLElement | 
   );
 }
 
+/** A labelled input whose typed text survives re-renders (drafts). */
+function field(id: string, label: string, key: keyof typeof drafts, placeholder: string): HTMLElement {
+  return h(
+    "div",
+    { class: "field" },
+    h("label", { class: "field-label", for: id }, label),
+    input(id, key, placeholder),
+  );
+}
+
 function input(id: string, key: keyof typeof drafts, placeholder: string): HTMLElement {
   return h("input", {
     id,
@@ -128,23 +138,29 @@ function openCard(open: OpenReview, c: Controller, busy: boolean, lang: Lang): H
     header(ICONS.validate, rt("openTitle", lang, { unit: open.unit, revision: open.revision })),
     h("p", { class: "card-note" }, `${open.name} · ${STATE_LABEL[open.state][lang]} · ${open.sheet}`),
     changesList(open, lang),
-    h("label", { class: "field-label", for: "review-cell-comment" }, rt("cellComment", lang)),
-    input("review-cell-comment", "cellComment", "…"),
+    field("review-cell-comment", rt("cellComment", lang), "cellComment", "…"),
     h(
-      "button",
-      {
-        class: "button button-small",
-        type: "button",
-        disabled: busy,
-        data: { testid: "review-add-cell" },
-        onClick: () => {
-          const text = drafts.cellComment;
-          void c.addReviewComment(text).then(() => {
-            if (c.state.desk?.open?.items.some((i) => i.comment === text.trim())) drafts.cellComment = "";
-          });
+      "div",
+      { class: "form-actions" },
+      h(
+        "button",
+        {
+          class: "button button-small",
+          type: "button",
+          disabled: busy,
+          data: { testid: "review-add-cell" },
+          onClick: () => {
+            // Cleared before the pane re-renders; given back when no cell took it.
+            const text = drafts.cellComment;
+            drafts.cellComment = "";
+            void c.addReviewComment(text).then(() => {
+              if (!c.state.desk?.open?.items.some((i) => i.comment === text.trim()))
+                drafts.cellComment = text;
+            });
+          },
         },
-      },
-      rt("addCellComment", lang),
+        rt("addCellComment", lang),
+      ),
     ),
     open.items.length
       ? h(
@@ -168,8 +184,7 @@ function openCard(open: OpenReview, c: Controller, busy: boolean, lang: Lang): H
           ),
         )
       : null,
-    h("label", { class: "field-label", for: "review-comment" }, rt("commentLabel", lang)),
-    input("review-comment", "comment", "…"),
+    field("review-comment", rt("commentLabel", lang), "comment", "…"),
     h(
       "div",
       { class: "form-actions" },
@@ -196,8 +211,8 @@ export function reviewDeskView(s: PaneState, c: Controller): HTMLElement[] {
     },
     header(ICONS.validate, rt("deskTitle", s.lang)),
     h("p", { class: "card-note" }, rt("deskIntro", s.lang)),
-    input("review-unit", "unit", "SL"),
-    input("review-period", "period", "2026"),
+    field("review-unit", rt("unitAbove", s.lang), "unit", "SL"),
+    field("review-period", rt("period", s.lang), "period", "2026"),
     h(
       "div",
       { class: "form-actions" },

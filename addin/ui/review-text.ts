@@ -8,6 +8,8 @@ export const REVIEW_TEXT = {
     vi: "Chọn đơn vị cấp trên và kỳ, rồi mở từng báo cáo để duyệt hoặc trả lại.",
     en: "Choose the unit above and the period, then open each report to accept or return it.",
   },
+  unitAbove: { vi: "Đơn vị cấp trên (mã)", en: "Unit above (code)" },
+  period: { vi: "Kỳ báo cáo", en: "Period" },
   deskLoad: { vi: "Xem danh sách", en: "List the reports" },
   deskOpen: { vi: "Mở", en: "Open" },
   deskEmpty: { vi: "Không có đơn vị nào bên dưới.", en: "No unit below." },
@@ -30,7 +32,6 @@ export const REVIEW_TEXT = {
   },
   commentEmpty: { vi: "Nhập nhận xét trước.", en: "Type the comment first." },
   noReport: { vi: "Đơn vị này chưa có báo cáo kỳ này.", en: "This unit has no report for the period." },
-  decided: { vi: "{unit}: {state}.", en: "{unit}: {state}." },
   returnedTitle: { vi: "Bị trả lại", en: "Returned" },
   returnedIntro: {
     vi: "Cấp trên ({reviewer}) trả lại báo cáo lúc {at}. Sửa theo nhận xét rồi gửi lại; các ghi chú xanh trên ô sẽ tự xóa khi gửi.",
