@@ -5,6 +5,7 @@ import type { Command } from "./commands/command.ts";
 import { fixCommand } from "./commands/fix.ts";
 import { pullCommand } from "./commands/pull.ts";
 import { queueCommand } from "./commands/queue.ts";
+import { reviewCommand } from "./commands/review.ts";
 import { scoresCommand } from "./commands/scores.ts";
 import { submitCommand } from "./commands/submit.ts";
 import { templateCommand } from "./commands/template.ts";
@@ -24,6 +25,7 @@ export const COMMANDS: Command[] = [
   unitsCommand,
   scoresCommand,
   tokensCommand,
+  reviewCommand,
 ];
 
 function usage(): string {

@@ -13,6 +13,7 @@ import { consolidation } from "./routes/consolidation.ts";
 import { health } from "./routes/health.ts";
 import { periods } from "./routes/periods.ts";
 import { recomputeRoute } from "./routes/recompute.ts";
+import { reviews } from "./routes/reviews.ts";
 import { scores } from "./routes/scores.ts";
 import { site } from "./routes/site.ts";
 import { submissions, submitRoute } from "./routes/submissions.ts";
@@ -54,7 +55,8 @@ const app = new Hono<AppEnv>()
   .route("/v1", consolidation)
   .route("/v1", periods)
   .route("/v1", recomputeRoute)
-  .route("/v1", scores);
+  .route("/v1", scores)
+  .route("/v1", reviews);
 
 app.notFound((c) => {
   const failure = new ApiFailure("not_found", { path: `${c.req.method} ${new URL(c.req.url).pathname}` });

@@ -43,6 +43,10 @@ export function ribbonHandlers(
       await showPane(host);
       controller.openPull();
     },
+    review: async () => {
+      await showPane(host);
+      controller.openReviewDesk();
+    },
   };
 }
 

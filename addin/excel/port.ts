@@ -6,6 +6,7 @@ import type { CellFix, ExcelPort } from "../taskpane/excel-port.ts";
 import { validateSheet } from "./marks.ts";
 import { renderPlan } from "./render-plan.ts";
 import { selectCell } from "./select.ts";
+import { selectedCell } from "./selected-cell.ts";
 import { type ApiSupport, excelApi, officeApiSupport } from "./support.ts";
 import { applyFixes } from "./write-values.ts";
 
@@ -37,6 +38,9 @@ export function createExcelPort(run: ExcelRun, options: PortOptions = {}): Excel
     },
     async select(sheet, address) {
       await run((ctx) => selectCell(ctx, sheet, address));
+    },
+    async selectedCell() {
+      return run((ctx) => selectedCell(ctx));
     },
     async sheetNames() {
       // Tạo mẫu names its sheet from these, so it never renders over (replaces) a filled report.

@@ -20,16 +20,21 @@ import { describeRefusal } from "../../shared/messages/remote.ts";
 import type { Lang } from "../../shared/messages/types.ts";
 import { consolidatedSheetPlan } from "../../shared/plans/consolidated-sheet.ts";
 import { marksPlan } from "../../shared/plans/marks.ts";
+import { withReviewMarks } from "../../shared/plans/review-marks.ts";
+import { indicatorAt } from "../../shared/plans/review-sheet.ts";
 import { templateSheetPlan } from "../../shared/plans/template-sheet.ts";
 import type { QueueOutcome, Refusal, SubmissionQueue } from "../../shared/queue/submission-queue.ts";
+import { STATE_LABEL } from "../../shared/review/labels.ts";
 import { DEFAULT_TEMPLATE_ID, getTemplate } from "../../shared/template/registry.ts";
 import type { Report, Template } from "../../shared/template/types.ts";
 import type { Settings, SettingsStore } from "../state/settings.ts";
+import { rtBoth } from "../ui/review-text.ts";
 import type { TextKey, TextParams } from "../ui/text.ts";
 import type { CellFix, ExcelPort } from "./excel-port.ts";
+import * as desk from "./review-desk.ts";
 import { diffRows, type RowChange } from "./submission.ts";
 
-export type PaneView = "main" | "create" | "pull" | "settings";
+export type PaneView = "main" | "create" | "pull" | "settings" | "review";
 
 /** Something to tell the user: one of the pane's own texts, or a server's message in both languages. */
 export type Said = { key: TextKey; params?: TextParams } | { vi: string; en: string };
@@ -97,6 +102,9 @@ export interface PaneState {
   units: UnitOption[] | null;
   /** The last consolidated sheet written, with its reporting status. */
   pulled: PulledView | null;
+  /** Review (§3): the checked report's own review (reporter side) and the "Duyệt báo cáo" desk. */
+  ownReview: desk.OwnReview | null;
+  desk: desk.ReviewDesk | null;
   /** How many user actions have finished: lets a caller (the e2e test) wait for the one it started. */
   completed: number;
 }
@@ -134,7 +142,8 @@ export interface ControllerDeps {
   /** Builds the API client for the current settings (tests inject fetch or timeouts through it). */
   makeClient?: (
     settings: Readonly<Settings>,
-  ) => Pick<ApiClient, "submit" | "units" | "consolidation" | "submissions">;
+  ) => Pick<ApiClient, "submit" | "units" | "consolidation" | "submissions"> &
+    Partial<Pick<ApiClient, "review" | "reviews">>;
   /** Quiet time after the last edit before re-checking the sheet. */
   debounceMs?: number;
   /** How often the queue is retried while it holds reports. */
@@ -236,6 +245,8 @@ export class Controller {
       lastQueueFailure: this.queueFailure(),
       units: null,
       pulled: null,
+      ownReview: null,
+      desk: null,
       completed: 0,
     };
     const lastRefused = this.queue.history().findLast((o) => o.kind === "refused");
@@ -302,7 +313,7 @@ export class Controller {
   showView(view: PaneView): void {
     this.set({ view, notice: null });
     if (
-      (view === "pull" || view === "create") &&
+      (view === "pull" || view === "create" || view === "review") &&
       this.current.units === null &&
       this.current.settings.token
     ) {
@@ -371,14 +382,41 @@ export class Controller {
   // ---- Kiểm tra ------------------------------------------------------------------------------------
 
   validate(): Promise<CheckResult | undefined> {
-    return this.act("busyValidating", () => this.check(), { clearNotice: true });
+    return this.act(
+      "busyValidating",
+      async () => {
+        const result = await this.check();
+        return (await this.refreshOwnReview(result)) ?? result;
+      },
+      { clearNotice: true },
+    );
+  }
+
+  /**
+   * Reads the review of the report on the sheet; when it changed (returned with comments, or no longer
+   * returned), checks the sheet again so the comments' notes are placed or cleared. Offline: left as is.
+   */
+  private async refreshOwnReview(result: CheckResult): Promise<CheckResult | undefined> {
+    const report = result.report;
+    if (!this.current.settings.token || !report?.unit || !report.period) return undefined;
+    let own: desk.OwnReview | null;
+    try {
+      own = await desk.fetchOwnReview(this.makeClient(this.current.settings), report.unit, report.period);
+    } catch {
+      return undefined;
+    }
+    if (desk.sameOwnReview(own, this.current.ownReview)) return undefined;
+    const notes = (o: desk.OwnReview | null) => o?.review.state === "returned";
+    const before = notes(this.current.ownReview);
+    this.set({ ownReview: own });
+    return before || notes(own) ? this.check(result.sheet) : undefined;
   }
 
   /**
    * Reads a sheet, checks it with shared/, marks its cells; one read batch, one write batch. Without a
    * name it is the active sheet, unless that is a consolidated sheet: then the report last worked on.
    */
-  private async check(sheet?: string): Promise<CheckResult> {
+  private async check(sheet?: string, opts: { keepView?: boolean } = {}): Promise<CheckResult> {
     const lang = this.current.lang;
     const remembered = this.reportSheet;
     const result = await this.excel.validate<CheckResult | null>(sheet, (grid) => {
@@ -393,7 +431,10 @@ export class Controller {
       const checked = checkSheet(grid);
       const template = checked.located.template;
       const issues = checked.issues;
-      const marks = marksPlan(issues, template, lang, "addin");
+      const marks = withReviewMarks(
+        marksPlan(issues, template, lang, "addin"),
+        desk.ownReviewMarks(this.current.ownReview, checked.report, checked.located.rows, grid.sheet, lang),
+      );
       const res: CheckResult = {
         sheet: grid.sheet,
         issues,
@@ -409,7 +450,8 @@ export class Controller {
     });
     if (result === null) return this.check(remembered);
     if (!isConsolidated(result.sheet)) this.reportSheet = result.sheet;
-    this.set({ check: result, view: "main" });
+    // A re-check after an edit runs in the background: it must not pull the user out of another view.
+    this.set({ check: result, ...(opts.keepView ? {} : { view: "main" as const }) });
     return result;
   }
 
@@ -449,7 +491,7 @@ export class Controller {
     if (this.debounce !== undefined) clearTimeout(this.debounce);
     this.debounce = setTimeout(() => {
       this.debounce = undefined;
-      void this.act(null, () => this.check(sheet), { background: true });
+      void this.act(null, () => this.check(sheet, { keepView: true }), { background: true });
     }, this.debounceMs);
   }
 
@@ -543,6 +585,7 @@ export class Controller {
           refusal: null,
           conflict: null,
         });
+        await this.clearOwnReview(unit, period);
       } else if (outcome.refusal.code === "revision_conflict") {
         await this.queue.dismiss(outcome.item.id);
         await this.showConflict(outcome.item.body, outcome.item.ifMatch, outcome.refusal);
@@ -550,6 +593,14 @@ export class Controller {
         this.set({ refusal: { itemId: outcome.item.id, refusal: outcome.refusal }, receipt: null });
       }
     }
+  }
+
+  /** A resubmission makes a returned report submitted again: its notes leave the sheet. */
+  private async clearOwnReview(unit: string, period: string): Promise<void> {
+    const own = this.current.ownReview;
+    if (!own || own.unit !== unit || own.period !== period) return;
+    this.set({ ownReview: null });
+    if (own.review.state === "returned" && this.reportSheet) await this.check(this.reportSheet);
   }
 
   /** A 409: fetch the server's current revision and list what differs from this sheet's report. */
@@ -650,6 +701,117 @@ export class Controller {
           notice: {
             tone: "success",
             said: { key: "pullDone", params: { sheet, submitted: r.submitted, expected: r.expected } },
+          },
+        });
+      },
+      { clearNotice: true },
+    );
+  }
+
+  // ---- Duyệt báo cáo ------------------------------------------------------------------------------
+
+  openReviewDesk(): void {
+    this.showView("review");
+  }
+
+  private reviewApi() {
+    const client = this.makeClient(this.current.settings);
+    const { review, reviews } = client;
+    if (!review || !reviews) throw new Error("this client cannot review");
+    return { client, review, reviews };
+  }
+
+  /** The units below `unit` for `period` with their state; a decision or an open report is dropped. */
+  loadReviewList(unit: string, period: string): Promise<void> {
+    return this.act(
+      "busyLoadingUnits",
+      async () => {
+        const p = period.trim();
+        if (!PERIOD_RE.test(p)) {
+          this.set({ notice: { tone: "error", said: { key: "pullBadPeriod" } } });
+          return;
+        }
+        const list = await this.reviewApi().reviews(unit, p);
+        this.set({ desk: { unit, period: p, units: list.units, open: null } });
+      },
+      { clearNotice: true },
+    );
+  }
+
+  /** Writes the unit's report as the read-only review sheet, changes since the last return in yellow. */
+  openReview(unit: string): Promise<void> {
+    return this.act(
+      "busyPulling",
+      async () => {
+        const d = this.current.desk;
+        const u = d?.units?.find((x) => x.unit === unit);
+        if (!d || !u) return;
+        const opened = await desk.openReviewSheet(this.reviewApi().client, this.excel, u, d.period);
+        if (typeof opened === "string") {
+          this.set({ notice: { tone: "warning", said: rtBoth("noReport") } });
+          return;
+        }
+        this.set({ desk: { ...d, open: opened } });
+      },
+      { clearNotice: true },
+    );
+  }
+
+  /** A comment on the indicator of the selected cell of the open review sheet. */
+  addReviewComment(comment: string): Promise<void> {
+    return this.act(null, async () => {
+      const d = this.current.desk;
+      const open = d?.open;
+      if (!d || !open) return;
+      const text = comment.trim();
+      if (text === "") {
+        this.set({ notice: { tone: "warning", said: rtBoth("commentEmpty") } });
+        return;
+      }
+      const cell = await this.excel.selectedCell?.();
+      const template = getTemplate(open.template);
+      const code =
+        cell && template && cell.sheet === open.sheet ? indicatorAt(template, cell.address) : undefined;
+      if (!code) {
+        this.set({ notice: { tone: "warning", said: rtBoth("selectCell", { sheet: open.sheet }) } });
+        return;
+      }
+      const items = desk.withItem(open.items, { code, comment: text });
+      this.set({ notice: null, desk: { ...d, open: { ...open, items } } });
+    });
+  }
+
+  removeReviewComment(code: string): void {
+    const d = this.current.desk;
+    if (!d?.open) return;
+    this.set({ desk: { ...d, open: { ...d.open, items: d.open.items.filter((i) => i.code !== code) } } });
+  }
+
+  /** Accept, return (with the comment and the drafted per-cell comments) or reopen the open report. */
+  decideReview(decision: "accept" | "return" | "reopen", comment: string): Promise<void> {
+    return this.act(
+      "busySubmitting",
+      async () => {
+        const d = this.current.desk;
+        const open = d?.open;
+        if (!d || !open) return;
+        const api = this.reviewApi();
+        const text = comment.trim();
+        const answer = await api.review({
+          unit: open.unit,
+          period: open.period,
+          revision: open.revision,
+          decision,
+          ...(text === "" ? {} : { comment: text }),
+          ...(decision === "return" && open.items.length > 0 ? { items: open.items } : {}),
+        });
+        const list = await api.reviews(d.unit, d.period);
+        const label = STATE_LABEL[answer.state];
+        this.set({
+          desk: { ...d, units: list.units, open: null },
+          notice: {
+            tone: "success",
+            said: { vi: `${open.unit}: ${label.vi}.`, en: `${open.unit}: ${label.en}.` },
           },
         });
       },

@@ -27,6 +27,8 @@ export interface ExcelPort {
    * the same name). Optional: without it the controller names new templates as the plan does.
    */
   sheetNames?(): Promise<string[]>;
+  /** The selected cell (the first of a range), for a reviewer's comment on it; undefined if none. */
+  selectedCell?(): Promise<{ sheet: string; address: string } | undefined>;
   /** Calls `handler` with the sheet's name whenever a user (not the add-in) changes a cell. */
   onChanged(handler: (sheet: string) => void): Promise<() => Promise<void>>;
 }

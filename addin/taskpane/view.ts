@@ -19,6 +19,7 @@ import type {
 } from "./controller.ts";
 import { type Child, h, icon } from "./dom.ts";
 import { ICONS } from "./icons.ts";
+import { ownReviewCard, reviewDeskView, reviewToolButton } from "./review-view.ts";
 import type { ChangeValue } from "./submission.ts";
 
 interface Drafts {
@@ -140,12 +141,15 @@ export class PaneView {
         return [this.pullView(s), s.pulled ? this.pulledCard(s.pulled, s.lang) : null];
       case "create":
         return [this.createView(s)];
+      case "review":
+        return reviewDeskView(s, this.controller);
       default:
         return [
           s.conflict ? this.conflictCard(s.conflict) : null,
           s.refusal ? this.refusalCard(s) : null,
           s.queued ? this.queuedCard() : null,
           s.receipt ? this.receiptCard(s.receipt) : null,
+          ownReviewCard(s.ownReview, s.lang),
           this.issuesPanel(s),
         ];
     }
@@ -205,6 +209,7 @@ export class PaneView {
       button("actionValidate", ICONS.validate, "action-validate", () => void this.controller.validate()),
       button("actionSubmit", ICONS.submit, "action-submit", () => void this.controller.submit()),
       button("actionPull", ICONS.pull, "action-pull", () => this.controller.openPull(), s.view === "pull"),
+      reviewToolButton(s, () => this.controller.openReviewDesk()),
     );
   }
 

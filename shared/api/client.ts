@@ -1,6 +1,7 @@
 // The one typed client of API v1: plain fetch, every answer parsed with the shared zod schemas.
 // The add-in and the CLI both use it; it holds no state but its options.
 import { z } from "zod";
+import { type ReviewRequest, reviewAnswer, reviewList } from "./reviews.ts";
 import {
   consolidation,
   type ErrorEnvelope,
@@ -161,6 +162,11 @@ export function createApiClient(options: ApiClientOptions) {
       (await call(periodAnswer, "POST", `/v1/periods/${enc(period)}/lock`, {})).data,
     unlock: async (period: string) =>
       (await call(periodAnswer, "POST", `/v1/periods/${enc(period)}/unlock`, {})).data,
+    /** Review (§3): accept, return or reopen a unit's report at the revision the reviewer read. */
+    review: async (body: ReviewRequest) => (await call(reviewAnswer, "POST", "/v1/reviews", body)).data,
+    /** The units below `unit` with their review state for the period. */
+    reviews: async (unit: string, period: string) =>
+      (await call(reviewList, "GET", `/v1/reviews?${q({ unit, period })}`)).data,
     /** Admin: replay every revision, compare with what is stored, and with `fix` rewrite what differs. */
     recompute: async (opts: { period?: string; fix?: boolean } = {}) => {
       const params: Record<string, string> = {};

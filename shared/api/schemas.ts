@@ -6,6 +6,8 @@ import { label, text, unitName } from "./text.ts";
 
 export { MAX_FIGURE } from "./limits.ts";
 
+import { changesSince, reviewInfo, reviewSummary } from "./review-parts.ts";
+
 export const UNIT_CODE_RE = /^[A-Z0-9][A-Z0-9._-]{0,63}$/;
 /** 2023, 2023-H1, 2023-Q3, 2023-11. */
 export const PERIOD_RE = /^(\d{4})(?:-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/;
@@ -71,6 +73,8 @@ export const receipt = z.object({
   summary: targetSummary,
   /** Set when a reporter of an ancestor sent the report on the unit's behalf. */
   onBehalfOf: z.string().optional(),
+  /** After a return: what this revision changed since the returned one (review, §3). */
+  changes: changesSince.optional(),
 });
 export type Receipt = z.infer<typeof receipt>;
 
@@ -100,6 +104,9 @@ export const reportingStatus = z.object({
   late: z.number().int(),
   missing: z.array(z.string()),
   lateUnits: z.array(z.string()).optional(),
+  /** Review (§3): units below that are accepted (a count) and returned (their codes). */
+  accepted: z.number().int().optional(),
+  returned: z.array(z.string()).optional(),
 });
 export type ReportingStatus = z.infer<typeof reportingStatus>;
 
@@ -183,6 +190,10 @@ export const submissionsAnswer = z.object({
     })
     .nullable(),
   revisions: z.array(revisionInfo),
+  /** Review (§3): the state now, every review, and what changed since the last returned revision. */
+  review: reviewSummary.optional(),
+  reviews: z.array(reviewInfo).optional(),
+  changes: changesSince.optional(),
 });
 export type SubmissionsAnswer = z.infer<typeof submissionsAnswer>;
 

@@ -327,6 +327,8 @@ describe("reporting status with a deadline", () => {
       late: 1,
       lateUnits: ["P.D1.C2"],
       missing: ["P.D1.C4", "P.D2"],
+      accepted: 0,
+      returned: [],
     });
     expect(all.get("P.D1")!.reporting).toEqual({
       expected: 4,
@@ -334,6 +336,8 @@ describe("reporting status with a deadline", () => {
       late: 1,
       lateUnits: ["P.D1.C2"],
       missing: ["P.D1.C4"],
+      accepted: 0,
+      returned: [],
     });
     expect(all.get("P.D2")!.reporting).toEqual({
       expected: 0,
@@ -341,6 +345,8 @@ describe("reporting status with a deadline", () => {
       late: 0,
       lateUnits: [],
       missing: [],
+      accepted: 0,
+      returned: [],
     });
     expect(all.get("P")!.children.map((c) => [c.unit, c.submitted])).toEqual([
       ["P.D1", true],
@@ -479,4 +485,29 @@ describe("scale", () => {
     expect(vn.reporting.missing).toHaveLength(550);
     expect(row(all.get("P7.D3")!.indicators, "KN03").actual).toBe(19);
   }, 60_000);
+});
+
+describe("review counts in reporting", () => {
+  it("counts accepted units and names returned ones, strictly below", () => {
+    const units = [
+      { code: "P", name: "P", parent: null },
+      { code: "P.A", name: "A", parent: "P" },
+      { code: "P.A.X", name: "X", parent: "P.A" },
+      { code: "P.B", name: "B", parent: "P" },
+    ];
+    const at = "2023-06-01T00:00:00.000Z";
+    const rows = [
+      { code: "GD01", actual: 1 },
+      { code: "GD04", actual: 1 },
+    ];
+    const reports = [
+      { unit: "P", rows, firstReceivedAt: at, receivedAt: at, review: "accepted" as const },
+      { unit: "P.A", rows, firstReceivedAt: at, receivedAt: at, review: "returned" as const },
+      { unit: "P.A.X", rows, firstReceivedAt: at, receivedAt: at, review: "accepted" as const },
+      { unit: "P.B", rows, firstReceivedAt: at, receivedAt: at },
+    ];
+    const all = consolidate({ template: doan2024, units, reports, period: "2023" });
+    expect(all.get("P")?.reporting).toMatchObject({ accepted: 1, returned: ["P.A"] });
+    expect(all.get("P.A")?.reporting).toMatchObject({ accepted: 1, returned: [] });
+  });
 });

@@ -10,6 +10,7 @@
 // - grade: units of the subtree (the unit included) per grade;
 // - perUnitTarget: units strictly below whose own actual meets the target, out of those reporting it;
 // - reporting: units strictly below: expected, submitted, late (first receipt after the deadline), missing.
+import type { ReviewState } from "../api/review-parts.ts";
 import type { Consolidation, ReportingStatus } from "../api/schemas.ts";
 import type { ReportRow, Template } from "../template/types.ts";
 import {
@@ -39,6 +40,8 @@ export interface CurrentReport {
   firstReceivedAt: string;
   /** When the current revision arrived. */
   receivedAt: string;
+  /** Review (§3): where the current report stands; absent is submitted. */
+  review?: ReviewState;
 }
 
 export interface ConsolidationInput {
@@ -175,6 +178,19 @@ function reportingStatus(a: Analysis, p: number): ReportingStatus {
   return { expected: end - p - 1, submitted, late: lateUnits.length, missing, lateUnits };
 }
 
+/** Review (§3): units strictly below that are accepted (a count) and returned (their codes). */
+function reviewCounts(a: Analysis, p: number): { accepted: number; returned: string[] } {
+  let accepted = 0;
+  const returned: string[] = [];
+  const end = p + (a.tree.size[p] ?? 1);
+  for (let q = p + 1; q < end; q++) {
+    const review = a.reports[q]?.review;
+    if (review === "accepted") accepted += 1;
+    if (review === "returned") returned.push((a.tree.units[q] as UnitNode).code);
+  }
+  return { accepted, returned: returned.sort(compareCodes) };
+}
+
 function build(a: Analysis, p: number): Consolidation {
   const unit = a.tree.units[p] as UnitNode;
   const indicators = indicatorTotals(a.catalog, a.subtree[p] as SubtreeFigures, a.own[p]);
@@ -193,7 +209,7 @@ function build(a: Analysis, p: number): Consolidation {
         submitted: a.reports[c] !== undefined,
       };
     }),
-    reporting: reportingStatus(a, p),
+    reporting: { ...reportingStatus(a, p), ...reviewCounts(a, p) },
     summary: summarizeTargets(indicators),
   };
 }

@@ -47,6 +47,14 @@ const NEXT: Record<string, (c: Client) => Said> = {
     vi: "Bớt ghi chú dài hoặc số dòng.",
     en: "Shorten long notes or remove rows.",
   }),
+  report_accepted: (c) => ({
+    vi: `Nếu thật sự cần sửa, đề nghị cấp trên mở lại báo cáo${c === "cli" ? " (baocao review reopen)" : ""} rồi gửi lại.`,
+    en: `If it must change, ask the level above to reopen the report${c === "cli" ? " (baocao review reopen)" : ""}, then submit again.`,
+  }),
+  review_not_allowed: (c) => ({
+    vi: `Xem trạng thái hiện tại của báo cáo${c === "cli" ? " (baocao review list)" : ""}.`,
+    en: `See the report's current state${c === "cli" ? " (baocao review list)" : ""}.`,
+  }),
   validation_failed: (c) => ({
     vi: `Sửa các lỗi được liệt kê rồi gửi lại${CHECK_CMD[c].vi}.`,
     en: `Fix the listed errors and submit again${CHECK_CMD[c].en}.`,

@@ -28,6 +28,15 @@ import { ApiFailure, requestIssue } from "../http/errors.ts";
 import { batchRowsJson, decodeRow, perUnitThresholds, type StoredRow } from "./codec.ts";
 import type { Db } from "./db.ts";
 import { previousPeriod } from "./previous-period.ts";
+import {
+  changesSinceBase,
+  isAcceptedRefusal,
+  parseBase,
+  REVIEW_COLUMNS,
+  type ReviewFacts,
+  refuseIfAccepted,
+  reportAccepted,
+} from "./review-gate.ts";
 import { submissionStatements } from "./submission-batch.ts";
 
 export interface SubmitRequest {
@@ -67,7 +76,7 @@ SELECT me.id AS tokenId, me.role AS role, me.unit AS unit,
   ${visibleUnitSql("me.role", "me.unit", "?2")} AS visible,
   IFNULL((SELECT locked FROM periods WHERE period = ?3), 0) AS locked,
   IFNULL((SELECT current_revision FROM report_status WHERE unit = ?2 AND period = ?3), 0) AS revision,
-  s.digest AS digest, s.receipt AS receipt
+  s.digest AS digest, s.receipt AS receipt, ${REVIEW_COLUMNS}
 FROM me LEFT JOIN submissions s ON s.token_id = me.id AND s.idempotency_key = ?4`;
 
 /** The unit's current rows (?3 'merge' only: a replace does not need them) and the period before's. */
@@ -76,7 +85,7 @@ SELECT 'current' AS k, ${STORED_COLUMNS} FROM current_values WHERE unit = ?1 AND
 UNION ALL
 SELECT 'previous' AS k, ${STORED_COLUMNS} FROM current_values WHERE unit = ?1 AND period = ?4`;
 
-interface ContextRow {
+interface ContextRow extends ReviewFacts {
   tokenId: string;
   role: Principal["role"];
   unit: string | null;
@@ -95,6 +104,7 @@ interface State {
   revision: number;
   current: ReportRow[];
   previous: ReportRow[] | undefined;
+  review: ReviewFacts;
 }
 
 /** One round trip: the caller, the checks' facts and the rows; undefined when the token is unknown. */
@@ -134,6 +144,7 @@ async function readState(
     revision: c.revision,
     current: decode("current"),
     previous: previous.length > 0 ? previous : undefined,
+    review: { review: c.review, reviewBase: c.reviewBase },
   };
 }
 
@@ -202,6 +213,7 @@ export async function submit(db: Db, req: SubmitRequest): Promise<SubmitOutcome>
     if (earlier) return earlier;
     seen = state.revision;
     if (state.locked) throw new ApiFailure("period_locked", { period: body.period });
+    refuseIfAccepted(state.review, body.unit, body.period);
     if (req.ifMatch !== null && req.ifMatch !== state.revision) throw conflict(state.revision, req.ifMatch);
     if (!template) {
       const issue = requestIssue(
@@ -224,6 +236,7 @@ export async function submit(db: Db, req: SubmitRequest): Promise<SubmitOutcome>
       .filter((i) => i.severity === "warning")
       .map((i) => placeIssue(i, toApiIssue(i, template), body.rows));
 
+    const changes = changesSinceBase(template, parseBase(state.review.reviewBase), merged);
     const receivedAt = new Date().toISOString();
     const sender = who.unit ?? "admin";
     const onBehalfOf = who.unit === body.unit ? null : body.unit;
@@ -235,6 +248,7 @@ export async function submit(db: Db, req: SubmitRequest): Promise<SubmitOutcome>
       warnings,
       summary: summarizeOwnReport(template, merged),
       ...(onBehalfOf === null ? {} : { onBehalfOf }),
+      ...(changes === undefined ? {} : { changes }),
     };
     const expectedRevision = req.ifMatch ?? (body.mode === "merge" ? state.revision : null);
     try {
@@ -267,6 +281,7 @@ export async function submit(db: Db, req: SubmitRequest): Promise<SubmitOutcome>
       const message = String(e);
       if (message.includes("period_locked")) throw new ApiFailure("period_locked", { period: body.period });
       if (message.includes("token_revoked")) throw new ApiFailure("unauthenticated");
+      if (isAcceptedRefusal(e)) throw reportAccepted(body.unit, body.period);
       if (!message.includes("if_match_failed")) throw e;
       if (req.ifMatch !== null) throw conflict(await currentRevision(), req.ifMatch);
       // A merge validated against rows that changed meanwhile: validate again on the new ones.

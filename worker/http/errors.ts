@@ -19,6 +19,8 @@ export type ErrorCode =
   | "unsupported_media_type"
   | "validation_failed"
   | "period_locked"
+  | "report_accepted"
+  | "review_not_allowed"
   | "rate_limited"
   | "internal";
 
@@ -124,6 +126,20 @@ const messages: Record<
     status: 423,
     vi: (p) => `Kỳ báo cáo ${p.period} đã khóa số liệu: không nhận báo cáo mới cho đến khi mở lại`,
     en: (p) => `Period ${p.period} is locked: no submissions until it is reopened`,
+  },
+  // Review (§3). `at` and `by` may be "" when the acceptance landed between a submission's read and
+  // its write (then the batch's trigger refused it, and the message says less).
+  report_accepted: {
+    status: 423,
+    vi: (p) =>
+      `Báo cáo của ${p.unit} (${p.periodVi}) đã được cấp trên duyệt${p.at ? ` lúc ${p.at}` : ""}${p.by ? ` (${p.by})` : ""}: số liệu đã chốt nên không nhận bản gửi mới. Nếu cần sửa, hãy đề nghị cấp trên mở lại báo cáo`,
+    en: (p) =>
+      `The report of ${p.unit} for ${p.periodEn} was accepted${p.at ? ` on ${p.at}` : ""}${p.by ? ` (${p.by})` : ""}: its figures are final and no new submission is taken. To correct it, ask the level above to reopen it`,
+  },
+  review_not_allowed: {
+    status: 409,
+    vi: (p) => `Báo cáo đang ở trạng thái "${p.stateVi}": không thể ${p.decisionVi}`,
+    en: (p) => `The report is "${p.stateEn}": it cannot be ${p.decisionEn}`,
   },
   rate_limited: {
     status: 429,

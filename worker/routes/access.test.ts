@@ -145,6 +145,21 @@ const routes: Route[] = [
     expect: [401, 401, 404, 404, 403, 403, 403, 403],
   },
   {
+    // Review (§3): a return is allowed from every state, so each allowed caller gets 201 in turn.
+    name: "POST /v1/reviews",
+    send: async (token) => {
+      const revision = await storedRevisions();
+      const json = { unit: UNIT, period: "2023", revision, decision: "return", comment: "Xem lại" };
+      return call("POST", "/v1/reviews", { token, json });
+    },
+    expect: [401, 401, 201, 201, 201, 201, 403, 403],
+  },
+  {
+    name: "GET /v1/reviews",
+    send: (token) => call("GET", `/v1/reviews?unit=${UNIT}&period=2023`, { token }),
+    expect: [401, 401, 200, 200, 200, 200, 200, 403],
+  },
+  {
     name: "GET /v1/periods/:period",
     send: (token) => call("GET", "/v1/periods/2023", { token }),
     expect: [401, 401, 200, 200, 200, 200, 200, 200],

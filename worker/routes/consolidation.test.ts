@@ -104,6 +104,8 @@ describe("GET /v1/consolidation", () => {
       late: 0,
       missing: ["SL.MAISON", "SL.TPSL.CHIENGLE"],
       lateUnits: [],
+      accepted: 0,
+      returned: [],
     });
     expect(c.summary).toMatchObject({ withTarget: 2, achieved: 0 });
     await expectTotalsMatchOracle("2023");
@@ -204,6 +206,8 @@ describe("GET /v1/consolidation", () => {
       late: 0,
       missing: ["SL.MAISON", "SL.MAISON.CHIENGDONG", "SL.MAISON.HATLOT", "SL.TPSL", "SL.TPSL.CHIENGLE"],
       lateUnits: [],
+      accepted: 0,
+      returned: [],
     });
   });
 });

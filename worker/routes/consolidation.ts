@@ -7,6 +7,7 @@ import { DEFAULT_TEMPLATE_ID, getTemplate } from "../../shared/template/registry
 import type { AppEnv } from "../app-env.ts";
 import { requireVisibleUnit } from "../auth/scope.ts";
 import { readConsolidation } from "../db/consolidation.ts";
+import { reviewReporting } from "../db/review-read.ts";
 import { ApiFailure } from "../http/errors.ts";
 import { validated } from "../http/validate.ts";
 
@@ -21,6 +22,8 @@ export const consolidation = new Hono<AppEnv>().get(
     await requireVisibleUnit(db, c.get("principal"), unit);
     const template = getTemplate(id);
     if (!template) throw new ApiFailure("unknown_template", { template: id });
-    return c.json(await readConsolidation(db, template, unit, period), 200);
+    const answer = await readConsolidation(db, template, unit, period);
+    Object.assign(answer.reporting, await reviewReporting(db, unit, period));
+    return c.json(answer, 200);
   },
 );

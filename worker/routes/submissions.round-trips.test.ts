@@ -116,3 +116,30 @@ describe("D1 round trips of POST /v1/submissions", () => {
     });
   });
 });
+
+describe("D1 round trips once the report is reviewed", () => {
+  it("two for a resubmission after a return (its changes come with the read), one for a refusal after an acceptance", async () => {
+    const token = await createToken("SL.MAISON", "reporter");
+    expect((await roundTrips({ token, body: body(report("SL.MAISON", fullRows(1))) })).status).toBe(201);
+    const review = (decision: string, revision: number) =>
+      app.fetch(
+        new Request("http://worker.test/v1/reviews", {
+          method: "POST",
+          headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
+          body: JSON.stringify({ unit: "SL.MAISON", period: "2023", revision, decision, comment: "x" }),
+        }),
+        env,
+        createExecutionContext(),
+      );
+    expect((await review("return", 1)).status).toBe(201);
+    expect(await roundTrips({ token, body: body(report("SL.MAISON", fullRows(2))) })).toEqual({
+      status: 201,
+      calls: 2,
+    });
+    expect((await review("accept", 2)).status).toBe(201);
+    expect(await roundTrips({ token, body: body(report("SL.MAISON", fullRows(3))) })).toEqual({
+      status: 423,
+      calls: 1,
+    });
+  });
+});

@@ -8,6 +8,7 @@ import type { AppEnv } from "../app-env.ts";
 import { identify } from "../auth/middleware.ts";
 import { requireVisibleUnit } from "../auth/scope.ts";
 import { decodeRow, type StoredRow, sortRows } from "../db/codec.ts";
+import { REVIEWS_OF_REPORT, type ReviewRow, reviewFields } from "../db/review-read.ts";
 import { submit } from "../db/submit.ts";
 import { ApiFailure, requestIssue } from "../http/errors.ts";
 import { jsonBody } from "../http/json-body.ts";
@@ -79,7 +80,7 @@ export const submissions = new Hono<AppEnv>().get(
     const { unit, period } = c.req.valid("query");
     const db = c.get("db");
     await requireVisibleUnit(db, c.get("principal"), unit);
-    const [status, current, revisions] = await db.batch([
+    const [status, current, revisions, reviewRows] = await db.batch([
       db.prepare(
         "SELECT current_revision, template, received_at FROM report_status WHERE unit = ? AND period = ?",
         unit,
@@ -97,25 +98,24 @@ export const submissions = new Hono<AppEnv>().get(
         unit,
         period,
       ),
+      db.prepare(REVIEWS_OF_REPORT, unit, period),
     ]);
     const s = status?.results[0] as
       | { current_revision: number; template: string; received_at: string }
       | undefined;
     const template = s ? getTemplate(s.template) : undefined;
+    const rows = template
+      ? sortRows(
+          template,
+          ((current?.results ?? []) as unknown as StoredRow[]).map((r) => decodeRow(template, r)),
+        )
+      : [];
     const answer: SubmissionsAnswer = {
       unit,
       period,
       current:
         s && template
-          ? {
-              revision: s.current_revision,
-              receivedAt: s.received_at,
-              template: s.template,
-              rows: sortRows(
-                template,
-                ((current?.results ?? []) as unknown as StoredRow[]).map((r) => decodeRow(template, r)),
-              ),
-            }
+          ? { revision: s.current_revision, receivedAt: s.received_at, template: s.template, rows }
           : null,
       revisions: ((revisions?.results ?? []) as unknown as RevisionRow[]).map((r) => ({
         revision: r.revision,
@@ -125,6 +125,14 @@ export const submissions = new Hono<AppEnv>().get(
         mode: r.mode,
         digest: r.digest,
       })),
+      ...(s && template
+        ? reviewFields(
+            template,
+            (reviewRows?.results ?? []) as unknown as ReviewRow[],
+            s.current_revision,
+            rows,
+          )
+        : {}),
     };
     if (s) c.header("ETag", `"${s.current_revision}"`);
     return c.json(answer, 200);

@@ -22,6 +22,7 @@ export async function resetDb(): Promise<void> {
     env.DB.prepare("DELETE FROM totals"),
     env.DB.prepare("DELETE FROM report_status"),
     env.DB.prepare("DELETE FROM status_totals"),
+    env.DB.prepare("DELETE FROM reviews"),
     env.DB.prepare("DELETE FROM periods"),
     env.DB.prepare("DELETE FROM score_entries"),
     env.DB.prepare("DELETE FROM unit_ancestors"),
@@ -136,6 +137,7 @@ export async function storedSnapshot(): Promise<Record<string, unknown[]>> {
     totals: "ancestor, period, code",
     report_status: "unit, period",
     status_totals: "ancestor, period",
+    reviews: "id",
     tree_version: "id",
   };
   const names = Object.keys(tables);

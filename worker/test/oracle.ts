@@ -32,6 +32,7 @@ export async function expectTotalsMatchOracle(period: string): Promise<void> {
       rows: answer.current.rows,
       firstReceivedAt: answer.revisions[0]?.receivedAt ?? "",
       receivedAt: answer.current.receivedAt,
+      ...(answer.review ? { review: answer.review.state } : {}),
     });
   }
   const expected = consolidate({
