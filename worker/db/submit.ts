@@ -16,7 +16,7 @@ import { summarizeOwnReport } from "../../shared/consolidation/targets.ts";
 import type { Issue } from "../../shared/issues.ts";
 import { toApiIssue } from "../../shared/messages/index.ts";
 import { mergeRows } from "../../shared/rules/merge.ts";
-import { validateReport } from "../../shared/rules/validate.ts";
+import { validateFigures, validateRows } from "../../shared/rules/validate.ts";
 import { getTemplate } from "../../shared/template/registry.ts";
 import type { ReportRow, Template } from "../../shared/template/types.ts";
 import type { Credential, Principal } from "../app-env.ts";
@@ -148,7 +148,7 @@ function placeIssue(issue: Issue, api: ApiIssue, rows: ParsedSubmission["rows"])
 }
 
 /**
- * Row checks (unknown or repeated codes, kinds) on the rows as sent; report checks (required rows,
+ * Row checks (unknown or repeated codes, kinds) on the rows as sent; figure checks (required rows,
  * rules, outliers) on the report the unit will have after this submission.
  */
 function validate(
@@ -158,11 +158,7 @@ function validate(
   previous?: ReportRow[],
 ): Issue[] {
   const context = previous === undefined ? {} : { previous };
-  if (body.mode === "replace") return validateReport(template, { rows: merged }, context);
-  const rowLevel = new Set(["rule.unknown_indicator", "rule.duplicate_indicator"]);
-  const sent = validateReport(template, { rows: body.rows }).filter((i) => rowLevel.has(i.code));
-  const whole = validateReport(template, { rows: merged }, context).filter((i) => !rowLevel.has(i.code));
-  return [...sent, ...whole];
+  return [...validateRows(template, body.rows), ...validateFigures(template, merged, context)];
 }
 
 export async function submit(db: Db, req: SubmitRequest): Promise<SubmitOutcome> {
