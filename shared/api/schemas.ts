@@ -31,6 +31,8 @@ export const submissionBody = z.strictObject({
   unit: unitCode,
   period: periodCode,
   template: z.string().min(1).max(64),
+  /** The template version the sheet was made with; absent: the latest. */
+  templateVersion: z.number().int().min(1).max(1e9).optional(),
   mode: z.enum(["replace", "merge"]).default("replace"),
   rows: z.array(submissionRow).max(MAX_ROWS),
   reporter: z
@@ -185,11 +187,21 @@ export const submissionsAnswer = z.object({
 });
 export type SubmissionsAnswer = z.infer<typeof submissionsAnswer>;
 
-export const periodSettings = z.strictObject({ deadline: z.iso.datetime({ offset: true }) });
+/** A deadline, a template (`template`: the id units fill for the period), or both. */
+export const periodSettings = z
+  .strictObject({
+    deadline: z.iso.datetime({ offset: true }).optional(),
+    template: z.string().min(1).max(64).optional(),
+  })
+  .refine((b) => b.deadline !== undefined || b.template !== undefined, {
+    path: ["deadline"],
+    message: "a deadline or a template is required",
+  });
 export const periodAnswer = z.object({
   period: z.string(),
   deadline: z.string().nullable(),
   locked: z.boolean(),
+  template: z.string().nullable().optional(),
 });
 
 /** POST /v1/admin/recompute: what a replay of the append-only revisions found (and fixed). */

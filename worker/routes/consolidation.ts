@@ -1,12 +1,13 @@
-// GET /v1/consolidation?unit=&period=[&template=]: consolidated totals, per-child breakdown and
+// GET /v1/consolidation?unit=&period=[&template=] (default: the period's template): consolidated totals, per-child breakdown and
 // reporting status, read from the stored totals.
 import { Hono } from "hono";
 import { z } from "zod";
 import { periodCode, unitCode } from "../../shared/api/schemas.ts";
-import { DEFAULT_TEMPLATE_ID, getTemplate } from "../../shared/template/registry.ts";
+import { DEFAULT_TEMPLATE_ID } from "../../shared/template/registry.ts";
 import type { AppEnv } from "../app-env.ts";
 import { requireVisibleUnit } from "../auth/scope.ts";
 import { readConsolidation } from "../db/consolidation.ts";
+import { periodTemplate, readTemplate } from "../db/templates.ts";
 import { ApiFailure } from "../http/errors.ts";
 import { validated } from "../http/validate.ts";
 
@@ -16,10 +17,12 @@ export const consolidation = new Hono<AppEnv>().get(
   "/consolidation",
   validated("query", query),
   async (c) => {
-    const { unit, period, template: id = DEFAULT_TEMPLATE_ID } = c.req.valid("query");
+    const { unit, period, template: asked } = c.req.valid("query");
     const db = c.get("db");
     await requireVisibleUnit(db, c.get("principal"), unit);
-    const template = getTemplate(id);
+    // Without ?template=, the period's own template (set by an admin), else the first one.
+    const id = asked ?? (await periodTemplate(db, period)) ?? DEFAULT_TEMPLATE_ID;
+    const template = await readTemplate(db, id);
     if (!template) throw new ApiFailure("unknown_template", { template: id });
     return c.json(await readConsolidation(db, template, unit, period), 200);
   },
