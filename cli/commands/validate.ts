@@ -10,6 +10,7 @@ import { checkFile, type FileCheck, showValue } from "../check-file.ts";
 import { CliError, EXIT, UsageError } from "../errors.ts";
 import { type Io, line } from "../io.ts";
 import { progress } from "../progress.ts";
+import { offlineTemplate } from "../template-cache.ts";
 import { textTable } from "../text-table.ts";
 import { applyMarks } from "../xlsx/apply-marks.ts";
 import { writeWorkbook } from "../xlsx/write-workbook.ts";
@@ -214,7 +215,11 @@ async function checkOne(
 ): Promise<FileResult> {
   let fc: FileCheck;
   try {
-    fc = await checkFile(resolve(io.cwd, file), { display: file, ...(sheet !== undefined && { sheet }) });
+    fc = await checkFile(resolve(io.cwd, file), {
+      display: file,
+      templates: (id, version) => offlineTemplate(io, id, version),
+      ...(sheet !== undefined && { sheet }),
+    });
   } catch (e) {
     if (e instanceof CliError && e.exitCode === EXIT.unreadable) {
       return {

@@ -334,6 +334,23 @@ function zodIssue(i: z.core.$ZodIssue): DefinitionIssue {
   return issue(i.code, field, `${vi} (${i.message})`, i.message);
 }
 
+/** At most this many issues are listed: 10,000 broken rows must not make a 10 MB answer. */
+export const MAX_ISSUES = 100;
+
+function capped(issues: DefinitionIssue[]): DefinitionIssue[] {
+  if (issues.length <= MAX_ISSUES) return issues;
+  const more = issues.length - MAX_ISSUES;
+  return [
+    ...issues.slice(0, MAX_ISSUES),
+    issue(
+      "too_many_issues",
+      "(body)",
+      `và ${more} lỗi khác không liệt kê`,
+      `and ${more} more issues not listed`,
+    ),
+  ];
+}
+
 export type DefinitionResult =
   | { ok: true; definition: TemplateDefinition }
   | { ok: false; issues: DefinitionIssue[] };
@@ -352,7 +369,7 @@ export function checkDefinition(input: unknown, id?: string): DefinitionResult {
           ),
         ]
       : [];
-  if (!shape.success) return { ok: false, issues: [...idIssue, ...shape.error.issues.map(zodIssue)] };
+  if (!shape.success) return { ok: false, issues: capped([...idIssue, ...shape.error.issues.map(zodIssue)]) };
   const def = shape.data;
   const issues = [
     ...idIssue,
@@ -360,7 +377,7 @@ export function checkDefinition(input: unknown, id?: string): DefinitionResult {
     ...ratioIssues(def.indicators as Indicators),
     ...ruleIssues(def),
   ];
-  if (issues.length > 0) return { ok: false, issues };
+  if (issues.length > 0) return { ok: false, issues: capped(issues) };
   const { version: _ignored, grades, ...rest } = def;
   return { ok: true, definition: { ...rest, grades: grades ?? [] } as TemplateDefinition };
 }

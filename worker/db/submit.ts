@@ -28,7 +28,7 @@ import { batchRowsJson, decodeRow, perUnitThresholds, type StoredRow } from "./c
 import type { Db } from "./db.ts";
 import { previousPeriod } from "./previous-period.ts";
 import { submissionStatements } from "./submission-batch.ts";
-import { templateColumns, templateFrom } from "./templates.ts";
+import { lastReadKey, readTemplate, templateColumns, templateFrom } from "./templates.ts";
 
 export interface SubmitRequest {
   body: ParsedSubmission;
@@ -59,8 +59,8 @@ const STORED_COLUMNS = "code AS c, target AS t, actual AS a, target_pct AS p, gr
 /**
  * Everything the checks need, in one row: the caller (a stored token by its hash ?1, or the principal
  * ?5 ?6 ?7 when ?1 is null), whether it sees the unit ?2, the lock and current revision for period
- * ?3, the earlier submission with Idempotency-Key ?4, and template ?8 (version ?9, or its latest). No row:
- * the token is unknown or revoked.
+ * ?3, the earlier submission with Idempotency-Key ?4, and template ?8 (version ?9, or its latest; its text
+ * only when it is not ?10, the version already parsed). No row: the token is unknown or revoked.
  */
 const CONTEXT = `
 WITH me (id, role, unit) AS (${TOKEN_BY_HASH} UNION ALL SELECT ?5, ?6, ?7 WHERE ?1 IS NULL)
@@ -68,7 +68,7 @@ SELECT me.id AS tokenId, me.role AS role, me.unit AS unit,
   ${visibleUnitSql("me.role", "me.unit", "?2")} AS visible,
   IFNULL((SELECT locked FROM periods WHERE period = ?3), 0) AS locked,
   IFNULL((SELECT current_revision FROM report_status WHERE unit = ?2 AND period = ?3), 0) AS revision,
-  s.digest AS digest, s.receipt AS receipt, ${templateColumns("?8", "?9")}
+  s.digest AS digest, s.receipt AS receipt, ${templateColumns("?8", "?9", "?10")}
 FROM me LEFT JOIN submissions s ON s.token_id = me.id AND s.idempotency_key = ?4`;
 
 /** The unit's current rows (?3 'merge' only: a replace does not need them) and the period before's. */
@@ -87,6 +87,7 @@ interface ContextRow {
   digest: string | null;
   receipt: string | null;
   templateVersion: number | null;
+  templatePublishedAt: string | null;
   templateDefinition: string | null;
 }
 
@@ -123,14 +124,17 @@ async function readState(
       known?.unit ?? null,
       body.template,
       body.templateVersion ?? null,
+      lastReadKey(body.template),
     ),
     db.prepare(ROWS, body.unit, body.period, body.mode, previousPeriod(body.period) ?? ""),
   ]);
   const c = context?.results[0] as ContextRow | undefined;
   if (!c) return undefined;
   const template =
-    c.templateVersion !== null && c.templateDefinition !== null
-      ? templateFrom(body.template, c.templateVersion, c.templateDefinition)
+    c.templateVersion !== null && c.templatePublishedAt !== null
+      ? (templateFrom(body.template, c.templateVersion, c.templatePublishedAt, c.templateDefinition) ??
+        // The isolate dropped the version it said it held (its cache was full): read it.
+        (await readTemplate(db, body.template, c.templateVersion)))
       : undefined;
   const stored = (rows?.results ?? []) as unknown as (StoredRow & { k: "current" | "previous" })[];
   const decode = (k: "current" | "previous") =>

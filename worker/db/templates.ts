@@ -6,40 +6,60 @@ import type { Label, Template } from "../../shared/template/types.ts";
 import type { Db } from "./db.ts";
 
 /**
- * id@version → the parsed template and the text it came from. The text is compared on each hit: a
- * version never changes once published, but a test's reset (or an operator's repair) may delete it.
+ * id@version@published_at → the parsed template. A version never changes once published; the time it
+ * was published is part of the key because a test's reset (or an operator's repair) may delete it and
+ * publish another under the same number.
  */
-const parsed = new Map<string, { definition: string; template: Template }>();
+const parsed = new Map<string, Template>();
+/** The key of the version of each id last read, so the submission's read can skip its text. */
+const lastRead = new Map<string, string>();
 const CACHE_LIMIT = 64;
 
-export function templateFrom(id: string, version: number, definition: string): Template {
-  const key = `${id}@${version}`;
-  const hit = parsed.get(key);
-  if (hit && hit.definition === definition) return hit.template;
-  const template = fromStored(definition, version);
-  if (parsed.size >= CACHE_LIMIT) parsed.clear();
-  parsed.set(key, { definition, template });
+export function templateFrom(
+  id: string,
+  version: number,
+  publishedAt: string,
+  definition: string | null,
+): Template | undefined {
+  const key = `${id}@${version}@${publishedAt}`;
+  let template = parsed.get(key);
+  if (!template) {
+    if (definition === null) return undefined;
+    template = fromStored(definition, version);
+    if (parsed.size >= CACHE_LIMIT) parsed.clear();
+    parsed.set(key, template);
+  }
+  lastRead.set(id, `${version}@${publishedAt}`);
   return template;
 }
 
+/** What the submission's read passes as ?K for `templateColumns`: the version of `id` it last read. */
+export function lastReadKey(id: string): string | null {
+  const key = lastRead.get(id);
+  return key !== undefined && parsed.has(`${id}@${key}`) ? key : null;
+}
+
 /**
- * Two columns for a read that already runs (the submission's one read): the version ?V of template ?I,
- * or its latest when ?V is NULL, and that version's definition. NULLs when there is none.
+ * Columns for a read that already runs (the submission's one read): the version of template ?I named
+ * ?V (its latest when NULL), when it was published, and its definition, left out (NULL) when that is
+ * the version ?K the isolate already holds. All NULL when there is no such template.
  */
-export function templateColumns(id: string, version: string): string {
+export function templateColumns(id: string, version: string, known: string): string {
   const pick = `FROM template_versions WHERE id = ${id} AND (${version} IS NULL OR version = ${version})
     ORDER BY version DESC LIMIT 1`;
-  return `(SELECT version ${pick}) AS templateVersion, (SELECT definition ${pick}) AS templateDefinition`;
+  return `(SELECT version ${pick}) AS templateVersion, (SELECT published_at ${pick}) AS templatePublishedAt,
+    (SELECT CASE WHEN ${known} = version || '@' || published_at THEN NULL ELSE definition END ${pick})
+    AS templateDefinition`;
 }
 
 export async function readTemplate(db: Db, id: string, version?: number): Promise<Template | undefined> {
-  const row = await db.first<{ version: number; definition: string }>(
-    `SELECT version, definition FROM template_versions WHERE id = ?1 AND (?2 IS NULL OR version = ?2)
-     ORDER BY version DESC LIMIT 1`,
+  const row = await db.first<{ version: number; published_at: string; definition: string }>(
+    `SELECT version, published_at, definition FROM template_versions
+     WHERE id = ?1 AND (?2 IS NULL OR version = ?2) ORDER BY version DESC LIMIT 1`,
     id,
     version ?? null,
   );
-  return row ? templateFrom(id, row.version, row.definition) : undefined;
+  return row ? templateFrom(id, row.version, row.published_at, row.definition) : undefined;
 }
 
 export interface TemplateListing {
