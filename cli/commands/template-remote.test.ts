@@ -82,6 +82,27 @@ describe("baocao template publish / get / for a period", () => {
     expect(fresh.out()).toContain("grid.template_unknown");
   });
 
+  it("says when a sheet was made from another template than its period's", async () => {
+    const made = captureIo(dir);
+    const args = [
+      "template",
+      "--unit",
+      "SL",
+      "--period",
+      "2026",
+      "--template",
+      "doan-2024",
+      "--out",
+      "old.xlsx",
+    ];
+    expect(await run([...args, ...remote()], made.io)).toBe(0);
+    const c = captureIo(dir);
+    await run(["validate", "old.xlsx", ...remote()], c.io);
+    expect(c.out()).toContain("mẫu doan-2024 v1; kỳ này dùng tinh-sl-2026: tải mẫu mới");
+    // Checked with doan-2024 all the same: its two required rows are blank.
+    expect(c.out()).toContain("2 lỗi");
+  });
+
   it("falls back to the kept or built-in template when the server cannot be reached", async () => {
     const port = await freePort();
     const c = captureIo(dir);
