@@ -34,7 +34,7 @@ Writes the blank official template (the add-in's own layout, formats and data va
 baocao template get ID [--version N] [--out FILE.json]   in định nghĩa mẫu / print a definition
 baocao template publish FILE.json                         công bố mẫu (admin) / publish a definition
 
-Exit: 0 written, 1 refused, 64 wrong arguments, 69 server unreachable, 73 cannot write.`;
+Exit: 0 written, 1 refused, 2 file unreadable, 3 server failed, 64 wrong arguments, 73 cannot write.`;
 
 async function run(argv: string[], io: Io): Promise<number> {
   if (argv[0] === "get") return getTemplateCommand(argv.slice(1), io);
