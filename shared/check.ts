@@ -68,6 +68,7 @@ export function checkSheet(grid: Grid, opts: CheckOptions = {}): SheetCheck {
     unit: located.header.unitCode ?? "",
     period: located.header.period ?? "",
     template: template.id,
+    templateVersion: template.version,
     rows,
   };
 

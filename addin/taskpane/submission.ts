@@ -20,6 +20,7 @@ export function submissionBody(report: Report, header: LocatedHeader): Submissio
     unit: report.unit,
     period: report.period,
     template: report.template,
+    ...(report.templateVersion !== undefined && { templateVersion: report.templateVersion }),
     mode: "replace",
     rows,
     ...(Object.keys(reporter).length > 0 ? { reporter } : {}),

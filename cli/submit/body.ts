@@ -25,6 +25,7 @@ export function submissionBodyOf(
     unit: report.unit,
     period: report.period,
     template: report.template,
+    ...(report.templateVersion !== undefined && { templateVersion: report.templateVersion }),
     mode,
     rows,
     ...(Object.keys(reporter).length > 0 && { reporter }),

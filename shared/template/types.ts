@@ -86,5 +86,7 @@ export interface Report {
   unit: string;
   period: string;
   template: string;
+  /** The version of `template` the sheet was made with, when known: the server validates with it. */
+  templateVersion?: number;
   rows: ReportRow[];
 }
