@@ -15,10 +15,33 @@ export interface FileCheck extends SheetCheck {
   template: Template | undefined;
 }
 
+/** A template by id and version, from outside the built-ins (the CLI's kept templates). */
+export type TemplateLookup = (id: string, version: number | undefined) => Promise<Template | undefined>;
+
+/**
+ * The sheet checked with the template its "Mẫu:" cell names; when that is not built in (a published
+ * template, an older version), with the one `lookup` finds.
+ */
+async function checkWith(grid: PickedSheet["grid"], lookup?: TemplateLookup): Promise<SheetCheck> {
+  const check = checkSheet(grid);
+  const { templateId, templateVersion } = check.located.header;
+  const known = check.located.template;
+  if (!lookup || templateId === undefined) return check;
+  if (
+    known &&
+    known.id === templateId &&
+    (templateVersion === undefined || known.version === templateVersion)
+  ) {
+    return check;
+  }
+  const template = await lookup(templateId, templateVersion);
+  return template ? checkSheet(grid, { template }) : check;
+}
+
 /** `path` is read; `opts.display` names the file in messages (default: the path). */
 export async function checkFile(
   path: string,
-  opts: { sheet?: string; display?: string } = {},
+  opts: { sheet?: string; display?: string; templates?: TemplateLookup } = {},
 ): Promise<FileCheck> {
   const file = opts.display ?? path;
   const workbook = await loadWorkbook(path, file);
@@ -33,7 +56,7 @@ export async function checkFile(
       `sheet "${e.sheet}" is too large: delete stray cells far from the table and save again.`,
     );
   }
-  const check = checkSheet(picked.grid);
+  const check = await checkWith(picked.grid, opts.templates);
   return { ...check, file: path, workbook, picked, template: check.located.template };
 }
 

@@ -14,7 +14,7 @@ import { type LaunchedChromium, launchChromium } from "../scripts/chromium.ts";
 import { type RunningWorker, startWorker } from "../scripts/wrangler-dev.ts";
 import { createApiClient } from "../shared/api/client.ts";
 import { formatDateTimeVn } from "../shared/format/vietnam-time.ts";
-import { TEMPLATE_LAYOUT, templateRows } from "../shared/plans/template-sheet.ts";
+import { TEMPLATE_LAYOUT, templateCell, templateRows } from "../shared/plans/template-sheet.ts";
 import { getTemplate } from "../shared/template/registry.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -76,7 +76,7 @@ async function screenshot(name: string): Promise<void> {
 }
 
 /** Types into cells through the fake, as a person typing in Excel (raises onChanged like real edits). */
-async function typeCells(cells: Record<string, string | number>): Promise<void> {
+async function typeCells(cells: Record<string, string | number>, sheet = SHEET): Promise<void> {
   await page.evaluate(
     ({ sheet, cells }) => {
       const fake = (
@@ -84,7 +84,7 @@ async function typeCells(cells: Record<string, string | number>): Promise<void> 
       ).__BAOCAO_FAKE__;
       for (const [address, value] of Object.entries(cells)) fake.user.type(sheet, address, value);
     },
-    { sheet: SHEET, cells },
+    { sheet, cells },
   );
 }
 
@@ -528,6 +528,45 @@ describe("task pane, end to end", () => {
       );
     }
     await screenshot("pulled");
+  });
+
+  it("doan-2026: Tạo mẫu for 2026 renders the period's template; its new rows are checked and sent", async () => {
+    const admin = createApiClient({ baseUrl: worker.url, token: worker.adminToken });
+    await admin.setPeriodTemplate("2026", "doan-2026");
+    await saveSettings(worker.url, reporterToken);
+    await page.getByTestId("action-create").click();
+    await page.getByTestId("create-period").waitFor();
+    await page.getByTestId("create-period").fill("2026");
+    await click("create-submit");
+    await screenshot("doan-2026-created");
+    const notice = (await page.getByTestId("notice").textContent()) ?? "";
+    const sheet = /Đã tạo trang “(.+?)”/.exec(notice)?.[1] ?? "";
+    expect(await sheetNames(), notice).toContain(sheet);
+    const doan2026 = getTemplate("doan-2026")!;
+    const at = (code: string) => templateCell(doan2026, code, "actual");
+    await typeCells(
+      {
+        [at("GD01")]: 30,
+        [at("GD04")]: 500,
+        [at("GD16")]: 800, // GD14 of doan-2024, renamed
+        [at("BD01")]: 4, // Bình dân học vụ số
+        [at("BD02")]: 120,
+        [at("PT01")]: 123456789, // implausible for 500 members: a warning, not an error
+      },
+      sheet,
+    );
+    await click("action-validate");
+    expect(await page.getByTestId("count-errors").textContent()).toBe("Lỗi 0");
+    expect(await issueCells()).toEqual([at("PT01")]);
+    await screenshot("doan-2026");
+    await submit(async () => {});
+    const api = createApiClient({ baseUrl: worker.url, token: reporterToken });
+    const answer = await api.submissions(UNIT, "2026");
+    expect(answer.current?.template).toBe("doan-2026");
+    const sent = new Map(answer.current?.rows.map((r) => [r.code, r.actual]));
+    expect([sent.get("GD16"), sent.get("BD01"), sent.get("BD02"), sent.get("PT01")]).toEqual([
+      800, 4, 120, 123456789,
+    ]);
   });
 
   it("switching to English re-renders the pane", async () => {

@@ -114,6 +114,13 @@ export async function seedDemo(base: string, adminToken: string): Promise<SeedRe
     if (res.status === 201) reports.stored += 1;
     else reports.alreadyThere += 1;
   }
+  // The 2026 period runs on doan-2026 (issue 16): clients fetch it for the period's reports.
+  const period2026 = await fetch(`${base}/v1/admin/periods/2026`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
+    body: JSON.stringify({ template: "doan-2026" }),
+  });
+  await expectOk(period2026, "period 2026 template");
   return { units, tokens, reports };
 }
 

@@ -5,8 +5,8 @@
 // Decisions:
 // - One mistake, one issue: a rule (and "required row blank") is not raised when one of its rows already
 //   has an unreadable actual cell (an error from parseCell that yields no value); the parse issue says it.
-// - Likewise validateReport's kind checks (cell.*, rule.wrong_kind) are dropped for a cell parseCell has
-//   already reported: 12.5 in a count cell is one fraction_in_count, not one from each.
+// - Only validateFigures runs here: parseCell has already judged every cell's kind, so 12.5 in a count
+//   cell is one fraction_in_count, never a second one from validateRows.
 // - "Required row blank" is not raised for a row missing from the sheet: `grid.row_missing` says it.
 // - Rule issues land on their indicator's actual cell (the rule's left side, or the side that is blank);
 //   issues about a row that is not on the sheet land on the table header's code cell.
@@ -19,7 +19,7 @@ import { type LocatedReport, locateReport } from "./grid/locate.ts";
 import type { Grid } from "./grid/types.ts";
 import type { Issue } from "./issues.ts";
 import { parseCell } from "./parse/cell.ts";
-import { validateReport } from "./rules/validate.ts";
+import { validateFigures } from "./rules/validate.ts";
 import type { Report, ReportRow, Template } from "./template/types.ts";
 
 export interface SheetCheck {
@@ -52,8 +52,6 @@ export function checkSheet(grid: Grid, opts: CheckOptions = {}): SheetCheck {
   const unreadable = new Set<string>(
     located.issues.flatMap((i) => (i.code === "grid.row_code_missing" && i.indicator ? [i.indicator] : [])),
   );
-  /** "PT01|actual" for every cell parseCell raised an issue on. */
-  const parseIssueAt = new Set<string>();
   const rows: ReportRow[] = [];
 
   for (const ind of template.indicators) {
@@ -64,8 +62,6 @@ export function checkSheet(grid: Grid, opts: CheckOptions = {}): SheetCheck {
     const actual = parseCell(raw.actual, ind, "actual", template);
     for (const i of target.issues) issues.push({ ...i, sheet, cell: row.cells.target });
     for (const i of actual.issues) issues.push({ ...i, sheet, cell: row.cells.actual });
-    if (target.issues.length > 0) parseIssueAt.add(`${ind.code}|target`);
-    if (actual.issues.length > 0) parseIssueAt.add(`${ind.code}|actual`);
     if (actual.value === null && actual.issues.some((i) => i.severity === "error")) unreadable.add(ind.code);
     const out: ReportRow = {
       code: ind.code,
@@ -80,22 +76,17 @@ export function checkSheet(grid: Grid, opts: CheckOptions = {}): SheetCheck {
     unit: located.header.unitCode ?? "",
     period: located.header.period ?? "",
     template: template.id,
+    templateVersion: template.version,
     rows,
   };
 
-  const ruleSides = new Map(template.rules.map((r) => [r.id, [r.left, r.right]]));
-  const ruleIssues = validateReport(
-    template,
-    report,
-    opts.previous !== undefined ? { previous: opts.previous } : {},
-  ).filter((i) => {
-    const kindCheck = i.code.startsWith("cell.") || i.code === "rule.wrong_kind";
-    if (kindCheck && parseIssueAt.has(`${i.indicator}|${i.field}`)) return false;
-    if (i.code === "rule.required_missing") {
-      return i.indicator !== undefined && rowsByCode.has(i.indicator) && !unreadable.has(i.indicator);
-    }
-    const sides = i.rule !== undefined ? ruleSides.get(i.rule) : undefined;
-    return !sides?.some((code) => unreadable.has(code));
+  // The rows are the template's, read by parseCell: only the figures remain to check. A row absent
+  // from the sheet is grid.row_missing's, an unreadable cell its parse issue's.
+  const absent = new Set(template.indicators.filter((i) => !rowsByCode.has(i.code)).map((i) => i.code));
+  const ruleIssues = validateFigures(template, rows, {
+    ...(opts.previous !== undefined ? { previous: opts.previous } : {}),
+    unreadable,
+    absent,
   });
 
   const reportRows = new Map(rows.map((r) => [r.code, r]));

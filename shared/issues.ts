@@ -40,6 +40,7 @@ export const ISSUE_CODES = [
   "rule.compare", // left op right failed (<=, >=, ==)
   "rule.requires", // left > 0 needs right > 0
   "rule.side_missing", // a side of a rule with ifMissing "fail" has no data
+  "rule.expression", // any other rule of the template's rule language failed (or lacks a figure)
   "rule.outlier", // 5× or 1/5 of last period
   "rule.unknown_indicator", // a code the template does not know (API bodies)
   "rule.duplicate_indicator", // the same code twice (API bodies)

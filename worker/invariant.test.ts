@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Receipt, SubmissionBody } from "../shared/api/schemas.ts";
 import { arbRows } from "../shared/consolidation/testing.ts";
+import { compiledRules } from "../shared/rules/compiled.ts";
 import { doan2024 } from "../shared/template/doan-2024.ts";
 import type { ReportRow } from "../shared/template/types.ts";
 import { call, dispatchDirectly, importUnits, json, resetDb, submit } from "./test/helpers.ts";
@@ -50,15 +51,25 @@ function repair(rows: ReportRow[], withRequired: boolean): ReportRow[] {
       }
     }
   }
-  for (const rule of doan2024.rules) {
-    if (rule.severity !== "error") continue;
-    const left = byCode.get(rule.left);
-    const right = byCode.get(rule.right);
+  for (const rule of compiledRules(doan2024)) {
+    const shape = rule.shape;
+    if (rule.severity !== "error" || shape === undefined) continue;
+    const left = byCode.get(shape.left);
+    const right = byCode.get(shape.right);
     const l = num(left);
     const r = num(right);
-    if (rule.op === "<=" && left && l !== undefined && r !== undefined && l > r) left.actual = r;
-    if (rule.op === "requires" && l !== undefined && l > 0 && (r === undefined || r <= 0)) {
-      byCode.set(rule.right, { ...right, code: rule.right, actual: 1 });
+    if (
+      shape.type === "compare" &&
+      shape.op === "<=" &&
+      left &&
+      l !== undefined &&
+      r !== undefined &&
+      l > r
+    ) {
+      left.actual = r;
+    }
+    if (shape.type === "requires" && l !== undefined && l > 0 && (r === undefined || r <= 0)) {
+      byCode.set(shape.right, { ...right, code: shape.right, actual: 1 });
     }
   }
   return doan2024.indicators.flatMap((ind) => {

@@ -36,6 +36,9 @@ const template = getTemplate("doan-2024")!;
 const indicatorRows = templateRows(template);
 const F = (code: string) => `${TEMPLATE_LAYOUT.columns.actual}${indicatorRows.indicators.get(code)}`;
 
+/** A template only the server knows (not built in): what a province publishes. */
+const PROVINCE_2026 = { ...getTemplate("doan-2026")!, id: "tinh-sl-2026", version: 3 };
+
 const UNITS = [
   { code: "SL.SOPCOP", name: "Huyện đoàn Sốp Cộp", parent: "SL" },
   { code: "SL", name: "Tỉnh đoàn Sơn La", parent: null },
@@ -98,6 +101,12 @@ function handle(req: IncomingMessage, res: ServerResponse, raw: string) {
   const url = new URL(req.url ?? "/", base);
   const slot = `${url.searchParams.get("unit")}|${url.searchParams.get("period")}`;
   if (req.method === "GET" && url.pathname === "/v1/units") return send(200, { units: UNITS });
+  // The 2026 period runs on a province's published template.
+  if (req.method === "GET" && url.pathname === "/v1/periods/2026") {
+    return send(200, { period: "2026", deadline: null, locked: false, template: PROVINCE_2026.id });
+  }
+  if (req.method === "GET" && url.pathname === `/v1/templates/${PROVINCE_2026.id}`)
+    return send(200, PROVINCE_2026);
   if (req.method === "GET" && url.pathname === "/v1/consolidation") return send(200, consolidationAnswer);
   if (req.method === "GET" && url.pathname === "/v1/submissions") {
     const list = reports.get(slot) ?? [];
@@ -182,7 +191,14 @@ async function openController(serverUrl = base): Promise<Controller> {
   };
   const settings = await SettingsStore.open(storage, { ...defaultSettings(serverUrl), token: TOKEN });
   const queue = await SubmissionQueue.open(storage);
-  const c = new Controller({ excel: counted, settings, queue, debounceMs: 20, retryIntervalMs: 60_000 });
+  const c = new Controller({
+    excel: counted,
+    settings,
+    queue,
+    debounceMs: 20,
+    retryIntervalMs: 60_000,
+    templateStore: storage,
+  });
   await c.start();
   return c;
 }
@@ -295,6 +311,27 @@ describe("Kiểm tra and Sửa", () => {
   it("Tạo mẫu reads the unit code case-insensitively and writes it upper-case", async () => {
     await controller.createTemplate({ unitCode: "sl.maison", period: "2023" });
     expect(fake.cell(SHEET, TEMPLATE_LAYOUT.header.unitCode.input).value).toBe("SL.MAISON");
+  });
+});
+
+describe("Tạo mẫu with the period's template", () => {
+  it("fetches the template the period uses, keeps it, and checks the sheet with it, also offline", async () => {
+    await controller.createTemplate({ unitCode: "SL.MAISON", period: "2026" });
+    const online = await controller.validate();
+    expect(online?.template).toMatchObject({ id: "tinh-sl-2026", version: 3 });
+    expect(online?.issues.map((i) => i.code)).toEqual(["rule.required_missing", "rule.required_missing"]);
+    await controller.stop();
+
+    // A new session with no server: the kept template still reads the sheet.
+    controller = await openController("http://127.0.0.1:1");
+    const offline = await controller.validate();
+    expect(offline?.template).toMatchObject({ id: "tinh-sl-2026", version: 3 });
+    expect(offline?.issues.map((i) => i.code)).toEqual(["rule.required_missing", "rule.required_missing"]);
+  });
+
+  it("uses the built-in template when the period has none on the server", async () => {
+    await controller.createTemplate({ unitCode: "SL.MAISON", period: "2023" });
+    expect((await controller.validate())?.template).toMatchObject({ id: "doan-2024", version: 1 });
   });
 });
 

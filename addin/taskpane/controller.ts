@@ -10,6 +10,7 @@ import {
 } from "../../shared/api/client.ts";
 import { PERIOD_RE, type Receipt, type SubmissionBody } from "../../shared/api/schemas.ts";
 import { submissionBody } from "../../shared/api/submission-body.ts";
+import { templateAnswer } from "../../shared/api/templates.ts";
 import { normalizeUnitCode } from "../../shared/api/unit-code.ts";
 import { checkSheet } from "../../shared/check.ts";
 import { chooseFixes } from "../../shared/fixes.ts";
@@ -23,6 +24,7 @@ import { marksPlan } from "../../shared/plans/marks.ts";
 import { withReviewMarks } from "../../shared/plans/review-marks.ts";
 import { indicatorAt } from "../../shared/plans/review-sheet.ts";
 import { templateSheetPlan } from "../../shared/plans/template-sheet.ts";
+import type { JsonStorage } from "../../shared/queue/storage.ts";
 import type { QueueOutcome, Refusal, SubmissionQueue } from "../../shared/queue/submission-queue.ts";
 import { STATE_LABEL } from "../../shared/review/labels.ts";
 import { DEFAULT_TEMPLATE_ID, getTemplate } from "../../shared/template/registry.ts";
@@ -149,7 +151,12 @@ export interface ControllerDeps {
   /** How often the queue is retried while it holds reports. */
   retryIntervalMs?: number;
   now?: () => Date;
+  /** Where the last fetched template of each id is kept for offline use (the pane's storage). */
+  templateStore?: JsonStorage;
 }
+
+/** The key under which the fetched templates are kept: id@version → definition. */
+const KEPT_TEMPLATES = "templates";
 
 type Listener = (state: PaneState) => void;
 
@@ -217,8 +224,12 @@ export class Controller {
   private readonly debounceMs: number;
   private readonly retryIntervalMs: number;
   private readonly now: () => Date;
+  private readonly templateStore: JsonStorage | undefined;
+  /** Templates fetched from the server (id@version, and id for the last one), kept for offline use. */
+  private kept = new Map<string, Template>();
 
   constructor(deps: ControllerDeps) {
+    this.templateStore = deps.templateStore;
     this.excel = deps.excel;
     this.settingsStore = deps.settings;
     this.queue = deps.queue;
@@ -278,6 +289,7 @@ export class Controller {
 
   /** Starts the background work: re-check on edits, retry the queue on a timer and when back online. */
   async start(scope?: OnlineEvents): Promise<void> {
+    await this.loadKeptTemplates();
     this.retryTimer = setInterval(() => void this.retryQueue(false), this.retryIntervalMs);
     if (scope) {
       const online = () => void this.retryQueue(true);
@@ -355,9 +367,62 @@ export class Controller {
     return this.createDefaults();
   }
 
+  /** Fetched templates kept from an earlier session; a broken entry is dropped, never used. */
+  private async loadKeptTemplates(): Promise<void> {
+    const stored = (await this.templateStore?.get<Record<string, unknown>>(KEPT_TEMPLATES)) ?? {};
+    for (const [key, value] of Object.entries(stored)) {
+      const t = templateAnswer.safeParse(value);
+      if (t.success) this.kept.set(key, t.data);
+    }
+  }
+
+  private async keepTemplate(template: Template): Promise<void> {
+    this.kept.set(`${template.id}@${template.version}`, template);
+    this.kept.set(template.id, template);
+    await this.templateStore?.set(KEPT_TEMPLATES, Object.fromEntries(this.kept));
+  }
+
+  /**
+   * The template a period's units fill: asked of the server when signed in, and kept; offline (or
+   * before any period has one), the last fetched of the default template, else the built-in one.
+   */
+  private async templateFor(period: string | undefined): Promise<Template> {
+    const settings = this.current.settings;
+    if (settings.token && period) {
+      try {
+        const client = createApiClient({
+          baseUrl: settings.serverUrl,
+          token: settings.token,
+          timeoutMs: REQUEST_TIMEOUT_MS,
+        });
+        const id = (await client.period(period)).template ?? DEFAULT_TEMPLATE_ID;
+        const template = await client.template(id);
+        await this.keepTemplate(template);
+        return template;
+      } catch {
+        // Offline or refused: the kept or built-in template below.
+      }
+    }
+    return this.kept.get(DEFAULT_TEMPLATE_ID) ?? getTemplate(DEFAULT_TEMPLATE_ID)!;
+  }
+
+  /** A sheet whose "Mẫu:" names a fetched template (or an older version of one) is read with it. */
+  private checkWithKept(grid: Parameters<typeof checkSheet>[0]): ReturnType<typeof checkSheet> {
+    const checked = checkSheet(grid);
+    const { templateId, templateVersion } = checked.located.header;
+    const known = checked.located.template;
+    if (templateId === undefined) return checked;
+    if (known?.id === templateId && (templateVersion === undefined || known.version === templateVersion))
+      return checked;
+    const kept = this.kept.get(
+      templateVersion === undefined ? templateId : `${templateId}@${templateVersion}`,
+    );
+    return kept ? checkSheet(grid, { template: kept }) : checked;
+  }
+
   createTemplate(opts: CreateOptions = this.createDefaults()): Promise<void> {
     return this.act("busyCreating", async () => {
-      const template = getTemplate(DEFAULT_TEMPLATE_ID)!;
+      const template = await this.templateFor(opts.period);
       const typed = clean(opts);
       // Unit codes are read case-insensitively and written upper-case ("sl.maison" → SL.MAISON).
       if (typed.unitCode !== undefined) typed.unitCode = normalizeUnitCode(typed.unitCode) ?? typed.unitCode;
@@ -428,7 +493,7 @@ export class Controller {
       ) {
         return { marks: [], result: null };
       }
-      const checked = checkSheet(grid);
+      const checked = this.checkWithKept(grid);
       const template = checked.located.template;
       const issues = checked.issues;
       const marks = withReviewMarks(

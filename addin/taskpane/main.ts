@@ -40,7 +40,7 @@ async function boot(): Promise<void> {
   const storage = jsonStorage(defaultBackend());
   const settings = await SettingsStore.open(storage);
   const queue = await SubmissionQueue.open(storage);
-  const controller = new Controller({ excel: createExcelPort(run), settings, queue });
+  const controller = new Controller({ excel: createExcelPort(run), settings, queue, templateStore: storage });
   const ribbon = ribbonHost();
   if (ribbon) registerRibbonCommands(ribbon, controller);
   new PaneView(root, controller);

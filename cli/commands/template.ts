@@ -1,17 +1,21 @@
 // baocao template: the blank official template for a unit and period, rendered from shared's plan.
+// With a server (--server/--token or BAOCAO_SERVER/BAOCAO_TOKEN) it fetches the template the period uses
+// and keeps it for offline use; without one it uses the last fetched or the built-in template.
+// `baocao template get ID` prints a published definition; `baocao template publish FILE.json` publishes one.
 
 import { resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { PERIOD_RE } from "../../shared/api/schemas.ts";
 import { normalizeUnitCode } from "../../shared/api/unit-code.ts";
 import { templateSheetPlan } from "../../shared/plans/template-sheet.ts";
-import { DEFAULT_TEMPLATE_ID, getTemplate, templateIds } from "../../shared/template/registry.ts";
+import { DEFAULT_TEMPLATE_ID } from "../../shared/template/registry.ts";
 import { renderPlan } from "../../shared/xlsx/render-plan.ts";
-import { parse, requireString } from "../args.ts";
+import { parse, REMOTE_OPTIONS, requireString } from "../args.ts";
 import { EXIT, UsageError } from "../errors.ts";
 import { type Io, line } from "../io.ts";
 import { writeWorkbook } from "../xlsx/write-workbook.ts";
 import type { Command } from "./command.ts";
+import { getTemplateCommand, publishTemplateCommand, templateFor } from "./template-remote.ts";
 
 const help = `baocao template --unit MÃ --period KỲ [--name "Tên đơn vị"] [--out tệp.xlsx] [--force]
 
@@ -23,14 +27,23 @@ Writes the blank official template (the add-in's own layout, formats and data va
   --name NAME        tên đơn vị / unit name, e.g. "Huyện đoàn Mai Sơn"
   --reporter NAME    người lập / reporter
   --phone PHONE      điện thoại / phone
-  --template ID      mẫu / template id (default ${DEFAULT_TEMPLATE_ID})
+  --template ID      mẫu / template id (default: the period's, else ${DEFAULT_TEMPLATE_ID})
   --out FILE         tệp ghi ra / output file (default bao-cao-<UNIT>-<PERIOD>.xlsx)
   --force            ghi đè nếu tệp đã có / replace the file if it exists (never by default)
+  --server URL, --token TOKEN   lấy mẫu của kỳ từ máy chủ / fetch the period's template
+                     (or BAOCAO_SERVER, BAOCAO_TOKEN; without them: the last fetched or built-in template)
 
-Exit: 0 written, 64 wrong arguments, 73 cannot write (or the file exists and --force is not given).`;
+baocao template get ID [--version N] [--out FILE.json]   in định nghĩa mẫu / print a definition
+baocao template publish FILE.json                         công bố mẫu (admin) / publish a definition
+
+Exit: 0 written, 1 refused, 2 file unreadable, 3 server failed, 64 wrong arguments,
+73 cannot write (or the file exists and --force is not given).`;
 
 async function run(argv: string[], io: Io): Promise<number> {
+  if (argv[0] === "get") return getTemplateCommand(argv.slice(1), io);
+  if (argv[0] === "publish") return publishTemplateCommand(argv.slice(1), io);
   const { values } = parse("template", argv, {
+    ...REMOTE_OPTIONS,
     unit: { type: "string" },
     period: { type: "string" },
     name: { type: "string" },
@@ -60,14 +73,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       `Period "${period}" is not valid: use 2023, 2023-H1, 2023-Q3 or 2023-11.`,
     );
   }
-  const id = values.template ?? DEFAULT_TEMPLATE_ID;
-  const template = getTemplate(id);
-  if (!template) {
-    throw new UsageError(
-      `Không có mẫu "${id}". Các mẫu: ${templateIds().join(", ")}.`,
-      `No template "${id}". Templates: ${templateIds().join(", ")}.`,
-    );
-  }
+  const template = await templateFor(io, period, values);
   const plan = templateSheetPlan(template, {
     unitCode: unit,
     period,

@@ -1,15 +1,18 @@
 // baocao validate: every issue of every file, with the add-in's rules and messages; optional annotated
 // copies; a summary table when there are several files.
 import { basename, join, resolve } from "node:path";
+import { createApiClient } from "../../shared/api/client.ts";
 import type { Issue } from "../../shared/issues.ts";
 import { formatIssue } from "../../shared/messages/index.ts";
 import type { Lang } from "../../shared/messages/types.ts";
 import { marksPlan } from "../../shared/plans/marks.ts";
-import { langOption, parse } from "../args.ts";
+import { type TemplateRef, templateNotice } from "../../shared/template/notice.ts";
+import { langOption, parse, REMOTE_OPTIONS } from "../args.ts";
 import { checkFile, type FileCheck, showValue } from "../check-file.ts";
 import { CliError, EXIT, UsageError } from "../errors.ts";
 import { type Io, line } from "../io.ts";
 import { progress } from "../progress.ts";
+import { keepTemplate, offlineTemplate } from "../template-cache.ts";
 import { textTable } from "../text-table.ts";
 import { applyMarks } from "../xlsx/apply-marks.ts";
 import { writeWorkbook } from "../xlsx/write-workbook.ts";
@@ -27,6 +30,8 @@ and fix.
   --annotate DIR     ghi bản sao có đánh dấu ô lỗi (tô màu + ghi chú) vào DIR
                      write a copy of each file with problem cells filled and noted into DIR
   --sheet NAME       kiểm tra trang tính này / check this sheet
+  --server URL, --token TOKEN   (hoặc BAOCAO_SERVER, BAOCAO_TOKEN) báo khi tệp dùng mẫu khác mẫu của kỳ
+                     (or the environment) say when a file's template is not its period's
 
 Trang tính được kiểm tra: trang tính có bảng báo cáo (tìm theo nội dung, không theo tên); nếu có nhiều,
 chọn trang tính hiện đầu tiên theo thứ tự thẻ và cảnh báo các trang còn lại (dùng --sheet để chọn khác).
@@ -48,6 +53,8 @@ interface FileResult {
   warnings: number;
   issues: JsonIssue[];
   annotated?: string;
+  /** With a server: the sheet's template is not the one its period uses ("tải mẫu mới"). */
+  templateNotice?: { vi: string; en: string };
   /** Why the file could not be read. */
   error?: string;
 }
@@ -127,6 +134,7 @@ function printFile(io: Io, r: FileResult, lang: Lang): void {
     line(io.stdout, `  Sửa tự động các ô có "→" / apply the "→" fixes: ${cmd}`);
   }
   if (r.annotated) line(io.stdout, `  Bản đánh dấu / Annotated copy: ${r.annotated}`);
+  if (r.templateNotice) line(io.stdout, `  ${r.templateNotice.vi} / ${r.templateNotice.en}`);
 }
 
 function printSummary(io: Io, results: FileResult[]): void {
@@ -169,11 +177,13 @@ async function run(argv: string[], io: Io): Promise<number> {
     annotate: { type: "string" },
     sheet: { type: "string" },
     help: { type: "boolean", short: "h" },
+    ...REMOTE_OPTIONS,
   });
   if (values.help) {
     line(io.stdout, help);
     return EXIT.ok;
   }
+  const periodTemplates = periodTemplateLookup(io, values);
   if (positionals.length === 0) {
     throw new UsageError(
       "Thiếu tệp cần kiểm tra: baocao validate bao-cao.xlsx (xem --help).",
@@ -186,7 +196,8 @@ async function run(argv: string[], io: Io): Promise<number> {
   try {
     for (const file of positionals) {
       bar.tick(file);
-      results.push(await checkOne(file, values.sheet, values.annotate, io, lang));
+      const result = await checkOne(file, values.sheet, values.annotate, io, lang);
+      results.push(await withTemplateNotice(result, periodTemplates));
     }
   } finally {
     bar.done();
@@ -214,7 +225,11 @@ async function checkOne(
 ): Promise<FileResult> {
   let fc: FileCheck;
   try {
-    fc = await checkFile(resolve(io.cwd, file), { display: file, ...(sheet !== undefined && { sheet }) });
+    fc = await checkFile(resolve(io.cwd, file), {
+      display: file,
+      templates: (id, version) => offlineTemplate(io, id, version),
+      ...(sheet !== undefined && { sheet }),
+    });
   } catch (e) {
     if (e instanceof CliError && e.exitCode === EXIT.unreadable) {
       return {
@@ -246,6 +261,47 @@ async function checkOne(
     result.annotated = await annotate({ ...fc, file }, annotateDir, io.cwd, lang);
   }
   return result;
+}
+
+type PeriodTemplates = (period: string) => Promise<TemplateRef | undefined>;
+
+/** With a server: the template (id, latest version) each period uses, asked once per period. */
+function periodTemplateLookup(
+  io: Io,
+  values: { server?: string; token?: string },
+): PeriodTemplates | undefined {
+  const server = values.server ?? io.env.BAOCAO_SERVER;
+  const token = values.token ?? io.env.BAOCAO_TOKEN;
+  if (!server || !token) return undefined;
+  const client = createApiClient({
+    baseUrl: server,
+    token,
+    timeoutMs: 30_000,
+    ...(io.fetch && { fetch: io.fetch }),
+  });
+  const asked = new Map<string, Promise<TemplateRef | undefined>>();
+  return (period) => {
+    let answer = asked.get(period);
+    if (!answer) {
+      answer = (async () => {
+        const id = (await client.period(period)).template;
+        if (id === undefined || id === null) return undefined;
+        const template = await client.template(id);
+        await keepTemplate(io, template);
+        return { id: template.id, version: template.version };
+      })().catch(() => undefined); // offline: the check stands without the notice
+      asked.set(period, answer);
+    }
+    return answer;
+  };
+}
+
+async function withTemplateNotice(r: FileResult, lookup: PeriodTemplates | undefined): Promise<FileResult> {
+  const m = r.template === undefined ? null : /^(\S+) v(\d+)$/.exec(r.template);
+  if (!lookup || !m || r.period === undefined) return r;
+  const current = await lookup(r.period);
+  const notice = current && templateNotice({ id: m[1] as string, version: Number(m[2]) }, current);
+  return notice ? { ...r, templateNotice: notice } : r;
 }
 
 export const validateCommand: Command = {

@@ -1,5 +1,6 @@
 // The one typed client of API v1: plain fetch, every answer parsed with the shared zod schemas.
 // The add-in and the CLI both use it; it holds no state but its options.
+
 import { z } from "zod";
 import { type ReviewRequest, reviewAnswer, reviewList } from "./reviews.ts";
 import {
@@ -17,6 +18,7 @@ import {
   unitsAnswer,
 } from "./schemas.ts";
 import { type ScoresPut, scoresAnswer, scoresPutAnswer } from "./scores.ts";
+import { publishAnswer, templateAnswer, templatesAnswer } from "./templates.ts";
 
 export interface ApiClientOptions {
   baseUrl: string;
@@ -139,6 +141,21 @@ export function createApiClient(options: ApiClientOptions) {
   return {
     baseUrl: base,
     health: async () => (await call(healthAnswer, "GET", "/v1/health")).data,
+    templates: async () => (await call(templatesAnswer, "GET", "/v1/templates")).data,
+    template: async (id: string, version?: number) =>
+      (
+        await call(
+          templateAnswer,
+          "GET",
+          `/v1/templates/${enc(id)}${version === undefined ? "" : `/versions/${version}`}`,
+        )
+      ).data,
+    publishTemplate: async (id: string, definition: unknown) => {
+      const { status, data } = await call(publishAnswer, "PUT", `/v1/admin/templates/${enc(id)}`, definition);
+      return { ...data, created: status === 201 };
+    },
+    setPeriodTemplate: async (period: string, template: string) =>
+      (await call(periodAnswer, "PUT", `/v1/admin/periods/${enc(period)}`, { template })).data,
     units: async () => (await call(unitsAnswer, "GET", "/v1/units")).data.units,
     /** Resolves with the receipt; `replayed` is true when the server answered an earlier identical send. */
     submit: async (body: SubmissionBody, opts: SubmitOptions) => {

@@ -36,6 +36,8 @@ export const submissionBody = z.strictObject({
   unit: unitCode,
   period: periodCode,
   template: text(64).min(1),
+  /** The template version the sheet was made with; absent: the latest. */
+  templateVersion: z.number().int().min(1).max(1e9).optional(),
   mode: z.enum(["replace", "merge"]).default("replace"),
   rows: z.array(submissionRow).max(MAX_ROWS),
   reporter: z.strictObject({ name: text(200).optional(), phone: text(50).optional() }).optional(),
@@ -197,19 +199,30 @@ export const submissionsAnswer = z.object({
 });
 export type SubmissionsAnswer = z.infer<typeof submissionsAnswer>;
 
-export const periodSettings = z.strictObject({
-  deadline: z.iso.datetime({ offset: true }).refine(deadlineInRange, {
-    message: `a deadline in the years ${DEADLINE_YEARS.from}–${DEADLINE_YEARS.to}`,
-    params: {
-      code: "deadline.out_of_range",
-      vi: `hạn nộp phải trong các năm ${DEADLINE_YEARS.from}–${DEADLINE_YEARS.to}`,
-    },
-  }),
-});
+/** A deadline, a template (`template`: the id units fill for the period), or both. */
+export const periodSettings = z
+  .strictObject({
+    deadline: z.iso
+      .datetime({ offset: true })
+      .refine(deadlineInRange, {
+        message: `a deadline in the years ${DEADLINE_YEARS.from}–${DEADLINE_YEARS.to}`,
+        params: {
+          code: "deadline.out_of_range",
+          vi: `hạn nộp phải trong các năm ${DEADLINE_YEARS.from}–${DEADLINE_YEARS.to}`,
+        },
+      })
+      .optional(),
+    template: text(64).min(1).optional(),
+  })
+  .refine((b) => b.deadline !== undefined || b.template !== undefined, {
+    path: ["deadline"],
+    message: "a deadline or a template is required",
+  });
 export const periodAnswer = z.object({
   period: z.string(),
   deadline: z.string().nullable(),
   locked: z.boolean(),
+  template: z.string().nullable().optional(),
 });
 
 /** POST /v1/admin/recompute: what a replay of the append-only revisions found (and fixed). */

@@ -40,6 +40,7 @@ export function submissionBody(
     unit: report.unit,
     period: report.period,
     template: report.template,
+    ...(report.templateVersion !== undefined && { templateVersion: report.templateVersion }),
     mode,
     rows,
     ...(Object.keys(reporter).length > 0 ? { reporter } : {}),

@@ -4,7 +4,10 @@ import type { IndicatorTotal } from "../api/schemas.ts";
 import { GRADES, type Grade, type ReportRow, type Template } from "../template/types.ts";
 import { addThousands, fromThousands, ratePercent, toThousands } from "./math.ts";
 
-/** The template prepared once: indicator positions, and each ratio's numerator/denominator positions. */
+/**
+ * The template prepared once: indicator positions (by code, and by `formerCode` for renamed rows), and
+ * each ratio's numerator/denominator positions.
+ */
 export interface Catalog {
   template: Template;
   index: ReadonlyMap<string, number>;
@@ -14,6 +17,10 @@ export interface Catalog {
 
 export function catalogOf(template: Template): Catalog {
   const index = new Map(template.indicators.map((ind, i) => [ind.code, i]));
+  // A renamed row reads figures stored under its former code (consolidation goes by code).
+  template.indicators.forEach((ind, i) => {
+    if (ind.formerCode !== undefined && !index.has(ind.formerCode)) index.set(ind.formerCode, i);
+  });
   const ratioParts = template.indicators.map((ind) => {
     if (ind.kind !== "ratio" || !ind.ratio) return undefined;
     const numerator = index.get(ind.ratio.numerator);
@@ -39,7 +46,7 @@ const isGrade = (v: unknown): v is Grade =>
 
 /**
  * Reads a report's rows. Rules (the Worker stores the same):
- * - rows are matched by exact indicator code; unknown codes are ignored;
+ * - rows are matched by exact indicator code, or a renamed row's former code; unknown codes are ignored;
  * - when a code appears twice, the later row replaces the earlier one entirely (an upsert);
  * - count/money: a finite number is a value, anything else (null, absent, text) is "no data", never 0;
  * - ratio rows: the typed actual is ignored (derived, recomputed); only the target is read;

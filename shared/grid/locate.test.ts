@@ -419,7 +419,7 @@ describe("locateReport template", () => {
         severity: "error",
         cell: "F6",
         field: "header.template",
-        params: { template: "doan-2099", known: "doan-2024" },
+        params: { template: "doan-2099", known: "doan-2024, doan-2026" },
       }),
     ]);
     expect(located.rows).toHaveLength(50);

@@ -133,6 +133,12 @@ const samples: Record<IssueCode, Omit<Issue, "code">> = {
       missing: "right",
     },
   },
+  "rule.expression": {
+    severity: "warning",
+    indicator: "PT01",
+    rule: "PT01-plausible",
+    params: { expression: "PT01 <= 100 * GD04", "value.PT01": 123456789, "value.GD04": 500 },
+  },
   "rule.outlier": {
     severity: "warning",
     indicator: "PT01",

@@ -102,6 +102,36 @@ const en = {
   },
 };
 
+/** "PT01 = 123.456.789, GD04 = 500" from the rule's `value.CODE` params, in the message's language. */
+function ruleValues(p: MessageParams, lang: Lang): string {
+  return Object.keys(p)
+    .filter((k) => k.startsWith("value."))
+    .map(
+      (k) => `${k.slice(6)} = ${p[k] === null ? (lang === "vi" ? "(trống)" : "(blank)") : show(p[k], lang)}`,
+    )
+    .join(", ");
+}
+
+function expressionVi(p: MessageParams): string {
+  const rule = showVi(p.expression);
+  if (typeof p.missing === "string" && p.missing !== "") {
+    return `Quy tắc ${rule} cần số liệu của ${p.missing} nhưng ô này còn để trống. Nhập số liệu cho ${p.missing}.`;
+  }
+  const head = `Không thỏa quy tắc ${rule} (${ruleValues(p, "vi")}).${ruleNote(p)}`;
+  if (isWarning(p)) return `${head} Nếu số liệu đúng, hãy ghi rõ lý do ở cột Ghi chú.`;
+  return `${head} Kiểm tra lại các số này.`;
+}
+
+function expressionEn(p: MessageParams): string {
+  const rule = showEn(p.expression);
+  if (typeof p.missing === "string" && p.missing !== "") {
+    return `The rule ${rule} needs a figure for ${p.missing}, which is blank. Enter a figure for ${p.missing}.`;
+  }
+  const head = `The rule ${rule} does not hold (${ruleValues(p, "en")}).${ruleNote(p)}`;
+  if (isWarning(p)) return `${head} If the figures are right, explain why in the Note column.`;
+  return `${head} Check these figures.`;
+}
+
 /** The value as it was sent, in quotes: not regrouped, so it can be found as typed. */
 const quoted = (v: MessageParams[string] | undefined) =>
   `'${v === null || v === undefined ? "" : String(v)}'`;
@@ -171,6 +201,7 @@ export const ruleMessages: MessageTable<RuleIssueCode> = {
   "rule.compare": { vi: vi.compare, en: en.compare },
   "rule.requires": { vi: vi.requires, en: en.requires },
   "rule.side_missing": { vi: vi.sideMissing, en: en.sideMissing },
+  "rule.expression": { vi: expressionVi, en: expressionEn },
   "rule.outlier": { vi: outlierVi, en: outlierEn },
   "rule.unknown_indicator": {
     vi: (p) =>

@@ -29,12 +29,17 @@ function brief(issues: Issue[]) {
 
 const withRules = (rules: Rule[]): Template => ({ ...doan2024, rules });
 
-function rule(id: string, left: string, op: Rule["op"], right: string, extra: Partial<Rule> = {}): Rule {
+/** The rule `left op right` in the rule language; `requires` is `left > 0 => right > 0`. */
+function rule(
+  id: string,
+  left: string,
+  op: "<=" | ">=" | "==" | "requires",
+  right: string,
+  extra: Partial<Rule> = {},
+): Rule {
   return {
     id,
-    left,
-    op,
-    right,
+    expression: op === "requires" ? `${left} > 0 => ${right} > 0` : `${left} ${op} ${right}`,
     severity: "error",
     ifMissing: "skip",
     label: { vi: "quy tắc thử", en: "test rule" },

@@ -21,7 +21,7 @@ const U = {
   none: { vi: "", en: "" },
 } satisfies Record<string, Label>;
 
-type Extra = Partial<Pick<Indicator, "required" | "ratio" | "perUnitTarget">>;
+type Extra = Partial<Pick<Indicator, "required" | "ratio" | "perUnitTarget" | "overTime">>;
 
 function row(
   code: string,
@@ -32,7 +32,9 @@ function row(
   kind: IndicatorKind,
   extra: Extra = {},
 ): Indicator {
-  return { code, section, label: { vi, en }, unit, kind, ...extra };
+  // Activities and money add up over a year; stocks (members, youth in the area) and ratings do not.
+  const overTime = kind === "grade" || kind === "ratio" ? "last" : "sum";
+  return { code, section, label: { vi, en }, unit, kind, overTime, ...extra };
 }
 
 function ratio(
@@ -48,13 +50,13 @@ function ratio(
 
 // biome-ignore format: one row per line reads like the catalog table in domain.md
 const indicators: Indicator[] = [
-  row("GD01", "I", "Tổng số cán bộ đoàn", "Total Youth Union officers", U.nguoi, "count", { required: true }),
+  row("GD01", "I", "Tổng số cán bộ đoàn", "Total Youth Union officers", U.nguoi, "count", { required: true, overTime: "last" }),
   row("GD02", "I", "Số cán bộ đoàn được học tập, quán triệt nghị quyết", "Officers who studied the resolutions", U.nguoi, "count"),
   ratio("GD03", "I", "Tỷ lệ cán bộ đoàn được học tập, quán triệt nghị quyết", "Share of officers who studied the resolutions", "GD02", "GD01"),
-  row("GD04", "I", "Tổng số đoàn viên", "Total Youth Union members", U.nguoi, "count", { required: true }),
+  row("GD04", "I", "Tổng số đoàn viên", "Total Youth Union members", U.nguoi, "count", { required: true, overTime: "last" }),
   row("GD05", "I", "Số đoàn viên được học tập, quán triệt nghị quyết", "Members who studied the resolutions", U.nguoi, "count"),
   ratio("GD06", "I", "Tỷ lệ đoàn viên được học tập, quán triệt nghị quyết", "Share of members who studied the resolutions", "GD05", "GD04"),
-  row("GD07", "I", "Tổng số thanh niên trên địa bàn", "Total youth in the area", U.nguoi, "count"),
+  row("GD07", "I", "Tổng số thanh niên trên địa bàn", "Total youth in the area", U.nguoi, "count", { overTime: "last" }),
   row("GD08", "I", "Số thanh niên được học tập, phổ biến nghị quyết", "Youth informed of the resolutions", U.nguoi, "count"),
   ratio("GD09", "I", "Tỷ lệ thanh niên được học tập, phổ biến nghị quyết", "Share of youth informed of the resolutions", "GD08", "GD07"),
   row("GD10", "I", "Số hoạt động sinh hoạt chính trị", "Political activities", U.hoatDong, "count"),
@@ -78,7 +80,7 @@ const indicators: Indicator[] = [
 
   row("CD01", "III", "Số hoạt động, đợt ra quân hỗ trợ chuyển đổi số", "Digital transformation support activities", U.hoatDong, "count"),
   row("CD02", "III", "Số lượt người dân được hỗ trợ chuyển đổi số", "Residents helped with digital transformation", U.luot, "count"),
-  row("CD03", "III", "Tổng số thanh thiếu nhi trên địa bàn", "Total children and youth in the area", U.nguoi, "count"),
+  row("CD03", "III", "Tổng số thanh thiếu nhi trên địa bàn", "Total children and youth in the area", U.nguoi, "count", { overTime: "last" }),
   row("CD04", "III", "Số thanh thiếu nhi được tiếp cận hoạt động nâng cao năng lực số", "Children and youth reached by digital-skills activities", U.nguoi, "count"),
   ratio("CD05", "III", "Tỷ lệ thanh thiếu nhi được tiếp cận hoạt động nâng cao năng lực số", "Share of children and youth reached by digital-skills activities", "CD04", "CD03"),
   row("KN01", "III", "Số ý tưởng, sáng kiến đăng tải lên Ngân hàng ý tưởng sáng tạo", "Ideas posted to the Creative Ideas Bank", U.yTuong, "count"),
@@ -87,15 +89,15 @@ const indicators: Indicator[] = [
   row("KN04", "III", "Vốn vay giải ngân cho thanh niên phát triển kinh tế", "Loans disbursed to young entrepreneurs", U.trieu, "money"),
   row("KN05", "III", "Số lượt ĐVTN được tư vấn hướng nghiệp, giới thiệu việc làm", "Career counselling and job referrals", U.luot, "count"),
   row("KN06", "III", "Số đợt tập huấn, chuyển giao kỹ thuật cho thanh niên", "Training and technology-transfer courses", U.dot, "count"),
-  row("KN07", "III", "Tổng số ĐVTN khối trường học", "Total members and youth in schools", U.nguoi, "count"),
+  row("KN07", "III", "Tổng số ĐVTN khối trường học", "Total members and youth in schools", U.nguoi, "count", { overTime: "last" }),
   row("KN08", "III", "Số ĐVTN khối trường học được tư vấn hướng nghiệp", "School members and youth given career counselling", U.nguoi, "count"),
   ratio("KN09", "III", "Tỷ lệ ĐVTN khối trường học được tư vấn hướng nghiệp", "Share of school members and youth given career counselling", "KN08", "KN07"),
 
   row("XD01", "IV", "Số đoàn viên mới kết nạp", "New members admitted", U.nguoi, "count"),
   row("XD02", "IV", "Số đoàn viên ưu tú giới thiệu cho Đảng xem xét kết nạp", "Outstanding members recommended to the Party", U.nguoi, "count"),
   row("XD03", "IV", "Số đoàn viên ưu tú được kết nạp vào Đảng", "Outstanding members admitted to the Party", U.nguoi, "count"),
-  row("XD04", "IV", "Số đoàn viên được cập nhật trên Phần mềm quản lý đoàn viên", "Members recorded in the membership software", U.nguoi, "count"),
-  row("XD05", "IV", "Số tổ chức Đoàn, Hội trong doanh nghiệp ngoài nhà nước", "Union and association branches in private enterprises", U.toChuc, "count"),
+  row("XD04", "IV", "Số đoàn viên được cập nhật trên Phần mềm quản lý đoàn viên", "Members recorded in the membership software", U.nguoi, "count", { overTime: "last" }),
+  row("XD05", "IV", "Số tổ chức Đoàn, Hội trong doanh nghiệp ngoài nhà nước", "Union and association branches in private enterprises", U.toChuc, "count", { overTime: "last" }),
   row("XD06", "IV", "Đoàn phí thu nộp", "Membership dues collected", U.trieu, "money"),
   row("XD07", "IV", "Số lượt cán bộ đoàn được tập huấn, bồi dưỡng", "Officer training participations", U.luot, "count"),
 
@@ -107,9 +109,7 @@ const indicators: Indicator[] = [
 function partOfWhole(part: string, whole: string): Rule {
   return {
     id: `${part}<=${whole}`,
-    left: part,
-    op: "<=",
-    right: whole,
+    expression: `${part} <= ${whole}`,
     severity: "error",
     ifMissing: "skip",
     label: { vi: "phần không vượt tổng", en: "a part cannot exceed its whole" },
@@ -119,9 +119,7 @@ function partOfWhole(part: string, whole: string): Rule {
 function moneyNeedsCount(money: string, count: string): Rule {
   return {
     id: `${money}requires${count}`,
-    left: money,
-    op: "requires",
-    right: count,
+    expression: `${money} > 0 => ${count} > 0`,
     severity: "error",
     ifMissing: "fail",
     label: { vi: "có kinh phí/kết quả thì phải có số lượng", en: "a value needs its count" },
@@ -140,9 +138,7 @@ const rules: Rule[] = [
   moneyNeedsCount("KN03", "KN02"),
   {
     id: "XD03<=XD02",
-    left: "XD03",
-    op: "<=",
-    right: "XD02",
+    expression: "XD03 <= XD02",
     severity: "warning",
     ifMissing: "skip",
     label: {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { compiledRules } from "../rules/compiled.ts";
 import { getTemplate, indicatorMap, inputIndicators } from "./registry.ts";
 
 describe("template registry", () => {
@@ -20,8 +21,8 @@ describe("template registry", () => {
         expect(byCode.get(i.ratio!.denominator)?.kind).toBe("count");
       }
     }
-    for (const r of t.rules) {
-      expect(byCode.has(r.left) && byCode.has(r.right)).toBe(true);
+    for (const r of compiledRules(t)) {
+      expect(r.codes.every((code) => byCode.has(code))).toBe(true);
     }
     expect(inputIndicators(t)).toHaveLength(45);
   });

@@ -1,8 +1,12 @@
 // Templates by id, so a later version lives beside this one and old reports read against their own.
 import { doan2024 } from "./doan-2024.ts";
+import { doan2026 } from "./doan-2026.ts";
 import type { Indicator, Template } from "./types.ts";
 
-const templates: ReadonlyMap<string, Template> = new Map([[doan2024.id, doan2024]]);
+/** Built in to every client and published by migration 0004: they work without a server. */
+export const BUILT_IN_TEMPLATES: readonly Template[] = [doan2024, doan2026];
+
+const templates: ReadonlyMap<string, Template> = new Map(BUILT_IN_TEMPLATES.map((t) => [t.id, t]));
 
 export const DEFAULT_TEMPLATE_ID = doan2024.id;
 

@@ -39,21 +39,25 @@ export interface Indicator {
   perUnitTarget?: number;
   /** Code of the row before a rename, so a newer template can read an older report. */
   formerCode?: string;
+  /**
+   * How the row adds up over time, for any view that spans periods: activities and money add up
+   * (`sum`); stocks such as the number of members are the latest value (`last`).
+   */
+  overTime: OverTime;
 }
 
-export type RuleOperator = "<=" | ">=" | "==" | "requires";
+export type OverTime = "sum" | "last";
 
 /**
- * A validation rule in the style of DHIS2: `left op right`. `requires` means left > 0 needs right > 0.
- * `ifMissing` says what to do when a side has no data: skip the rule, or raise it.
+ * A data-quality rule, written as text in the rule language of shared/rules/expression.ts:
+ * `GD02 <= GD01`, `PT03 > 0 => PT02 > 0`, `PT01 <= 100 * GD04`. `ifMissing` says what to do when a
+ * figure the rule reads is blank: skip the rule (the default), or raise it.
  */
 export interface Rule {
   id: string;
-  left: string;
-  op: RuleOperator;
-  right: string;
+  expression: string;
   severity: "error" | "warning";
-  ifMissing: "skip" | "fail";
+  ifMissing?: "skip" | "fail";
   /** Short description of the rule for messages. */
   label: Label;
 }
@@ -82,5 +86,7 @@ export interface Report {
   unit: string;
   period: string;
   template: string;
+  /** The version of `template` the sheet was made with, when known: the server validates with it. */
+  templateVersion?: number;
   rows: ReportRow[];
 }

@@ -87,10 +87,12 @@ export function sortRows<T extends { code: string }>(template: Template, rows: T
  * Per-unit targets by indicator code, in stored units, as the JSON the SQL reads with json_extract.
  * Codes are stable identifiers across template versions (domain.md), so one map serves them all.
  */
-export function perUnitThresholds(): string {
+export function perUnitThresholds(published?: Template): string {
   const out: Record<string, number> = {};
-  for (const id of templateIds()) {
-    for (const ind of getTemplate(id)?.indicators ?? []) {
+  const templates = templateIds().map((id) => getTemplate(id) as Template);
+  // A published template's own per-unit targets win for the submission that uses it.
+  for (const template of published ? [...templates, published] : templates) {
+    for (const ind of template.indicators) {
       if (ind.perUnitTarget !== undefined) out[ind.code] = toStored(ind.kind, ind.perUnitTarget);
     }
   }

@@ -81,22 +81,27 @@ export function figuresOf(catalog: Catalog, rows: readonly TotalsRow[]): Subtree
     const i = catalog.index.get(row.code);
     const ind = i === undefined ? undefined : inds[i];
     if (i === undefined || !ind) continue;
+    // Added, not set: a renamed row's totals may sit under its former code and its new one.
+    const plus = (a: number | undefined, b: number) => (a ?? 0) + b;
     if (ind.kind === "count" || ind.kind === "money") {
-      if (row.actual_count > 0) sub.actual[i] = storedToThousands(ind.kind, row.actual_sum);
-      if (row.target_count > 0) sub.target[i] = storedToThousands(ind.kind, row.target_sum);
-      sub.unitsWithTarget[i] = row.target_count;
-      sub.unitsWithActual[i] = row.actual_count;
+      if (row.actual_count > 0)
+        sub.actual[i] = plus(sub.actual[i], storedToThousands(ind.kind, row.actual_sum));
+      if (row.target_count > 0)
+        sub.target[i] = plus(sub.target[i], storedToThousands(ind.kind, row.target_sum));
+      sub.unitsWithTarget[i] = plus(sub.unitsWithTarget[i], row.target_count);
+      sub.unitsWithActual[i] = plus(sub.unitsWithActual[i], row.actual_count);
     } else if (ind.kind === "grade") {
+      const g = sub.grades[i] ?? { XS: 0, T: 0, HT: 0, KHT: 0 };
       const grades: Record<Grade, number> = {
-        XS: row.grade_xs,
-        T: row.grade_t,
-        HT: row.grade_ht,
-        KHT: row.grade_kht,
+        XS: g.XS + row.grade_xs,
+        T: g.T + row.grade_t,
+        HT: g.HT + row.grade_ht,
+        KHT: g.KHT + row.grade_kht,
       };
       sub.grades[i] = grades;
     }
-    sub.unitsMet[i] = row.units_met;
-    sub.unitsReported[i] = row.units_reported;
+    sub.unitsMet[i] = plus(sub.unitsMet[i], row.units_met);
+    sub.unitsReported[i] = plus(sub.unitsReported[i], row.units_reported);
   }
   return sub;
 }

@@ -19,7 +19,7 @@ import {
 } from "../../shared/consolidation/consolidate.ts";
 import { type Catalog, catalogOf, indicatorTotals } from "../../shared/consolidation/figures.ts";
 import { isLate } from "../../shared/consolidation/late.ts";
-import { getTemplate, templateIds } from "../../shared/template/registry.ts";
+import { DEFAULT_TEMPLATE_ID, getTemplate } from "../../shared/template/registry.ts";
 import type { Template } from "../../shared/template/types.ts";
 import {
   decodeRow,
@@ -33,6 +33,7 @@ import {
 import { figuresOf, ownOf, type TotalsRow } from "./consolidation.ts";
 import type { Db } from "./db.ts";
 import { rebuildStatements } from "./rebuild.ts";
+import { readTemplate } from "./templates.ts";
 
 const LISTED = 1000;
 /** Rows per INSERT statement when rewriting: keeps each bound JSON parameter far below D1's limits. */
@@ -121,11 +122,23 @@ async function readPeriod(db: Db, period: string): Promise<PeriodState> {
   };
 }
 
-function replay(revisions: readonly RevisionRow[]): Map<string, Replayed> {
+/** The templates a period's revisions name, from D1 (latest versions); the default when there are none. */
+async function templatesOf(db: Db, revisions: readonly RevisionRow[]): Promise<Map<string, Template>> {
+  const ids = new Set(revisions.map((r) => r.template));
+  if (ids.size === 0) ids.add(DEFAULT_TEMPLATE_ID);
+  const out = new Map<string, Template>();
+  for (const id of ids) {
+    const template = (await readTemplate(db, id)) ?? getTemplate(id);
+    if (template) out.set(id, template);
+  }
+  return out;
+}
+
+function replay(revisions: readonly RevisionRow[], templates: Map<string, Template>): Map<string, Replayed> {
   const out = new Map<string, Replayed>();
   for (const r of revisions) {
     const body = JSON.parse(r.body) as ParsedSubmission;
-    const template = getTemplate(r.template);
+    const template = templates.get(r.template);
     if (!template)
       throw new Error(`recompute: revision ${r.revision} of ${r.unit} names template ${r.template}`);
     const sent = body.rows.map((row) => encodeRow(template, row));
@@ -177,7 +190,12 @@ const FIELDS: [keyof StoredRow, string][] = [
   ["n", "note"],
 ];
 
-function compare(period: string, state: PeriodState, replayed: Map<string, Replayed>): RecomputeDifference[] {
+function compare(
+  period: string,
+  state: PeriodState,
+  replayed: Map<string, Replayed>,
+  templates: Map<string, Template>,
+): RecomputeDifference[] {
   const diffs: RecomputeDifference[] = [];
   const known = new Set(state.units.map((u) => u.code));
 
@@ -232,8 +250,9 @@ function compare(period: string, state: PeriodState, replayed: Map<string, Repla
     state.values.filter((v) => v.p !== null),
     (v) => v.unit,
   );
-  for (const id of templateIds()) {
-    const template = getTemplate(id) as Template;
+  // A code two templates share is compared once.
+  const compared = new Set<string>();
+  for (const template of templates.values()) {
     const catalog = catalogOf(template);
     const reports: CurrentReport[] = [];
     for (const [unit, r] of replayed) {
@@ -259,6 +278,8 @@ function compare(period: string, state: PeriodState, replayed: Map<string, Repla
       const want = expected.get(unit);
       const wantBy = new Map((want?.indicators ?? []).map((t) => [t.code, t]));
       for (const h of have) {
+        if (compared.has(`${unit}\u0000${h.code}`)) continue;
+        compared.add(`${unit}\u0000${h.code}`);
         const hf = flatten(h);
         const wf = flatten(wantBy.get(h.code));
         for (const field of new Set([...hf.keys(), ...wf.keys()])) {
@@ -404,8 +425,9 @@ async function check(db: Db, periods: readonly string[]) {
   }[] = [];
   for (const period of periods) {
     const state = await readPeriod(db, period);
-    const replayed = replay(state.revisions);
-    found.push({ period, state, replayed, diffs: compare(period, state, replayed) });
+    const templates = await templatesOf(db, state.revisions);
+    const replayed = replay(state.revisions, templates);
+    found.push({ period, state, replayed, diffs: compare(period, state, replayed, templates) });
   }
   return found;
 }

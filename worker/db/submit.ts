@@ -16,8 +16,7 @@ import { summarizeOwnReport } from "../../shared/consolidation/targets.ts";
 import type { Issue } from "../../shared/issues.ts";
 import { toApiIssue } from "../../shared/messages/index.ts";
 import { mergeRows } from "../../shared/rules/merge.ts";
-import { validateReport } from "../../shared/rules/validate.ts";
-import { getTemplate } from "../../shared/template/registry.ts";
+import { validateFigures, validateRows } from "../../shared/rules/validate.ts";
 import type { ReportRow, Template } from "../../shared/template/types.ts";
 import type { Credential, Principal } from "../app-env.ts";
 import { TOKEN_BY_HASH } from "../auth/middleware.ts";
@@ -38,6 +37,7 @@ import {
   reportAccepted,
 } from "./review-gate.ts";
 import { submissionStatements } from "./submission-batch.ts";
+import { lastReadKey, readTemplate, templateColumns, templateFrom } from "./templates.ts";
 
 export interface SubmitRequest {
   body: ParsedSubmission;
@@ -68,7 +68,8 @@ const STORED_COLUMNS = "code AS c, target AS t, actual AS a, target_pct AS p, gr
 /**
  * Everything the checks need, in one row: the caller (a stored token by its hash ?1, or the principal
  * ?5 ?6 ?7 when ?1 is null), whether it sees the unit ?2, the lock and current revision for period
- * ?3, and the earlier submission with Idempotency-Key ?4. No row: the token is unknown or revoked.
+ * ?3, the earlier submission with Idempotency-Key ?4, and template ?8 (version ?9, or its latest; its text
+ * only when it is not ?10, the version already parsed). No row: the token is unknown or revoked.
  */
 const CONTEXT = `
 WITH me (id, role, unit) AS (${TOKEN_BY_HASH} UNION ALL SELECT ?5, ?6, ?7 WHERE ?1 IS NULL)
@@ -76,7 +77,8 @@ SELECT me.id AS tokenId, me.role AS role, me.unit AS unit,
   ${visibleUnitSql("me.role", "me.unit", "?2")} AS visible,
   IFNULL((SELECT locked FROM periods WHERE period = ?3), 0) AS locked,
   IFNULL((SELECT current_revision FROM report_status WHERE unit = ?2 AND period = ?3), 0) AS revision,
-  s.digest AS digest, s.receipt AS receipt, ${REVIEW_COLUMNS}
+  s.digest AS digest, s.receipt AS receipt, ${REVIEW_COLUMNS},
+  ${templateColumns("?8", "?9", "?10")}
 FROM me LEFT JOIN submissions s ON s.token_id = me.id AND s.idempotency_key = ?4`;
 
 /** The unit's current rows (?3 'merge' only: a replace does not need them) and the period before's. */
@@ -94,6 +96,9 @@ interface ContextRow extends ReviewFacts {
   revision: number;
   digest: string | null;
   receipt: string | null;
+  templateVersion: number | null;
+  templatePublishedAt: string | null;
+  templateDefinition: string | null;
 }
 
 interface State {
@@ -105,13 +110,14 @@ interface State {
   current: ReportRow[];
   previous: ReportRow[] | undefined;
   review: ReviewFacts;
+  /** The version the body names (or the latest); undefined when there is no such template. */
+  template: Template | undefined;
 }
 
 /** One round trip: the caller, the checks' facts and the rows; undefined when the token is unknown. */
 async function readState(
   db: Db,
   body: ParsedSubmission,
-  template: Template | undefined,
   credential: Credential,
   key: string | null,
 ): Promise<State | undefined> {
@@ -127,11 +133,20 @@ async function readState(
       known?.tokenId ?? null,
       known?.role ?? null,
       known?.unit ?? null,
+      body.template,
+      body.templateVersion ?? null,
+      lastReadKey(body.template),
     ),
     db.prepare(ROWS, body.unit, body.period, body.mode, previousPeriod(body.period) ?? ""),
   ]);
   const c = context?.results[0] as ContextRow | undefined;
   if (!c) return undefined;
+  const template =
+    c.templateVersion !== null && c.templatePublishedAt !== null
+      ? (templateFrom(body.template, c.templateVersion, c.templatePublishedAt, c.templateDefinition) ??
+        // The isolate dropped the version it said it held (its cache was full): read it.
+        (await readTemplate(db, body.template, c.templateVersion)))
+      : undefined;
   const stored = (rows?.results ?? []) as unknown as (StoredRow & { k: "current" | "previous" })[];
   const decode = (k: "current" | "previous") =>
     template ? stored.filter((r) => r.k === k).map((r) => decodeRow(template, r)) : [];
@@ -145,6 +160,7 @@ async function readState(
     current: decode("current"),
     previous: previous.length > 0 ? previous : undefined,
     review: { review: c.review, reviewBase: c.reviewBase },
+    template,
   };
 }
 
@@ -159,7 +175,7 @@ function placeIssue(issue: Issue, api: ApiIssue, rows: ParsedSubmission["rows"])
 }
 
 /**
- * Row checks (unknown or repeated codes, kinds) on the rows as sent; report checks (required rows,
+ * Row checks (unknown or repeated codes, kinds) on the rows as sent; figure checks (required rows,
  * rules, outliers) on the report the unit will have after this submission.
  */
 function validate(
@@ -169,11 +185,27 @@ function validate(
   previous?: ReportRow[],
 ): Issue[] {
   const context = previous === undefined ? {} : { previous };
-  if (body.mode === "replace") return validateReport(template, { rows: merged }, context);
-  const rowLevel = new Set(["rule.unknown_indicator", "rule.duplicate_indicator"]);
-  const sent = validateReport(template, { rows: body.rows }).filter((i) => rowLevel.has(i.code));
-  const whole = validateReport(template, { rows: merged }, context).filter((i) => !rowLevel.has(i.code));
-  return [...sent, ...whole];
+  return [...validateRows(template, body.rows), ...validateFigures(template, merged, context)];
+}
+
+/** 422 on `template` (or `templateVersion`): no such template, or no such version of it. */
+function unknownTemplate(body: ParsedSubmission): ApiFailure {
+  const v = body.templateVersion;
+  const issue =
+    v === undefined
+      ? requestIssue(
+          "template.unknown",
+          "template",
+          `không có mẫu báo cáo ${body.template}`,
+          `unknown template ${body.template}`,
+        )
+      : requestIssue(
+          "template.version_unknown",
+          "templateVersion",
+          `mẫu ${body.template} không có phiên bản ${v}`,
+          `template ${body.template} has no version ${v}`,
+        );
+  return new ApiFailure("validation_failed", { count: 1 }, [issue]);
 }
 
 export async function submit(db: Db, req: SubmitRequest): Promise<SubmitOutcome> {
@@ -195,15 +227,13 @@ export async function submit(db: Db, req: SubmitRequest): Promise<SubmitOutcome>
   const conflict = (current: number, expected: number) =>
     new ApiFailure("revision_conflict", { current, expected }, undefined, { currentRevision: current });
   const currentRevision = async () =>
-    (await readState(db, { ...body, mode: "replace" }, undefined, req.credential, null))?.revision ?? 0;
-
-  const template = getTemplate(body.template);
+    (await readState(db, { ...body, mode: "replace" }, req.credential, null))?.revision ?? 0;
 
   let seen = 0;
   let principal: Principal | undefined;
   for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt++) {
     // A submission makes 2 round trips to D1: this read (the token too) and the write batch.
-    const state = await readState(db, body, template, req.credential, req.idempotencyKey);
+    const state = await readState(db, body, req.credential, req.idempotencyKey);
     if (!state) throw new ApiFailure("unauthenticated");
     const who = state.principal;
     principal = who;
@@ -215,15 +245,8 @@ export async function submit(db: Db, req: SubmitRequest): Promise<SubmitOutcome>
     if (state.locked) throw new ApiFailure("period_locked", { period: body.period });
     refuseIfAccepted(state.review, body.unit, body.period);
     if (req.ifMatch !== null && req.ifMatch !== state.revision) throw conflict(state.revision, req.ifMatch);
-    if (!template) {
-      const issue = requestIssue(
-        "template.unknown",
-        "template",
-        `không có mẫu báo cáo ${body.template}`,
-        `unknown template ${body.template}`,
-      );
-      throw new ApiFailure("validation_failed", { count: 1 }, [issue]);
-    }
+    const template = state.template;
+    if (!template) throw unknownTemplate(body);
 
     const merged = mergeRows(state.current, body.rows, body.mode);
     const issues = validate(template, body, merged, state.previous);
@@ -268,7 +291,9 @@ export async function submit(db: Db, req: SubmitRequest): Promise<SubmitOutcome>
           idempotencyKey: req.idempotencyKey,
           receipt: JSON.stringify(receipt),
           rows: batchRowsJson(template, body.rows),
-          thresholds: THRESHOLDS,
+          thresholds: template.indicators.some((i) => i.perUnitTarget !== undefined)
+            ? perUnitThresholds(template)
+            : THRESHOLDS,
         }),
       );
       const stored = inserted?.results[0]?.receipt;

@@ -1,10 +1,3 @@
 // JSON with object keys sorted at every level: the same body always gives the same digest, whatever
-// order the client wrote its keys in.
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v === null || typeof v !== "object" || Array.isArray(v)) return v;
-    const sorted: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
-    return sorted;
-  });
-}
+// order the client wrote its keys in. One definition in shared/ (template definitions use it too).
+export { canonicalJson } from "../../shared/template/stored.ts";

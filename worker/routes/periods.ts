@@ -1,4 +1,4 @@
-// GET /v1/periods/:period (any token); PUT /v1/admin/periods/:period {deadline} (admin);
+// GET /v1/periods/:period (any token); PUT /v1/admin/periods/:period {deadline?, template?} (admin);
 // POST /v1/periods/:period/lock and /unlock (admin, or a reviewer of a root unit).
 import { Hono } from "hono";
 import { z } from "zod";
@@ -7,6 +7,8 @@ import type { AppEnv } from "../app-env.ts";
 import { adminOnly, requireRootReviewer } from "../auth/scope.ts";
 import type { Db } from "../db/db.ts";
 import { lateSql } from "../db/late.ts";
+import { readTemplate } from "../db/templates.ts";
+import { ApiFailure, requestIssue } from "../http/errors.ts";
 import { jsonBody } from "../http/json-body.ts";
 import { validated } from "../http/validate.ts";
 
@@ -17,11 +19,17 @@ const params = validated("param", z.object({ period: periodCode }));
 const noSettings = validated("json", z.strictObject({}));
 
 async function readPeriod(db: Db, period: string): Promise<PeriodAnswer> {
-  const row = await db.first<{ deadline: string | null; locked: number }>(
-    "SELECT deadline, locked FROM periods WHERE period = ?",
+  const row = await db.first<{ deadline: string | null; locked: number; template: string | null }>(
+    "SELECT deadline, locked, template FROM periods WHERE period = ?",
     period,
   );
-  return { period, deadline: row?.deadline ?? null, locked: row?.locked === 1 };
+  return {
+    period,
+    deadline: row?.deadline ?? null,
+    locked: row?.locked === 1,
+    // Only once set: answers of periods without a template stay as they were.
+    ...(row?.template ? { template: row.template } : {}),
+  };
 }
 
 /** Late counters follow the deadline: recount them for the period, in the same batch as the change. */
@@ -44,6 +52,33 @@ async function setLock(db: Db, period: string, locked: boolean, by: string): Pro
   return readPeriod(db, period);
 }
 
+function deadlineStatements(db: Db, period: string, deadline: string | undefined): D1PreparedStatement[] {
+  if (deadline === undefined) return [];
+  // Stored in UTC with milliseconds, the format of receivedAt; SQL compares them as instants.
+  const utc = new Date(deadline).toISOString();
+  return [
+    db.prepare(
+      `INSERT INTO periods (period, deadline) VALUES (?1, ?2)
+       ON CONFLICT (period) DO UPDATE SET deadline = excluded.deadline`,
+      period,
+      utc,
+    ),
+    db.prepare(RECOUNT_LATE, period, utc),
+  ];
+}
+
+function templateStatements(db: Db, period: string, template: string | undefined): D1PreparedStatement[] {
+  if (template === undefined) return [];
+  return [
+    db.prepare(
+      `INSERT INTO periods (period, template) VALUES (?1, ?2)
+       ON CONFLICT (period) DO UPDATE SET template = excluded.template`,
+      period,
+      template,
+    ),
+  ];
+}
+
 export const periods = new Hono<AppEnv>()
   .get("/periods/:period", params, async (c) =>
     c.json(await readPeriod(c.get("db"), c.req.valid("param").period), 200),
@@ -56,17 +91,20 @@ export const periods = new Hono<AppEnv>()
     validated("json", periodSettings),
     async (c) => {
       const { period } = c.req.valid("param");
-      // Stored in UTC with milliseconds, the format of receivedAt; SQL compares them as instants.
-      const deadline = new Date(c.req.valid("json").deadline).toISOString();
+      const settings = c.req.valid("json");
       const db = c.get("db");
+      if (settings.template !== undefined && !(await readTemplate(db, settings.template))) {
+        const issue = requestIssue(
+          "template.unknown",
+          "template",
+          `không có mẫu báo cáo ${settings.template}; xem GET /v1/templates`,
+          `unknown template ${settings.template}; see GET /v1/templates`,
+        );
+        throw new ApiFailure("validation_failed", { count: 1 }, [issue]);
+      }
       await db.batch([
-        db.prepare(
-          `INSERT INTO periods (period, deadline) VALUES (?1, ?2)
-         ON CONFLICT (period) DO UPDATE SET deadline = excluded.deadline`,
-          period,
-          deadline,
-        ),
-        db.prepare(RECOUNT_LATE, period, deadline),
+        ...deadlineStatements(db, period, settings.deadline),
+        ...templateStatements(db, period, settings.template),
       ]);
       return c.json(await readPeriod(db, period), 200);
     },

@@ -7,12 +7,12 @@ import { getScheme } from "../../shared/scoring/registry.ts";
 import { schemeMax, timelinessOfReport } from "../../shared/scoring/score.ts";
 import { gradeCounts, scoreChildren, scoreOwn } from "../../shared/scoring/score-children.ts";
 import type { ScoringScheme } from "../../shared/scoring/types.ts";
-import { DEFAULT_TEMPLATE_ID, getTemplate } from "../../shared/template/registry.ts";
 import type { AppEnv, Principal } from "../app-env.ts";
 import { requireVisibleUnit } from "../auth/scope.ts";
 import { readConsolidation } from "../db/consolidation.ts";
 import type { Db } from "../db/db.ts";
 import { appendManualPoints, isStrictAncestor, readManualPoints, readOwnReport } from "../db/scores.ts";
+import { templateForPeriod } from "../db/templates.ts";
 import { ApiFailure, requestIssue } from "../http/errors.ts";
 import { jsonBody } from "../http/json-body.ts";
 import { validated } from "../http/validate.ts";
@@ -42,8 +42,7 @@ export const scores = new Hono<AppEnv>()
     const { unit, period } = c.req.valid("query");
     const db = c.get("db");
     await requireVisibleUnit(db, c.get("principal"), unit);
-    const template = getTemplate(DEFAULT_TEMPLATE_ID);
-    if (!template) throw new ApiFailure("unknown_template", { template: DEFAULT_TEMPLATE_ID });
+    const template = await templateForPeriod(db, period);
     const scheme = currentScheme();
     const consolidation = await readConsolidation(db, template, unit, period);
     const given = await readManualPoints(db, scheme, period, [

@@ -3,13 +3,13 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { periodCode, type SubmissionsAnswer, submissionBody, unitCode } from "../../shared/api/schemas.ts";
-import { getTemplate } from "../../shared/template/registry.ts";
 import type { AppEnv } from "../app-env.ts";
 import { identify } from "../auth/middleware.ts";
 import { requireVisibleUnit } from "../auth/scope.ts";
 import { decodeRow, type StoredRow, sortRows } from "../db/codec.ts";
 import { REVIEWS_OF_REPORT, type ReviewRow, reviewFields } from "../db/review-read.ts";
 import { submit } from "../db/submit.ts";
+import { readTemplate } from "../db/templates.ts";
 import { ApiFailure, requestIssue } from "../http/errors.ts";
 import { jsonBody } from "../http/json-body.ts";
 import { validated } from "../http/validate.ts";
@@ -103,7 +103,7 @@ export const submissions = new Hono<AppEnv>().get(
     const s = status?.results[0] as
       | { current_revision: number; template: string; received_at: string }
       | undefined;
-    const template = s ? getTemplate(s.template) : undefined;
+    const template = s ? await readTemplate(c.get("db"), s.template) : undefined;
     const rows = template
       ? sortRows(
           template,

@@ -28,6 +28,8 @@ export async function resetDb(): Promise<void> {
     env.DB.prepare("DELETE FROM unit_ancestors"),
     env.DB.prepare("DELETE FROM units"),
     env.DB.prepare("UPDATE tree_version SET version = 0"),
+    // Published templates go; the built-ins migration 0004 published stay.
+    env.DB.prepare("DELETE FROM template_versions WHERE published_by <> 'migration'"),
   ]);
 }
 
@@ -115,6 +117,7 @@ export async function storedCounts(): Promise<Record<string, number>> {
     "periods",
     "tokens",
     "units",
+    "template_versions",
   ];
   const results = await env.DB.batch(tables.map((t) => env.DB.prepare(`SELECT COUNT(*) AS n FROM ${t}`)));
   return Object.fromEntries(
@@ -139,6 +142,7 @@ export async function storedSnapshot(): Promise<Record<string, unknown[]>> {
     status_totals: "ancestor, period",
     reviews: "id",
     tree_version: "id",
+    template_versions: "id, version",
   };
   const names = Object.keys(tables);
   const results = await env.DB.batch(

@@ -1,0 +1,135 @@
+// Template versions in D1: list, read (latest or one version), publish the next version. A version is
+// immutable (a trigger refuses updates), so a parsed one is kept for the isolate's life.
+
+import { DEFAULT_TEMPLATE_ID } from "../../shared/template/registry.ts";
+import { fromStored, storedDefinition } from "../../shared/template/stored.ts";
+import type { Label, Template } from "../../shared/template/types.ts";
+import { ApiFailure } from "../http/errors.ts";
+import type { Db } from "./db.ts";
+
+/**
+ * id@version@published_at → the parsed template. A version never changes once published; the time it
+ * was published is part of the key because a test's reset (or an operator's repair) may delete it and
+ * publish another under the same number.
+ */
+const parsed = new Map<string, Template>();
+/** The key of the version of each id last read, so the submission's read can skip its text. */
+const lastRead = new Map<string, string>();
+const CACHE_LIMIT = 64;
+
+export function templateFrom(
+  id: string,
+  version: number,
+  publishedAt: string,
+  definition: string | null,
+): Template | undefined {
+  const key = `${id}@${version}@${publishedAt}`;
+  let template = parsed.get(key);
+  if (!template) {
+    if (definition === null) return undefined;
+    template = fromStored(definition, version);
+    if (parsed.size >= CACHE_LIMIT) parsed.clear();
+    parsed.set(key, template);
+  }
+  lastRead.set(id, `${version}@${publishedAt}`);
+  return template;
+}
+
+/** What the submission's read passes as ?K for `templateColumns`: the version of `id` it last read. */
+export function lastReadKey(id: string): string | null {
+  const key = lastRead.get(id);
+  return key !== undefined && parsed.has(`${id}@${key}`) ? key : null;
+}
+
+/**
+ * Columns for a read that already runs (the submission's one read): the version of template ?I named
+ * ?V (its latest when NULL), when it was published, and its definition, left out (NULL) when that is
+ * the version ?K the isolate already holds. All NULL when there is no such template.
+ */
+export function templateColumns(id: string, version: string, known: string): string {
+  const pick = `FROM template_versions WHERE id = ${id} AND (${version} IS NULL OR version = ${version})
+    ORDER BY version DESC LIMIT 1`;
+  return `(SELECT version ${pick}) AS templateVersion, (SELECT published_at ${pick}) AS templatePublishedAt,
+    (SELECT CASE WHEN ${known} = version || '@' || published_at THEN NULL ELSE definition END ${pick})
+    AS templateDefinition`;
+}
+
+export async function readTemplate(db: Db, id: string, version?: number): Promise<Template | undefined> {
+  const row = await db.first<{ version: number; published_at: string; definition: string }>(
+    `SELECT version, published_at, definition FROM template_versions
+     WHERE id = ?1 AND (?2 IS NULL OR version = ?2) ORDER BY version DESC LIMIT 1`,
+    id,
+    version ?? null,
+  );
+  return row ? templateFrom(id, row.version, row.published_at, row.definition) : undefined;
+}
+
+export interface TemplateListing {
+  id: string;
+  version: number;
+  title: Label;
+}
+
+/** The latest version of every template, by id. */
+export async function listTemplates(db: Db): Promise<TemplateListing[]> {
+  const rows = await db.all<{ id: string; version: number; title: string }>(
+    `SELECT t.id, t.version, json_extract(t.definition, '$.title') AS title FROM template_versions t
+     WHERE t.version = (SELECT MAX(version) FROM template_versions WHERE id = t.id) ORDER BY t.id`,
+  );
+  return rows.map((r) => ({ id: r.id, version: r.version, title: JSON.parse(r.title) as Label }));
+}
+
+/** The template a period's units fill, when an admin set one. */
+export async function periodTemplate(db: Db, period: string): Promise<string | undefined> {
+  const row = await db.first<{ template: string | null }>(
+    "SELECT template FROM periods WHERE period = ?",
+    period,
+  );
+  return row?.template ?? undefined;
+}
+
+/**
+ * The next version of `id`, unless the definition equals the latest (then that version, unchanged).
+ * One statement decides both, so two identical publishes racing store one version.
+ */
+const PUBLISH = `
+INSERT INTO template_versions (id, version, definition, published_at, published_by)
+SELECT ?1, IFNULL(MAX(version), 0) + 1, ?2, ?3, ?4 FROM template_versions WHERE id = ?1
+HAVING IFNULL((SELECT definition FROM template_versions WHERE id = ?1 ORDER BY version DESC LIMIT 1), '') <> ?2
+RETURNING version`;
+
+export async function publishTemplate(
+  db: Db,
+  definition: Omit<Template, "version">,
+  by: string,
+): Promise<{ status: 200 | 201; version: number }> {
+  const text = storedDefinition(definition);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const inserted = await db.first<{ version: number }>(
+        PUBLISH,
+        definition.id,
+        text,
+        new Date().toISOString(),
+        by,
+      );
+      if (inserted) return { status: 201, version: inserted.version };
+      const latest = await db.first<{ version: number }>(
+        "SELECT MAX(version) AS version FROM template_versions WHERE id = ?",
+        definition.id,
+      );
+      return { status: 200, version: latest?.version ?? 1 };
+    } catch (e) {
+      // Another publish of the same id took this version number meanwhile: number ours again.
+      if (attempt >= 3 || !String(e).includes("UNIQUE")) throw e;
+    }
+  }
+}
+
+/** The template a period's figures are read with: the one named, else the period's own, else the first. */
+export async function templateForPeriod(db: Db, period: string, asked?: string): Promise<Template> {
+  const id = asked ?? (await periodTemplate(db, period)) ?? DEFAULT_TEMPLATE_ID;
+  const template = await readTemplate(db, id);
+  if (!template) throw new ApiFailure("unknown_template", { template: id });
+  return template;
+}
