@@ -171,9 +171,11 @@ function applyOne(s: State, change: UnitChange, n: number): void {
       s.events.push({ effective: e, type: "rename", unit: change.unit, other: change.name });
       return;
     case "merge":
-      return applyMerge(s, change, at);
+      applyMerge(s, change, at);
+      return;
     case "split":
-      return applySplit(s, change, at);
+      applySplit(s, change, at);
+      return;
   }
 }
 
