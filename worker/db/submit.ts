@@ -75,11 +75,19 @@ SELECT me.id AS tokenId, me.role AS role, me.unit AS unit,
   s.digest AS digest, s.receipt AS receipt
 FROM me LEFT JOIN submissions s ON s.token_id = me.id AND s.idempotency_key = ?4`;
 
-/** The unit's current rows (?3 'merge' only: a replace does not need them) and the period before's. */
+/**
+ * The unit's current rows (?3 'merge' only: a replace does not need them) and the period before's
+ * (?4), restated: a unit made by a merge since then (between days ?5 and ?6) compares with the sum of
+ * the units merged into it (api-v1-2026.md §1, the outlier warning).
+ */
 const ROWS = `
 SELECT 'current' AS k, ${STORED_COLUMNS} FROM current_values WHERE unit = ?1 AND period = ?2 AND ?3 = 'merge'
 UNION ALL
-SELECT 'previous' AS k, ${STORED_COLUMNS} FROM current_values WHERE unit = ?1 AND period = ?4`;
+SELECT 'previous' AS k, code AS c, SUM(target) AS t, SUM(actual) AS a, MAX(target_pct) AS p, MAX(grade) AS g,
+  NULL AS n
+FROM current_values WHERE period = ?4 AND unit IN (SELECT ?1 UNION ALL SELECT unit FROM unit_events
+  WHERE other = ?1 AND type = 'merge' AND effective > ?5 AND effective <= ?6)
+GROUP BY code`;
 
 interface ContextRow {
   tokenId: string;
@@ -117,6 +125,8 @@ async function readState(
 ): Promise<State | undefined> {
   const known = "principal" in credential ? credential.principal : undefined;
   const hash = "hash" in credential ? credential.hash : null;
+  const before = previousPeriod(body.period);
+  const day = periodLastDay(body.period);
   const [context, rows] = await db.batch([
     db.prepare(
       CONTEXT,
@@ -127,9 +137,17 @@ async function readState(
       known?.tokenId ?? null,
       known?.role ?? null,
       known?.unit ?? null,
-      periodLastDay(body.period),
+      day,
     ),
-    db.prepare(ROWS, body.unit, body.period, body.mode, previousPeriod(body.period) ?? ""),
+    db.prepare(
+      ROWS,
+      body.unit,
+      body.period,
+      body.mode,
+      before ?? "",
+      before ? periodLastDay(before) : "",
+      day,
+    ),
   ]);
   const c = context?.results[0] as ContextRow | undefined;
   if (!c) return undefined;

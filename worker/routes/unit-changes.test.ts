@@ -276,6 +276,21 @@ describe("GET /v1/units and /v1/units/:code/history", () => {
   });
 });
 
+describe("the outlier warning on a merged unit", () => {
+  it("compares with the sum of the units merged into it", async () => {
+    await importUnits(SMALL_TREE);
+    const pt01 = (actual: number) => [...minimalRows(), { code: "PT01", actual }];
+    await submitOk(report("SL.MAISON.CHIENGDONG", pt01(10), { period: "2025-H1" }));
+    await submitOk(report("SL.MAISON.HATLOT", pt01(10), { period: "2025-H1" }));
+    expect((await post(RESTRUCTURING)).status).toBe(201);
+    // 60 is 3× the restated 20: no warning (it would be 6× either commune alone).
+    const calm = await submitOk(report("SL.CHIENGDONG", pt01(60), { period: "2025-H2" }));
+    expect(calm.warnings).toEqual([]);
+    const wild = await submitOk(report("SL.CHIENGDONG", pt01(200), { period: "2025-H2" }));
+    expect(wild.warnings).toMatchObject([{ code: "rule.outlier", indicator: "PT01" }]);
+  });
+});
+
 describe("GET /v1/consolidation?compare=", () => {
   it("restates the compared period onto the asked tree, conserving the province's totals", async () => {
     await reported2023();
