@@ -108,6 +108,10 @@ describe("POST /v1/admin/units/changes", () => {
     );
     expect(status2026.reporting.expected).toBe(2);
     expect(status2026.reporting.missing).toEqual(["SL.CHIENGDONG", "SL.TPSL.CHIENGLE"]);
+    // The consolidation of a unit outside the period's tree says when it ended, like a submission.
+    const gone = await call("GET", "/v1/consolidation?unit=SL.MAISON&period=2026");
+    expect(gone.status).toBe(422);
+    expect((await issuesOf(gone)).issues).toEqual([expect.objectContaining({ code: "unit.not_in_period" })]);
     const status2024 = await json<{ reporting: { expected: number } }>(
       await call("GET", "/v1/consolidation?unit=SL&period=2024"),
     );
