@@ -1,6 +1,7 @@
 // The review's side of the read routes: GET /v1/submissions gains review, reviews and changes;
 // GET /v1/reviews lists a subtree's units with their state; the consolidation's reporting gains
 // accepted and returned. States come from shared/review/state.ts (currentState).
+
 import type {
   ChangesSince,
   ReviewInfo,
@@ -9,6 +10,7 @@ import type {
   ReviewSummary,
 } from "../../shared/api/review-parts.ts";
 import type { ReviewList, ReviewListUnit } from "../../shared/api/reviews.ts";
+import { periodLastDay } from "../../shared/format/vietnam-time.ts";
 import { currentState } from "../../shared/review/state.ts";
 import type { ReportRow, Template } from "../../shared/template/types.ts";
 import type { StoredRow } from "./codec.ts";
@@ -86,7 +88,7 @@ export function reviewFields(
   return { review, reviews, ...(changes === undefined ? {} : { changes }) };
 }
 
-/** ?1 unit ?2 period: every unit strictly below, its report and its latest review. */
+/** ?1 unit ?2 period ?3 its last day: every unit strictly below in the period's tree, its report and its latest review. */
 const SUBTREE_REVIEWS = `
 SELECT u.code AS unit, u.name AS name, u.parent AS parent, rs.current_revision AS revision,
   rs.received_at AS receivedAt, r.state AS state, r.revision AS reviewedRevision,
@@ -94,7 +96,7 @@ SELECT u.code AS unit, u.name AS name, u.parent AS parent, rs.current_revision A
 FROM unit_ancestors a JOIN units u ON u.code = a.descendant
 LEFT JOIN report_status rs ON rs.unit = u.code AND rs.period = ?2
 LEFT JOIN reviews r ON r.id = (SELECT MAX(x.id) FROM reviews x WHERE x.unit = u.code AND x.period = ?2)
-WHERE a.ancestor = ?1 AND a.depth > 0
+WHERE a.ancestor = ?1 AND a.depth > 0 AND a.valid_from <= ?3 AND a.valid_to > ?3
 ORDER BY u.code`;
 
 interface SubtreeRow {
@@ -130,12 +132,12 @@ function listUnit(r: SubtreeRow): ReviewListUnit {
 
 /** GET /v1/reviews: the units below `unit` for `period`, each with its state. */
 export async function listReviews(db: Db, unit: string, period: string): Promise<ReviewList> {
-  const rows = await db.all<SubtreeRow>(SUBTREE_REVIEWS, unit, period);
+  const rows = await db.all<SubtreeRow>(SUBTREE_REVIEWS, unit, period, periodLastDay(period));
   return { unit, period, units: rows.map(listUnit) };
 }
 
 /**
- * ?1 unit ?2 period: units strictly below with a review in the period, and their state now. Starts
+ * ?1 unit ?2 period ?3 its last day: units strictly below (in the period's tree) with a review in the period, and their state now. Starts
  * from the period's reviews (index reviews_by_period), so it reads only reviewed units.
  */
 const REVIEWED_BELOW = `
@@ -143,6 +145,7 @@ SELECT d.unit AS unit,
   ${reviewStateSql("d.unit", "?2", "IFNULL(rs.current_revision, 0)")} AS state
 FROM (SELECT DISTINCT unit FROM reviews WHERE period = ?2) d
 JOIN unit_ancestors a ON a.ancestor = ?1 AND a.descendant = d.unit AND a.depth > 0
+  AND a.valid_from <= ?3 AND a.valid_to > ?3
 LEFT JOIN report_status rs ON rs.unit = d.unit AND rs.period = ?2
 ORDER BY d.unit`;
 
@@ -152,7 +155,12 @@ export async function reviewReporting(
   unit: string,
   period: string,
 ): Promise<{ accepted: number; returned: string[] }> {
-  const rows = await db.all<{ unit: string; state: ReviewState }>(REVIEWED_BELOW, unit, period);
+  const rows = await db.all<{ unit: string; state: ReviewState }>(
+    REVIEWED_BELOW,
+    unit,
+    period,
+    periodLastDay(period),
+  );
   return {
     accepted: rows.filter((r) => r.state === "accepted").length,
     returned: rows.filter((r) => r.state === "returned").map((r) => r.unit),

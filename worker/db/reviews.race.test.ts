@@ -195,6 +195,7 @@ describe("a review and a resubmission at the same moment", () => {
       receipt: "{}",
       rows: "[]",
       thresholds: "{}",
+      day: "2023-12-31",
     });
     await expect(env.DB.batch(statements)).rejects.toThrow(/report_accepted/);
     expect((await reportOf(UNIT)).current?.revision).toBe(1);

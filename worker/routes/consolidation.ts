@@ -1,27 +1,35 @@
-// GET /v1/consolidation?unit=&period=[&template=] (default: the period's template): consolidated totals, per-child breakdown and
-// reporting status, read from the stored totals.
+// GET /v1/consolidation?unit=&period=[&template=][&compare=]: consolidated totals, per-child breakdown
+// and reporting status, read from the stored totals; with compare, each indicator gains the compared
+// period's figures restated onto the asked period's tree.
 import { Hono } from "hono";
 import { z } from "zod";
 import { periodCode, unitCode } from "../../shared/api/schemas.ts";
 import type { AppEnv } from "../app-env.ts";
 import { requireVisibleUnit } from "../auth/scope.ts";
+import { withComparison } from "../db/compare.ts";
 import { readConsolidation } from "../db/consolidation.ts";
 import { reviewReporting } from "../db/review-read.ts";
 import { templateForPeriod } from "../db/templates.ts";
 import { validated } from "../http/validate.ts";
 
-const query = z.object({ unit: unitCode, period: periodCode, template: z.string().max(64).optional() });
+const query = z.object({
+  unit: unitCode,
+  period: periodCode,
+  template: z.string().max(64).optional(),
+  compare: periodCode.optional(),
+});
 
 export const consolidation = new Hono<AppEnv>().get(
   "/consolidation",
   validated("query", query),
   async (c) => {
-    const { unit, period, template: asked } = c.req.valid("query");
+    const { unit, period, template: id, compare } = c.req.valid("query");
     const db = c.get("db");
     await requireVisibleUnit(db, c.get("principal"), unit);
-    const template = await templateForPeriod(db, period, asked);
-    const answer = await readConsolidation(db, template, unit, period);
-    Object.assign(answer.reporting, await reviewReporting(db, unit, period));
-    return c.json(answer, 200);
+    const template = await templateForPeriod(db, period, id);
+    const asked = await readConsolidation(db, template, unit, period);
+    Object.assign(asked.reporting, await reviewReporting(db, unit, period));
+    if (compare === undefined) return c.json(asked, 200);
+    return c.json(await withComparison(db, template, asked, compare), 200);
   },
 );

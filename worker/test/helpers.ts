@@ -7,26 +7,24 @@ import {
   type SubmissionBody,
   type UnitsImport,
 } from "../../shared/api/schemas.ts";
+import type { DatedUnitsImport } from "../../shared/api/units.ts";
 import { doan2024 } from "../../shared/template/doan-2024.ts";
 import app from "../index.ts";
 
 export const ADMIN = "test-admin-token";
 const BASE = "http://worker.test";
 
-/** Every table but the migrations' bookkeeping, emptied; tree_version back to its seed row. */
+/**
+ * Every table but the migrations' bookkeeping, emptied (whatever tables the migrations made, so a new
+ * one needs no line here); tree_version back to its seed row. Units last: tokens reference them.
+ */
 export async function resetDb(): Promise<void> {
+  const { results } = await env.DB.prepare(
+    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'
+     AND name NOT LIKE 'd1_%' AND name NOT IN ('tree_version', 'template_versions') ORDER BY name = 'units', name`,
+  ).all<{ name: string }>();
   await env.DB.batch([
-    env.DB.prepare("DELETE FROM tokens"),
-    env.DB.prepare("DELETE FROM submissions"),
-    env.DB.prepare("DELETE FROM current_values"),
-    env.DB.prepare("DELETE FROM totals"),
-    env.DB.prepare("DELETE FROM report_status"),
-    env.DB.prepare("DELETE FROM status_totals"),
-    env.DB.prepare("DELETE FROM reviews"),
-    env.DB.prepare("DELETE FROM periods"),
-    env.DB.prepare("DELETE FROM score_entries"),
-    env.DB.prepare("DELETE FROM unit_ancestors"),
-    env.DB.prepare("DELETE FROM units"),
+    ...results.map((t) => env.DB.prepare(`DELETE FROM "${t.name}"`)),
     env.DB.prepare("UPDATE tree_version SET version = 0"),
     // Published templates go; the built-ins migration 0004 published stay.
     env.DB.prepare("DELETE FROM template_versions WHERE published_by <> 'migration'"),
@@ -76,7 +74,10 @@ export async function json<T = unknown>(res: Response): Promise<T> {
   return (await res.json()) as T;
 }
 
-export async function importUnits(units: UnitsImport["units"], token: string = ADMIN): Promise<Response> {
+export async function importUnits(
+  units: DatedUnitsImport["units"],
+  token: string = ADMIN,
+): Promise<Response> {
   return call("PUT", "/v1/admin/units", { token, json: { units } });
 }
 
@@ -132,7 +133,11 @@ export async function storedCounts(): Promise<Record<string, number>> {
 export async function storedSnapshot(): Promise<Record<string, unknown[]>> {
   const tables: Record<string, string> = {
     units: "code",
-    unit_ancestors: "ancestor, descendant",
+    unit_ancestors: "ancestor, descendant, valid_from",
+    unit_versions: "code, valid_from",
+    unit_sizes: "code, valid_from",
+    unit_events: "id",
+    unit_change_sets: "digest",
     tokens: "id",
     periods: "period",
     submissions: "id",
