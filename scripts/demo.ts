@@ -14,11 +14,16 @@ import { writeWorkbook } from "../cli/xlsx/write-workbook.ts";
 import { createApiClient } from "../shared/api/client.ts";
 import type { SubmissionBody } from "../shared/api/schemas.ts";
 import { locateReport } from "../shared/grid/locate.ts";
-import { DEMO_PERIOD, DEMO_REPORTS, DEMO_UNITS } from "./demo-province.ts";
+import { DEMO_UNITS } from "./demo-province.ts";
+import { demoReports } from "./demo-reports.ts";
 import { startWorker } from "./wrangler-dev.ts";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const OUT = join(ROOT, "out");
+const DEMO_PERIOD = "2023";
+/** The units whose 2023 reports the demo fills as workbooks. */
+const FILLED = ["SL.MAISON.CHIENGDONG", "SL.MAISON.HATLOT", "SL.MAISON", "SL.TPSL.CHIENGLE", "SL.DKCQDN"];
+const DEMO_REPORTS = demoReports().filter((r) => r.period === DEMO_PERIOD && FILLED.includes(r.unit));
 /** The unit whose workbook carries the classic mistakes. */
 const MISTAKEN = "SL.MAISON";
 
