@@ -15,6 +15,14 @@ import {
   type UnitsImport,
   unitsAnswer,
 } from "./schemas.ts";
+import {
+  comparedConsolidation,
+  type DatedUnitsImport,
+  datedUnitsAnswer,
+  type UnitChanges,
+  unitChangesAnswer,
+  unitHistoryAnswer,
+} from "./units.ts";
 
 export interface ApiClientOptions {
   baseUrl: string;
@@ -147,9 +155,24 @@ export function createApiClient(options: ApiClientOptions) {
     },
     submissions: async (unit: string, period: string) =>
       (await call(submissionsAnswer, "GET", `/v1/submissions?${q({ unit, period })}`)).data,
-    consolidation: async (unit: string, period: string) =>
-      (await call(consolidation, "GET", `/v1/consolidation?${q({ unit, period })}`)).data,
-    importUnits: async (body: UnitsImport) => (await call(importAnswer, "PUT", "/v1/admin/units", body)).data,
+    /** With `compare`, each indicator gains `previous`: that period restated onto this one's tree. */
+    consolidation: async (unit: string, period: string, compare?: string) =>
+      compare === undefined
+        ? (await call(consolidation, "GET", `/v1/consolidation?${q({ unit, period })}`)).data
+        : (await call(comparedConsolidation, "GET", `/v1/consolidation?${q({ unit, period, compare })}`))
+            .data,
+    /** The tree of a period (`{ period }`) or a day (`{ at }`), within the token's subtree. */
+    unitTree: async (on: { period: string } | { at: string }) =>
+      (await call(datedUnitsAnswer, "GET", `/v1/units?${q(on)}`)).data,
+    unitHistory: async (code: string) =>
+      (await call(unitHistoryAnswer, "GET", `/v1/units/${enc(code)}/history`)).data,
+    importUnits: async (body: UnitsImport | DatedUnitsImport) =>
+      (await call(importAnswer, "PUT", "/v1/admin/units", body)).data,
+    /** Resolves with the answer; `replayed` is true when the same list had been applied before (200). */
+    changeUnits: async (body: UnitChanges) => {
+      const { status, data } = await call(unitChangesAnswer, "POST", "/v1/admin/units/changes", body);
+      return { answer: data, replayed: status === 200 };
+    },
     createToken: async (unit: string, role: Role) =>
       (await call(tokenAnswer, "POST", "/v1/admin/tokens", { unit, role })).data,
     revokeToken: async (id: string) => (await call(anyObject, "DELETE", `/v1/admin/tokens/${enc(id)}`)).data,
