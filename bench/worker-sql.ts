@@ -4,6 +4,7 @@
 // submission (45 current values, 45 totals rows per level, the revision), whatever the Worker's
 // JavaScript or D1's round trips cost.
 
+import { periodLastDay } from "../shared/format/vietnam-time.ts";
 import { batchRowsJson, perUnitThresholds } from "../worker/db/codec.ts";
 import { submissionStatements } from "../worker/db/submission-batch.ts";
 import { canonicalJson } from "../worker/http/canonical-json.ts";
@@ -38,6 +39,7 @@ function writeBatch(unit: string, k: number): Statement[] {
     receipt: JSON.stringify({ unit, period: PERIOD, revision: 0, warnings: [], summary: {} }),
     rows: batchRowsJson(TEMPLATE, body.rows),
     thresholds: perUnitThresholds(),
+    day: periodLastDay(PERIOD),
   });
 }
 
@@ -69,6 +71,10 @@ export async function writeSqlFigures(f: Figures, w: FloorWorker): Promise<void>
     },
     {
       sql: "INSERT INTO unit_ancestors (ancestor, descendant, depth) VALUES ('S', 'S', 0), ('S.D', 'S.D', 0), ('S.D.X', 'S.D.X', 0), ('S', 'S.D', 1), ('S.D', 'S.D.X', 1), ('S', 'S.D.X', 2)",
+      params: [],
+    },
+    {
+      sql: "INSERT INTO unit_versions (code, valid_from, valid_to, name, parent) VALUES ('S', '', '9999-12-31', 'S', NULL), ('S.D', '', '9999-12-31', 'S.D', 'S'), ('S.D.X', '', '9999-12-31', 'S.D.X', 'S.D')",
       params: [],
     },
   ];

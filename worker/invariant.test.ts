@@ -197,7 +197,10 @@ async function run(tree: TreeUnit[], ops: Op[]): Promise<void> {
         const candidates = units.filter((x) => !inside.has(x.code));
         const parent = candidates[op.parent % candidates.length] as TreeUnit;
         u.parent = parent.code;
-        const res = await importUnits([{ code: u.code, name: u.name, parent: u.parent }]);
+        // Dated before every period of the test, so both periods are rebuilt on the new tree.
+        const res = await call("PUT", "/v1/admin/units", {
+          json: { units: [{ code: u.code, name: u.name, parent: u.parent }], effective: "2000-01-01" },
+        });
         expect(res.status).toBe(200);
         break;
       }

@@ -3,7 +3,16 @@
 // `effective` are never touched, so periods whose last day is before it keep their tree.
 import type { UnitChange, UnitChanges } from "../api/units.ts";
 import { formatDateVn } from "../format/vietnam-time.ts";
-import { aliveOn, FOREVER, levelOf, MAX_LEVELS, treeOn, type UnitVersion } from "./dated.ts";
+import {
+  aliveOn,
+  endOn,
+  FOREVER,
+  levelOf,
+  MAX_LEVELS,
+  patchFrom,
+  treeOn,
+  type UnitVersion,
+} from "./dated.ts";
 
 /** What a change did to one unit: kept for a unit's history and for restating (merge, split). */
 export interface UnitEvent {
@@ -84,22 +93,11 @@ class State {
 
   /** From `effective` on, the unit's versions get `patch` (the version holding that day is split). */
   setFrom(code: string, patch: Partial<Pick<UnitVersion, "name" | "parent">>): void {
-    const list = this.byCode.get(code) ?? [];
-    const out: UnitVersion[] = [];
-    for (const v of list) {
-      if (v.to <= this.effective) out.push(v);
-      else if (v.from >= this.effective) out.push({ ...v, ...patch });
-      else out.push({ ...v, to: this.effective }, { ...v, ...patch, from: this.effective });
-    }
-    this.byCode.set(code, out);
+    this.byCode.set(code, patchFrom(this.byCode.get(code) ?? [], this.effective, patch));
   }
 
   endAt(code: string, by: string): void {
-    const list = this.byCode.get(code) ?? [];
-    const out = list
-      .filter((v) => v.from < this.effective)
-      .map((v) => (v.to > this.effective ? { ...v, to: this.effective } : v));
-    this.byCode.set(code, out);
+    this.byCode.set(code, endOn(this.byCode.get(code) ?? [], this.effective));
     this.endedBy.set(code, by);
     this.ended.push(code);
   }

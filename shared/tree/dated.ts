@@ -160,19 +160,25 @@ export function descendantsOn(versions: readonly UnitVersion[], day: string): Ma
   return out;
 }
 
-/** The units whose subtree on `day` differs between two versions of the tree (ended ones included). */
+/**
+ * The units whose subtree on `day` differs between two versions of the tree (ended and started ones
+ * included); units in `ignore` (new codes, which hold no reports) do not count as a difference.
+ */
 export function changedSubtrees(
   before: readonly UnitVersion[],
   after: readonly UnitVersion[],
   day: string,
+  ignore: ReadonlySet<string> = new Set(),
 ): string[] {
   const a = descendantsOn(before, day);
   const b = descendantsOn(after, day);
   const changed = new Set<string>();
+  const kept = (set: Set<string> | undefined) => [...(set ?? [])].filter((d) => !ignore.has(d));
   for (const code of new Set([...a.keys(), ...b.keys()])) {
-    const x = a.get(code);
-    const y = b.get(code);
-    if (!x || !y || x.size !== y.size || [...x].some((d) => !y.has(d))) changed.add(code);
+    if (ignore.has(code)) continue;
+    const x = kept(a.get(code));
+    const y = new Set(kept(b.get(code)));
+    if (!a.has(code) || !b.has(code) || x.length !== y.size || x.some((d) => !y.has(d))) changed.add(code);
   }
   return [...changed].sort();
 }
@@ -180,4 +186,55 @@ export function changedSubtrees(
 /** Levels from the root down (1 = a root); units on a cycle or under a missing parent count up to it. */
 export function levelOf(tree: ReadonlyMap<string, { parent: string | null }>, code: string): number {
   return ancestorsIn(tree, code).length;
+}
+
+/** A code's versions with `patch` from `day` on (the version holding that day is split in two). */
+export function patchFrom(
+  list: readonly UnitVersion[],
+  day: string,
+  patch: Partial<Pick<UnitVersion, "name" | "parent" | "kind">>,
+): UnitVersion[] {
+  const out: UnitVersion[] = [];
+  for (const v of list) {
+    if (v.to <= day) out.push(v);
+    else if (v.from >= day) out.push({ ...v, ...patch });
+    else out.push({ ...v, to: day }, { ...v, ...patch, from: day });
+  }
+  return out;
+}
+
+/** A code's versions ended on `day`: nothing of it remains from that day on. */
+export function endOn(list: readonly UnitVersion[], day: string): UnitVersion[] {
+  return list.filter((v) => v.from < day).map((v) => (v.to > day ? { ...v, to: day } : v));
+}
+
+export interface TreeProblem {
+  code: string;
+  day: string;
+  kind: "unknown_parent" | "cycle" | "too_deep";
+  parent: string | null;
+}
+
+/** On every day the tree changes: a parent not alive while its child is, a cycle, too many levels. */
+export function treeProblems(versions: readonly UnitVersion[]): TreeProblem[] {
+  const out: TreeProblem[] = [];
+  const seen = new Set<string>();
+  for (const day of boundaries(versions)) {
+    const tree = treeOn(versions, day);
+    for (const [code, v] of tree) {
+      let kind: TreeProblem["kind"] | undefined;
+      if (v.parent !== null && !tree.has(v.parent)) kind = "unknown_parent";
+      else {
+        const chain = ancestorsIn(tree, code);
+        const top = tree.get(chain[chain.length - 1] ?? code)?.parent ?? null;
+        if (top !== null && chain.includes(top)) kind = "cycle";
+        else if (chain.length > MAX_LEVELS) kind = "too_deep";
+      }
+      if (kind && !seen.has(`${kind}${code}`)) {
+        seen.add(`${kind}${code}`);
+        out.push({ code, day, kind, parent: v.parent });
+      }
+    }
+  }
+  return out;
 }

@@ -12,9 +12,11 @@ import {
   type SubtreeFigures,
 } from "../../shared/consolidation/figures.ts";
 import { summarizeTargets } from "../../shared/consolidation/targets.ts";
+import { periodLastDay } from "../../shared/format/vietnam-time.ts";
 import type { Grade, Template } from "../../shared/template/types.ts";
 import { storedToThousands } from "./codec.ts";
 import type { Db } from "./db.ts";
+import { checkInPeriod } from "./period-tree.ts";
 
 export interface TotalsRow {
   ancestor: string;
@@ -37,11 +39,23 @@ interface UnitRow {
   subtree_size: number;
 }
 
-/** ?1 unit ?2 period: rows of the unit itself, then of each direct child (joined, so no IN list). */
+/** The units alive on day ?3 (the period's last day): the period's tree. */
+const ON_DAY = (alias: string) => `${alias}.valid_from <= ?3 AND ${alias}.valid_to > ?3`;
+
+/**
+ * ?1 unit ?2 period ?3 its last day: rows of the unit itself, then of each direct child in the
+ * period's tree (joined, so no IN list).
+ */
 const selfAndChildren = (select: string, table: string, key: string, extra = "") => `
 SELECT ${select} FROM ${table} t WHERE t.${key} = ?1 AND t.period = ?2 ${extra}
 UNION ALL
-SELECT ${select} FROM units u JOIN ${table} t ON t.${key} = u.code AND t.period = ?2 WHERE u.parent = ?1 ${extra}`;
+SELECT ${select} FROM unit_versions u JOIN ${table} t ON t.${key} = u.code AND t.period = ?2
+WHERE u.parent = ?1 AND ${ON_DAY("u")} ${extra}`;
+
+/** A unit of the period's tree with its subtree size that day. ?3 the day. */
+const UNIT_ON_DAY = `
+SELECT u.code, u.name, IFNULL(z.size, 1) AS subtree_size FROM unit_versions u
+LEFT JOIN unit_sizes z ON z.code = u.code AND ${ON_DAY("z")}`;
 
 /**
  * Units below ?1 that are missing or late (first report after the period's deadline) for period ?2. Starts at the
@@ -49,14 +63,16 @@ SELECT ${select} FROM units u JOIN ${table} t ON t.${key} = u.code AND t.period 
  */
 const WALK_MISSING_AND_LATE = `
 WITH RECURSIVE walk (code, size, submitted, late, first) AS (
-  SELECT u.code, u.subtree_size, IFNULL(s.submitted, 0), IFNULL(s.late, 0), r.first_received_at
-  FROM units u
+  SELECT u.code, IFNULL(z.size, 1), IFNULL(s.submitted, 0), IFNULL(s.late, 0), r.first_received_at
+  FROM unit_versions u
+  LEFT JOIN unit_sizes z ON z.code = u.code AND ${ON_DAY("z")}
   LEFT JOIN status_totals s ON s.ancestor = u.code AND s.period = ?2
   LEFT JOIN report_status r ON r.unit = u.code AND r.period = ?2
-  WHERE u.parent = ?1
+  WHERE u.parent = ?1 AND ${ON_DAY("u")}
   UNION ALL
-  SELECT u.code, u.subtree_size, IFNULL(s.submitted, 0), IFNULL(s.late, 0), r.first_received_at
-  FROM walk w JOIN units u ON u.parent = w.code
+  SELECT u.code, IFNULL(z.size, 1), IFNULL(s.submitted, 0), IFNULL(s.late, 0), r.first_received_at
+  FROM walk w JOIN unit_versions u ON u.parent = w.code AND ${ON_DAY("u")}
+  LEFT JOIN unit_sizes z ON z.code = u.code AND ${ON_DAY("z")}
   LEFT JOIN status_totals s ON s.ancestor = u.code AND s.period = ?2
   LEFT JOIN report_status r ON r.unit = u.code AND r.period = ?2
   WHERE w.submitted < w.size OR w.late > 0
@@ -137,11 +153,12 @@ export async function readConsolidation(
   unit: string,
   period: string,
 ): Promise<Consolidation> {
-  const [periodRow, self, children, totals, ratioTargets, reports, counters, walk] = await db.batch([
+  const day = periodLastDay(period);
+  const [periodRow, self, children, totals, ratioTargets, reports, counters, walk, life] = await db.batch([
     db.prepare("SELECT deadline FROM periods WHERE period = ?", period),
-    db.prepare("SELECT code, name, subtree_size FROM units WHERE code = ?", unit),
-    db.prepare("SELECT code, name, subtree_size FROM units WHERE parent = ? ORDER BY code", unit),
-    db.prepare(selfAndChildren("t.*", "totals", "ancestor"), unit, period),
+    db.prepare(`${UNIT_ON_DAY} WHERE u.code = ?1 AND ${ON_DAY("u")}`, unit, period, day),
+    db.prepare(`${UNIT_ON_DAY} WHERE u.parent = ?1 AND ${ON_DAY("u")} ORDER BY u.code`, unit, period, day),
+    db.prepare(selfAndChildren("t.*", "totals", "ancestor"), unit, period, day),
     db.prepare(
       selfAndChildren(
         "t.unit, t.code, t.target_pct",
@@ -151,14 +168,30 @@ export async function readConsolidation(
       ),
       unit,
       period,
+      day,
     ),
-    db.prepare(selfAndChildren("t.unit, t.first_received_at", "report_status", "unit"), unit, period),
-    db.prepare(selfAndChildren("t.ancestor, t.submitted, t.late", "status_totals", "ancestor"), unit, period),
-    db.prepare(WALK_MISSING_AND_LATE, unit, period),
+    db.prepare(selfAndChildren("t.unit, t.first_received_at", "report_status", "unit"), unit, period, day),
+    db.prepare(
+      selfAndChildren("t.ancestor, t.submitted, t.late", "status_totals", "ancestor"),
+      unit,
+      period,
+      day,
+    ),
+    db.prepare(WALK_MISSING_AND_LATE, unit, period, day),
+    db.prepare("SELECT valid_from, valid_to FROM units WHERE code = ?", unit),
   ]);
   const deadline = (periodRow?.results[0] as { deadline: string | null } | undefined)?.deadline ?? null;
   const me = self?.results[0] as UnitRow | undefined;
-  if (!me) throw new Error(`consolidation: unit ${unit} vanished`);
+  if (!me) {
+    const l = life?.results[0] as { valid_from: string; valid_to: string } | undefined;
+    checkInPeriod(unit, period, {
+      inTree: false,
+      held: false,
+      from: l?.valid_from ?? null,
+      to: l?.valid_to ?? null,
+    });
+    throw new Error(`consolidation: unit ${unit} vanished`);
+  }
   const kids = (children?.results ?? []) as unknown as UnitRow[];
   const catalog = catalogOf(template);
   const totalsBy = groupBy((totals?.results ?? []) as unknown as TotalsRow[], (r) => r.ancestor);

@@ -86,6 +86,7 @@ const STATEMENTS = submissionStatements((sql) => sql, {
   receipt: "",
   rows: "[]",
   thresholds: "{}",
+  day: "",
 }).length;
 
 beforeEach(async () => {

@@ -13,6 +13,7 @@ import type {
 } from "../../shared/api/schemas.ts";
 import { type CurrentReport, consolidate } from "../../shared/consolidation/consolidate.ts";
 import { catalogOf, indicatorTotals } from "../../shared/consolidation/figures.ts";
+import { periodLastDay } from "../../shared/format/vietnam-time.ts";
 import { getTemplate, templateIds } from "../../shared/template/registry.ts";
 import type { Template } from "../../shared/template/types.ts";
 import { decodeRow, encodeRow, isEmptyRow, perUnitThresholds, type StoredRow } from "./codec.ts";
@@ -61,7 +62,10 @@ interface Replayed {
 }
 
 interface PeriodState {
+  /** The tree of the period (its last day): the units its consolidation counts. */
   units: UnitRow[];
+  /** Every unit code ever stored: a report of a unit outside the period's tree is kept, not counted. */
+  codes: Set<string>;
   deadline: string | null;
   revisions: RevisionRow[];
   values: StoredValue[];
@@ -73,8 +77,12 @@ interface PeriodState {
 }
 
 async function readPeriod(db: Db, period: string): Promise<PeriodState> {
-  const [units, deadline, revisions, values, statuses, totals, counters, lastId] = await db.batch([
-    db.prepare("SELECT code, name, parent FROM units"),
+  const [units, codes, deadline, revisions, values, statuses, totals, counters, lastId] = await db.batch([
+    db.prepare(
+      "SELECT code, name, parent FROM unit_versions WHERE valid_from <= ?1 AND valid_to > ?1",
+      periodLastDay(period),
+    ),
+    db.prepare("SELECT code FROM units"),
     db.prepare("SELECT deadline FROM periods WHERE period = ?", period),
     db.prepare(
       `SELECT unit, revision, template, mode, body, received_at FROM submissions WHERE period = ?
@@ -97,6 +105,7 @@ async function readPeriod(db: Db, period: string): Promise<PeriodState> {
   const rows = <T>(r: D1Result | undefined) => (r?.results ?? []) as unknown as T[];
   return {
     units: rows<UnitRow>(units),
+    codes: new Set(rows<{ code: string }>(codes).map((u) => u.code)),
     deadline: rows<{ deadline: string | null }>(deadline)[0]?.deadline ?? null,
     revisions: rows<RevisionRow>(revisions),
     values: rows<StoredValue>(values),
@@ -318,7 +327,7 @@ FROM json_each(?2)`;
 
 /** The period's current values and report status from the replay, in one transaction. */
 async function rewritePeriod(db: Db, period: string, state: PeriodState, replayed: Map<string, Replayed>) {
-  const known = new Set(state.units.map((u) => u.code));
+  const known = state.codes;
   const values: StoredValue[] = [];
   const statuses: StatusRow[] = [];
   for (const [unit, r] of replayed) {
@@ -385,7 +394,7 @@ export async function recompute(db: Db, opts: { period?: string; fix: boolean })
   }
   // Totals, reporting counters, the closure and subtree sizes: all derived, rebuilt in one batch from
   // the tree and the (now replayed) current values.
-  await db.batch(rebuildStatements(db, perUnitThresholds()));
+  await db.batch(rebuildStatements(db, perUnitThresholds(), periods));
   const after = await check(db, periods);
   return { ...answer, fixed: true, remaining: after.reduce((n, f) => n + f.diffs.length, 0) };
 }

@@ -28,20 +28,21 @@ RETURNING revision, receipt`;
 /**
  * First report of the unit for the period (no report_status row yet): one more submitted unit, and
  * maybe one more late one, for the unit and every ancestor. Runs before report_status is written.
- * ?1 unit ?2 period ?3 received at.
+ * ?1 unit ?2 period ?3 received at ?4 the period's last day (its tree).
  */
 const COUNT_FIRST_REPORT = `
 INSERT INTO status_totals (ancestor, period, submitted, late)
 SELECT a.ancestor, ?2, 1, IFNULL(?3 > p.deadline, 0)
 FROM unit_ancestors a LEFT JOIN periods p ON p.period = ?2
-WHERE a.descendant = ?1 AND NOT EXISTS (SELECT 1 FROM report_status r WHERE r.unit = ?1 AND r.period = ?2)
+WHERE a.descendant = ?1 AND a.valid_from <= ?4 AND a.valid_to > ?4 AND NOT EXISTS (SELECT 1 FROM report_status r WHERE r.unit = ?1 AND r.period = ?2)
 ON CONFLICT (ancestor, period) DO UPDATE SET submitted = submitted + excluded.submitted,
   late = late + excluded.late`;
 
 /**
  * Totals deltas = new rows − current rows, applied to the unit and each ancestor; only rows whose
  * delta is not zero are written. Runs before current_values is updated. ?1 unit ?2 period ?3 rows
- * JSON ?4 mode ?5 per-unit targets JSON. Per-unit tallies count units strictly below (depth > 0).
+ * JSON ?4 mode ?5 per-unit targets JSON ?6 the period's last day: the ancestors are those of the
+ * period's tree. Per-unit tallies count units strictly below (depth > 0).
  */
 const APPLY_TOTALS_DELTA = `
 WITH sent AS (
@@ -79,7 +80,7 @@ INSERT INTO totals (ancestor, period, code, target_sum, target_count, actual_sum
   grade_xs, grade_t, grade_ht, grade_kht, units_met, units_reported)
 SELECT a.ancestor, ?2, d.code, d.tsum, d.tcount, d.asum, d.acount, d.xs, d.t, d.ht, d.kht,
   IIF(a.depth > 0, d.met, 0), IIF(a.depth > 0, d.rep, 0)
-FROM moved d JOIN unit_ancestors a ON a.descendant = ?1
+FROM moved d JOIN unit_ancestors a ON a.descendant = ?1 AND a.valid_from <= ?6 AND a.valid_to > ?6
 WHERE d.tsum <> 0 OR d.tcount <> 0 OR d.asum <> 0 OR d.acount <> 0
   OR d.xs <> 0 OR d.t <> 0 OR d.ht <> 0 OR d.kht <> 0 OR (a.depth > 0 AND (d.met <> 0 OR d.rep <> 0))
 ON CONFLICT (ancestor, period, code) DO UPDATE SET
@@ -109,6 +110,14 @@ ON CONFLICT (unit, period, code) DO UPDATE SET target = excluded.target, actual 
 WHERE target IS NOT excluded.target OR actual IS NOT excluded.actual OR target_pct IS NOT excluded.target_pct
   OR grade IS NOT excluded.grade OR note IS NOT excluded.note`;
 
+/**
+ * Fails the batch (unit_guard's unit_not_in_period) when the unit is not in the period's tree at
+ * commit time: a tree change landed between the submission's read and this batch. ?1 unit ?2 day.
+ */
+const GUARD_UNIT_IN_PERIOD = `
+INSERT INTO unit_guard (ok) SELECT 0 WHERE NOT EXISTS
+  (SELECT 1 FROM unit_versions WHERE code = ?1 AND valid_from <= ?2 AND valid_to > ?2)`;
+
 /** ?1 unit ?2 period ?3 template ?4 received at. */
 const UPSERT_REPORT_STATUS = `
 INSERT INTO report_status (unit, period, current_revision, template, first_received_at, received_at)
@@ -133,6 +142,8 @@ export interface SubmissionWrite {
   /** StoredRow[] with `e: 1` on rows sent empty, as JSON. */
   rows: string;
   thresholds: string;
+  /** The period's last day: its tree decides the ancestors. */
+  day: string;
 }
 
 /**
@@ -161,10 +172,11 @@ export function submissionStatements<S>(
       w.idempotencyKey,
       w.receipt,
     ),
-    prepare(COUNT_FIRST_REPORT, w.unit, w.period, w.receivedAt),
-    prepare(APPLY_TOTALS_DELTA, w.unit, w.period, w.rows, w.mode, w.thresholds),
+    prepare(COUNT_FIRST_REPORT, w.unit, w.period, w.receivedAt, w.day),
+    prepare(APPLY_TOTALS_DELTA, w.unit, w.period, w.rows, w.mode, w.thresholds, w.day),
     prepare(DELETE_CURRENT, w.unit, w.period, w.rows, w.mode),
     prepare(UPSERT_CURRENT, w.unit, w.period, w.rows),
     prepare(UPSERT_REPORT_STATUS, w.unit, w.period, w.template, w.receivedAt),
+    prepare(GUARD_UNIT_IN_PERIOD, w.unit, w.day),
   ];
 }

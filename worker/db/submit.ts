@@ -13,6 +13,7 @@
 //   their deltas are computed in SQL against the rows current at commit time.
 import type { ApiIssue, ParsedSubmission, Receipt } from "../../shared/api/schemas.ts";
 import { summarizeOwnReport } from "../../shared/consolidation/targets.ts";
+import { periodLastDay } from "../../shared/format/vietnam-time.ts";
 import type { Issue } from "../../shared/issues.ts";
 import { toApiIssue } from "../../shared/messages/index.ts";
 import { mergeRows } from "../../shared/rules/merge.ts";
@@ -27,6 +28,7 @@ import { canonicalJson } from "../http/canonical-json.ts";
 import { ApiFailure, requestIssue } from "../http/errors.ts";
 import { batchRowsJson, decodeRow, perUnitThresholds, type StoredRow } from "./codec.ts";
 import type { Db } from "./db.ts";
+import { checkInPeriod, type TreeCheck, unitInPeriodSql } from "./period-tree.ts";
 import { previousPeriod } from "./previous-period.ts";
 import { submissionStatements } from "./submission-batch.ts";
 
@@ -60,21 +62,32 @@ const STORED_COLUMNS = "code AS c, target AS t, actual AS a, target_pct AS p, gr
  * Everything the checks need, in one row: the caller (a stored token by its hash ?1, or the principal
  * ?5 ?6 ?7 when ?1 is null), whether it sees the unit ?2, the lock and current revision for period
  * ?3, and the earlier submission with Idempotency-Key ?4. No row: the token is unknown or revoked.
+ * On the period's tree (its last day ?8): whether the unit is in it (its life, for the message), and
+ * whether the caller's unit holds it there (a token of an ended unit submits for no later period).
  */
 const CONTEXT = `
 WITH me (id, role, unit) AS (${TOKEN_BY_HASH} UNION ALL SELECT ?5, ?6, ?7 WHERE ?1 IS NULL)
 SELECT me.id AS tokenId, me.role AS role, me.unit AS unit,
   ${visibleUnitSql("me.role", "me.unit", "?2")} AS visible,
+  ${unitInPeriodSql("me.role", "me.unit", "?2", "?8")},
   IFNULL((SELECT locked FROM periods WHERE period = ?3), 0) AS locked,
   IFNULL((SELECT current_revision FROM report_status WHERE unit = ?2 AND period = ?3), 0) AS revision,
   s.digest AS digest, s.receipt AS receipt
 FROM me LEFT JOIN submissions s ON s.token_id = me.id AND s.idempotency_key = ?4`;
 
-/** The unit's current rows (?3 'merge' only: a replace does not need them) and the period before's. */
+/**
+ * The unit's current rows (?3 'merge' only: a replace does not need them) and the period before's
+ * (?4), restated: a unit made by a merge since then (between days ?5 and ?6) compares with the sum of
+ * the units merged into it (api-v1-2026.md §1, the outlier warning).
+ */
 const ROWS = `
 SELECT 'current' AS k, ${STORED_COLUMNS} FROM current_values WHERE unit = ?1 AND period = ?2 AND ?3 = 'merge'
 UNION ALL
-SELECT 'previous' AS k, ${STORED_COLUMNS} FROM current_values WHERE unit = ?1 AND period = ?4`;
+SELECT 'previous' AS k, code AS c, SUM(target) AS t, SUM(actual) AS a, MAX(target_pct) AS p, MAX(grade) AS g,
+  NULL AS n
+FROM current_values WHERE period = ?4 AND unit IN (SELECT ?1 UNION ALL SELECT unit FROM unit_events
+  WHERE other = ?1 AND type = 'merge' AND effective > ?5 AND effective <= ?6)
+GROUP BY code`;
 
 interface ContextRow {
   tokenId: string;
@@ -85,11 +98,16 @@ interface ContextRow {
   revision: number;
   digest: string | null;
   receipt: string | null;
+  inTree: number;
+  held: number;
+  lifeFrom: string | null;
+  lifeTo: string | null;
 }
 
 interface State {
   principal: Principal;
   visible: boolean;
+  tree: TreeCheck;
   replay: { digest: string; receipt: string } | undefined;
   locked: boolean;
   revision: number;
@@ -107,6 +125,8 @@ async function readState(
 ): Promise<State | undefined> {
   const known = "principal" in credential ? credential.principal : undefined;
   const hash = "hash" in credential ? credential.hash : null;
+  const before = previousPeriod(body.period);
+  const day = periodLastDay(body.period);
   const [context, rows] = await db.batch([
     db.prepare(
       CONTEXT,
@@ -117,8 +137,17 @@ async function readState(
       known?.tokenId ?? null,
       known?.role ?? null,
       known?.unit ?? null,
+      day,
     ),
-    db.prepare(ROWS, body.unit, body.period, body.mode, previousPeriod(body.period) ?? ""),
+    db.prepare(
+      ROWS,
+      body.unit,
+      body.period,
+      body.mode,
+      before ?? "",
+      before ? periodLastDay(before) : "",
+      day,
+    ),
   ]);
   const c = context?.results[0] as ContextRow | undefined;
   if (!c) return undefined;
@@ -129,6 +158,7 @@ async function readState(
   return {
     principal: { tokenId: c.tokenId, role: c.role, unit: c.unit },
     visible: c.visible === 1,
+    tree: { inTree: c.inTree === 1, held: c.held === 1, from: c.lifeFrom, to: c.lifeTo },
     replay: c.digest !== null && c.receipt !== null ? { digest: c.digest, receipt: c.receipt } : undefined,
     locked: c.locked === 1,
     revision: c.revision,
@@ -200,6 +230,7 @@ export async function submit(db: Db, req: SubmitRequest): Promise<SubmitOutcome>
     checkVisibleUnit(who, body.unit, state.visible);
     const earlier = answerReplay(state.replay);
     if (earlier) return earlier;
+    checkInPeriod(body.unit, body.period, state.tree);
     seen = state.revision;
     if (state.locked) throw new ApiFailure("period_locked", { period: body.period });
     if (req.ifMatch !== null && req.ifMatch !== state.revision) throw conflict(state.revision, req.ifMatch);
@@ -255,6 +286,7 @@ export async function submit(db: Db, req: SubmitRequest): Promise<SubmitOutcome>
           receipt: JSON.stringify(receipt),
           rows: batchRowsJson(template, body.rows),
           thresholds: THRESHOLDS,
+          day: periodLastDay(body.period),
         }),
       );
       const stored = inserted?.results[0]?.receipt;
@@ -266,6 +298,7 @@ export async function submit(db: Db, req: SubmitRequest): Promise<SubmitOutcome>
       if (twin) return twin;
       const message = String(e);
       if (message.includes("period_locked")) throw new ApiFailure("period_locked", { period: body.period });
+      if (message.includes("unit_not_in_period")) continue; // the tree changed: check again
       if (!message.includes("if_match_failed")) throw e;
       if (req.ifMatch !== null) throw conflict(await currentRevision(), req.ifMatch);
       // A merge validated against rows that changed meanwhile: validate again on the new ones.

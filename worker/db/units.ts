@@ -1,11 +1,15 @@
 // Importing the unit tree: an idempotent upsert of any depth. Duplicate codes, unknown parents and
-// cycles are refused (422) with the offending entries named; a valid import updates the closure
-// table, and when a unit changes parent, recomputes every derived total in the same batch.
+// cycles are refused (422) with the offending entries named; dates and `effective` are planned by
+// shared/tree/import.ts, and the batch stores the dated tree and rebuilds only the totals it changes.
 import type { ApiIssue, UnitsImport } from "../../shared/api/schemas.ts";
+import type { DatedUnitsImport } from "../../shared/api/units.ts";
+import type { UnitVersion } from "../../shared/tree/dated.ts";
+import { planDatedImport } from "../../shared/tree/import.ts";
 import { ApiFailure, requestIssue } from "../http/errors.ts";
 import { perUnitThresholds } from "./codec.ts";
 import type { Db } from "./db.ts";
-import { INSERT_CLOSURE, rebuildStatements, UPDATE_SUBTREE_SIZES } from "./rebuild.ts";
+import { eventStatements, isTreeRace, jitter, planTreeWrite, readTreeState } from "./tree.ts";
+import { lockedFailure, refuseIssues } from "./unit-changes.ts";
 
 export type UnitInput = UnitsImport["units"][number];
 
@@ -102,63 +106,66 @@ export function planImport(existing: readonly ExistingUnit[], input: readonly Un
   return plan;
 }
 
-const UPSERT_UNITS = `
-INSERT INTO units (code, name, parent, kind)
-SELECT json_extract(value, '$.code'), json_extract(value, '$.name'), json_extract(value, '$.parent'),
-  json_extract(value, '$.kind')
-FROM json_each(?1) WHERE true
-ON CONFLICT (code) DO UPDATE SET name = excluded.name, parent = excluded.parent, kind = excluded.kind`;
-
 export interface ImportResult {
   created: number;
   updated: number;
   moved: number;
   unchanged: number;
+  ended?: number;
+  periodsRebuilt?: string[];
 }
 
-export async function importUnits(db: Db, input: UnitsImport["units"]): Promise<ImportResult> {
+const ATTEMPTS = 6;
+
+/** The latest version of each stored unit, as planImport checks duplicates, parents and cycles. */
+function latestUnits(versions: readonly UnitVersion[]): ExistingUnit[] {
+  const latest = new Map<string, UnitVersion>();
+  for (const v of versions) {
+    const was = latest.get(v.code);
+    if (!was || v.from > was.from) latest.set(v.code, v);
+  }
+  return [...latest.values()].map((v) => ({ code: v.code, name: v.name, parent: v.parent, kind: v.kind }));
+}
+
+/** The earliest day the import changes: periods ending before it are not looked at. */
+function earliestChange(before: readonly UnitVersion[], after: readonly UnitVersion[]): string {
+  const key = (v: UnitVersion) => JSON.stringify(v);
+  const old = new Set(before.map(key));
+  const now = new Set(after.map(key));
+  let day = "9999-12-31";
+  for (const v of [...before.filter((x) => !now.has(key(x))), ...after.filter((x) => !old.has(key(x)))]) {
+    if (v.from < day) day = v.from;
+  }
+  return day;
+}
+
+export async function importUnits(db: Db, body: DatedUnitsImport): Promise<ImportResult> {
   for (let attempt = 0; ; attempt++) {
-    const [version, existing] = await db.batch([
-      db.prepare("SELECT version FROM tree_version WHERE id = 1"),
-      db.prepare("SELECT code, name, parent, kind FROM units"),
-    ]);
-    const expected = (version?.results[0] as { version: number } | undefined)?.version ?? 0;
-    // A repeated code is reported once as a duplicate; plan the rest on the last occurrence.
-    const plan = planImport((existing?.results ?? []) as unknown as ExistingUnit[], input);
+    const state = await readTreeState(db);
+    const plan = planImport(latestUnits(state.versions), body.units);
     if (plan.issues.length > 0) {
       throw new ApiFailure("validation_failed", { count: plan.issues.length }, plan.issues);
     }
-    const result = {
-      created: plan.created.length,
-      updated: plan.renamed.length,
-      moved: plan.moved.length,
-      unchanged: plan.unchanged,
+    const dated = planDatedImport(state.versions, body);
+    if (dated.issues.length > 0) throw refuseIssues(dated.issues);
+    const result: ImportResult = {
+      created: dated.created,
+      updated: dated.updated,
+      moved: dated.moved,
+      unchanged: dated.unchanged,
+      ...(dated.ended > 0 ? { ended: dated.ended } : {}),
     };
-    const changed = [...plan.created, ...plan.renamed, ...plan.moved].map((u) => ({
-      ...u,
-      kind: u.kind ?? null,
-    }));
-    if (changed.length === 0) return result;
-
-    const statements = [
-      db.prepare(
-        "UPDATE tree_version SET version = CASE WHEN version = ?1 THEN version + 1 ELSE -1 END WHERE id = 1",
-        expected,
-      ),
-      db.prepare(UPSERT_UNITS, JSON.stringify(changed)),
-    ];
-    if (plan.moved.length > 0) {
-      statements.push(...rebuildStatements(db, perUnitThresholds()));
-    } else if (plan.created.length > 0) {
-      statements.push(db.prepare(INSERT_CLOSURE, JSON.stringify(plan.created.map((u) => u.code))));
-      statements.push(db.prepare(UPDATE_SUBTREE_SIZES));
-    }
+    const effective = earliestChange(state.versions, dated.versions);
+    if (effective === "9999-12-31") return result;
+    const write = planTreeWrite(db, state, dated.versions, effective, perUnitThresholds());
+    if (write.locked.length > 0) throw lockedFailure(write.locked);
+    const events = dated.events.filter((e) => e.type !== "rename" || body.effective !== undefined);
     try {
-      await db.batch(statements);
-      return result;
+      await db.batch([...write.statements, ...eventStatements(db, `import:${crypto.randomUUID()}`, events)]);
+      return write.periodsRebuilt.length > 0 ? { ...result, periodsRebuilt: write.periodsRebuilt } : result;
     } catch (e) {
-      if (attempt < 3 && String(e).includes("tree_changed")) continue;
-      throw e;
+      if (!isTreeRace(e) || attempt >= ATTEMPTS) throw e;
+      await jitter(attempt);
     }
   }
 }

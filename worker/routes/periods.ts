@@ -3,6 +3,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { type periodAnswer, periodCode, periodSettings } from "../../shared/api/schemas.ts";
+import { periodLastDay } from "../../shared/format/vietnam-time.ts";
 import type { AppEnv } from "../app-env.ts";
 import { adminOnly, requireRootReviewer } from "../auth/scope.ts";
 import type { Db } from "../db/db.ts";
@@ -28,6 +29,7 @@ const RECOUNT_LATE = `
 UPDATE status_totals SET late = (
   SELECT COUNT(*) FROM unit_ancestors a JOIN report_status r ON r.unit = a.descendant AND r.period = ?1
   WHERE a.ancestor = status_totals.ancestor AND r.first_received_at > ?2
+    AND a.valid_from <= ?3 AND a.valid_to > ?3
 ) WHERE period = ?1`;
 
 async function setLock(db: Db, period: string, locked: boolean, by: string): Promise<PeriodAnswer> {
@@ -65,7 +67,7 @@ export const periods = new Hono<AppEnv>()
           period,
           deadline,
         ),
-        db.prepare(RECOUNT_LATE, period, deadline),
+        db.prepare(RECOUNT_LATE, period, deadline, periodLastDay(period)),
       ]);
       return c.json(await readPeriod(db, period), 200);
     },

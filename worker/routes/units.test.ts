@@ -67,13 +67,38 @@ describe("PUT /v1/admin/units", () => {
       ]),
     );
     await submitOk(report("SL.TPSL", minimalRows(1, 10)));
-    const res = await importUnits([{ code: "SL.MAISON.HATLOT", name: "Đoàn xã Hát Lót", parent: "SL.TPSL" }]);
-    expect(await json(res)).toEqual({ created: 0, updated: 0, moved: 1, unchanged: 0 });
-    expect(await closure()).toContainEqual({ ancestor: "SL.TPSL", descendant: "SL.MAISON.HATLOT", depth: 1 });
-    expect(await closure()).not.toContainEqual(
-      expect.objectContaining({ ancestor: "SL.MAISON", descendant: "SL.MAISON.HATLOT" }),
-    );
+    await submitOk(report("SL.MAISON.HATLOT", minimalRows(5, 50), { period: "2022" }));
+    const before2022 = await (await call("GET", "/v1/consolidation?unit=SL.MAISON&period=2022")).text();
+    const moved = [{ code: "SL.MAISON.HATLOT", name: "Đoàn xã Hát Lót", parent: "SL.TPSL" }];
+    // Without a date the move would rewrite every past period: refused, on field `effective`.
+    const undated = await importUnits(moved);
+    expect(undated.status).toBe(422);
+    const refused = await json<{ error: { issues: { code: string; field: string }[] } }>(undated);
+    expect(refused.error.issues).toEqual([
+      expect.objectContaining({ code: "unit.effective_required", field: "effective" }),
+    ]);
+    const res = await call("PUT", "/v1/admin/units", { json: { units: moved, effective: "2023-01-01" } });
+    expect(await json(res)).toEqual({
+      created: 0,
+      updated: 0,
+      moved: 1,
+      unchanged: 0,
+      periodsRebuilt: ["2023"],
+    });
+    const rows = await env.DB.prepare(
+      "SELECT ancestor, depth, valid_from, valid_to FROM unit_ancestors WHERE descendant = 'SL.MAISON.HATLOT' ORDER BY valid_from, depth",
+    ).all();
+    expect(rows.results).toEqual([
+      { ancestor: "SL.MAISON.HATLOT", depth: 0, valid_from: "", valid_to: "9999-12-31" },
+      { ancestor: "SL.MAISON", depth: 1, valid_from: "", valid_to: "2023-01-01" },
+      // Two levels below SL on both sides of the move: one row over the whole range.
+      { ancestor: "SL", depth: 2, valid_from: "", valid_to: "9999-12-31" },
+      { ancestor: "SL.TPSL", depth: 1, valid_from: "2023-01-01", valid_to: "9999-12-31" },
+    ]);
     await expectTotalsMatchOracle("2023");
+    await expectTotalsMatchOracle("2022");
+    // 2022 ends before the move: its consolidation is byte for byte what it was.
+    expect(await (await call("GET", "/v1/consolidation?unit=SL.MAISON&period=2022")).text()).toBe(before2022);
   });
 
   it("refuses duplicates, unknown parents and cycles with 422 naming them, storing nothing", async () => {

@@ -1,24 +1,24 @@
 // Test helpers: a clean database, requests through the Worker (SELF.fetch), a small unit tree.
 import { createExecutionContext, env, SELF, waitOnExecutionContext } from "cloudflare:test";
 import type { Receipt, SubmissionBody, UnitsImport } from "../../shared/api/schemas.ts";
+import type { DatedUnitsImport } from "../../shared/api/units.ts";
 import { doan2024 } from "../../shared/template/doan-2024.ts";
 import app from "../index.ts";
 
 export const ADMIN = "test-admin-token";
 const BASE = "http://worker.test";
 
-/** Every table but the migrations' bookkeeping, emptied; tree_version back to its seed row. */
+/**
+ * Every table but the migrations' bookkeeping, emptied (whatever tables the migrations made, so a new
+ * one needs no line here); tree_version back to its seed row. Units last: tokens reference them.
+ */
 export async function resetDb(): Promise<void> {
+  const { results } = await env.DB.prepare(
+    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'
+     AND name NOT LIKE 'd1_%' AND name <> 'tree_version' ORDER BY name = 'units', name`,
+  ).all<{ name: string }>();
   await env.DB.batch([
-    env.DB.prepare("DELETE FROM tokens"),
-    env.DB.prepare("DELETE FROM submissions"),
-    env.DB.prepare("DELETE FROM current_values"),
-    env.DB.prepare("DELETE FROM totals"),
-    env.DB.prepare("DELETE FROM report_status"),
-    env.DB.prepare("DELETE FROM status_totals"),
-    env.DB.prepare("DELETE FROM periods"),
-    env.DB.prepare("DELETE FROM unit_ancestors"),
-    env.DB.prepare("DELETE FROM units"),
+    ...results.map((t) => env.DB.prepare(`DELETE FROM "${t.name}"`)),
     env.DB.prepare("UPDATE tree_version SET version = 0"),
   ]);
 }
@@ -66,7 +66,10 @@ export async function json<T = unknown>(res: Response): Promise<T> {
   return (await res.json()) as T;
 }
 
-export async function importUnits(units: UnitsImport["units"], token: string = ADMIN): Promise<Response> {
+export async function importUnits(
+  units: DatedUnitsImport["units"],
+  token: string = ADMIN,
+): Promise<Response> {
   return call("PUT", "/v1/admin/units", { token, json: { units } });
 }
 
@@ -121,7 +124,11 @@ export async function storedCounts(): Promise<Record<string, number>> {
 export async function storedSnapshot(): Promise<Record<string, unknown[]>> {
   const tables: Record<string, string> = {
     units: "code",
-    unit_ancestors: "ancestor, descendant",
+    unit_ancestors: "ancestor, descendant, valid_from",
+    unit_versions: "code, valid_from",
+    unit_sizes: "code, valid_from",
+    unit_events: "id",
+    unit_change_sets: "digest",
     tokens: "id",
     periods: "period",
     submissions: "id",

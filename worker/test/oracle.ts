@@ -14,7 +14,7 @@ interface UnitInfo {
 }
 
 export async function expectTotalsMatchOracle(period: string): Promise<void> {
-  const { units } = await json<{ units: UnitInfo[] }>(await call("GET", "/v1/units"));
+  const { units } = await json<{ units: UnitInfo[] }>(await call("GET", `/v1/units?period=${period}`));
   const { deadline } = await json<{ deadline: string | null }>(await call("GET", `/v1/periods/${period}`));
   const reports: CurrentReport[] = [];
   for (const u of units) {

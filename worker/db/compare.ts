@@ -1,0 +1,52 @@
+// compare= on a consolidation: the compared period's current reports, the dated tree and its merges and
+// splits, handed to shared/tree/compare.ts, which restates them onto the asked period's tree.
+import type { Consolidation } from "../../shared/api/schemas.ts";
+import type { ComparedConsolidation } from "../../shared/api/units.ts";
+import type { CurrentReport } from "../../shared/consolidation/consolidate.ts";
+import type { Template } from "../../shared/template/types.ts";
+import type { UnitEvent } from "../../shared/tree/changes.ts";
+import { compareConsolidation } from "../../shared/tree/compare.ts";
+import type { UnitVersion } from "../../shared/tree/dated.ts";
+import { decodeRow, type StoredRow } from "./codec.ts";
+import type { Db } from "./db.ts";
+import { VERSIONS } from "./tree.ts";
+
+const LINKS =
+  "SELECT effective, type, unit, other FROM unit_events WHERE type IN ('merge', 'split') ORDER BY id";
+const VALUES = `SELECT unit, code AS c, target AS t, actual AS a, target_pct AS p, grade AS g, note AS n
+  FROM current_values WHERE period = ?`;
+const STATUS = "SELECT unit, first_received_at, received_at FROM report_status WHERE period = ?";
+
+export async function withComparison(
+  db: Db,
+  template: Template,
+  asked: Consolidation,
+  compared: string,
+): Promise<ComparedConsolidation> {
+  const [versions, events, values, statuses] = await db.batch([
+    db.prepare(VERSIONS),
+    db.prepare(LINKS),
+    db.prepare(VALUES, compared),
+    db.prepare(STATUS, compared),
+  ]);
+  const byUnit = new Map<string, StoredRow[]>();
+  for (const v of (values?.results ?? []) as unknown as (StoredRow & { unit: string })[]) {
+    byUnit.set(v.unit, [...(byUnit.get(v.unit) ?? []), v]);
+  }
+  const reports: CurrentReport[] = (
+    (statuses?.results ?? []) as unknown as { unit: string; first_received_at: string; received_at: string }[]
+  ).map((s) => ({
+    unit: s.unit,
+    rows: (byUnit.get(s.unit) ?? []).map((r) => decodeRow(template, r)),
+    firstReceivedAt: s.first_received_at,
+    receivedAt: s.received_at,
+  }));
+  return compareConsolidation(asked, {
+    template,
+    versions: (versions?.results ?? []) as unknown as UnitVersion[],
+    events: (events?.results ?? []) as unknown as UnitEvent[],
+    period: asked.period,
+    compared,
+    reports,
+  });
+}
