@@ -70,10 +70,10 @@ async function expectOk(res: Response, what: string): Promise<unknown> {
   return text === "" ? undefined : JSON.parse(text);
 }
 
-function readTokens(): DemoToken[] {
-  if (!existsSync(TOKENS_FILE)) return [];
+function readTokens(file: string): DemoToken[] {
+  if (!existsSync(file)) return [];
   try {
-    return JSON.parse(readFileSync(TOKENS_FILE, "utf8")) as DemoToken[];
+    return JSON.parse(readFileSync(file, "utf8")) as DemoToken[];
   } catch {
     return [];
   }
@@ -113,8 +113,9 @@ async function tokensFor(
   base: string,
   admin: string,
   specs: { role: Role; unit: string; seeder?: boolean }[],
+  file: string,
 ): Promise<DemoToken[]> {
-  const known = readTokens();
+  const known = readTokens(file);
   const tokens: DemoToken[] = [];
   for (const spec of specs) {
     const saved = known.find(
@@ -143,23 +144,27 @@ async function tokensFor(
   return tokens;
 }
 
-function saveTokens(tokens: DemoToken[]): void {
-  mkdirSync(dirname(TOKENS_FILE), { recursive: true });
-  writeFileSync(TOKENS_FILE, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
+function saveTokens(file: string, tokens: DemoToken[]): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
 }
 
-/** Sends reports, one worker per seeder token; the fixed Idempotency-Key makes a resend store nothing. */
+/** A stable share of the reports per seeder token (Idempotency-Keys are per token: a resend must go by the same one). */
+function shareOf(unit: string, tokens: number): number {
+  let h = 0;
+  for (const ch of unit) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return h % tokens;
+}
+
+/** Sends reports, each seeder token its own share; the fixed Idempotency-Key makes a resend store nothing. */
 async function sendReports(
   base: string,
   senders: string[],
   reports: DemoReport[],
   counts: SeedResult["reports"],
 ): Promise<void> {
-  let next = 0;
-  const work = async (token: string) => {
-    while (next < reports.length) {
-      const r = reports[next++];
-      if (!r) return;
+  const work = async (token: string, mine: DemoReport[]) => {
+    for (const r of mine) {
       const body = { unit: r.unit, period: r.period, template: "doan-2024", mode: "replace", rows: r.rows };
       const key = { "idempotency-key": `demo-seed-${r.period}-${r.unit}` };
       const res = await api(base, token, "POST", "/v1/submissions", body, key);
@@ -170,7 +175,14 @@ async function sendReports(
       else c.alreadyThere += 1;
     }
   };
-  await Promise.all(senders.map(work));
+  await Promise.all(
+    senders.map((token, i) =>
+      work(
+        token,
+        reports.filter((r) => shareOf(r.unit, senders.length) === i),
+      ),
+    ),
+  );
 }
 
 async function applyChangeLists(base: string, admin: string): Promise<SeedResult["changes"]> {
@@ -190,15 +202,20 @@ async function applyChangeLists(base: string, admin: string): Promise<SeedResult
   return out;
 }
 
-export async function seedDemo(base: string, adminToken: string): Promise<SeedResult> {
+/** `tokensFile`: where the tokens are kept between runs (tests pass their own). */
+export async function seedDemo(
+  base: string,
+  adminToken: string,
+  tokensFile = TOKENS_FILE,
+): Promise<SeedResult> {
   const units = await importOldTree(base, adminToken);
   const seeders = Array.from({ length: SEEDERS }, () => ({
     role: "admin" as const,
     unit: "SL",
     seeder: true,
   }));
-  const pool = await tokensFor(base, adminToken, seeders);
-  saveTokens([...readTokens().filter((t) => !t.seeder), ...pool]);
+  const pool = await tokensFor(base, adminToken, seeders, tokensFile);
+  saveTokens(tokensFile, [...readTokens(tokensFile).filter((t) => !t.seeder), ...pool]);
   const senders = pool.map((t) => t.token);
   const reports: SeedResult["reports"] = {};
   const everything = demoReports();
@@ -214,8 +231,8 @@ export async function seedDemo(base: string, adminToken: string): Promise<SeedRe
     "deadline 2026",
   );
   // People's tokens after the changes: Chiềng Mai's unit exists from 2025-07-01 on.
-  const tokens = await tokensFor(base, adminToken, DEMO_TOKEN_SPECS);
-  saveTokens([...tokens, ...pool]);
+  const tokens = await tokensFor(base, adminToken, DEMO_TOKEN_SPECS, tokensFile);
+  saveTokens(tokensFile, [...tokens, ...pool]);
   await sendReports(
     base,
     senders,
