@@ -59,13 +59,16 @@ function communeRows(code: string, period: string): SubmissionBody["rows"] {
   const r = generator(hash(`${period}:${code}`));
   const between = (lo: number, hi: number) => lo + r() * (hi - lo);
   const int = (lo: number, hi: number) => Math.floor(between(lo, hi + 1));
+  // A commune made of three does about what the three did: its counts scale with its predecessors.
+  const k = PREDECESSORS.get(code)?.length ?? 1;
+  const many = (lo: number, hi: number) => int(lo * k, hi * k);
   const m = members(code, period);
   const officers = Math.round(5 + m / 40);
   const youth = Math.round(m * between(2.6, 3.4));
-  const works = int(2, 4);
-  const blood = int(0, 2);
-  const ideas = int(0, 3);
-  const recommended = int(1, 6);
+  const works = many(2, 4);
+  const blood = many(0, 2);
+  const ideas = many(0, 3);
+  const recommended = many(1, 6);
   const rows: SubmissionBody["rows"] = [
     { code: "GD01", actual: officers },
     { code: "GD02", actual: officers - int(0, 1) },
@@ -73,13 +76,13 @@ function communeRows(code: string, period: string): SubmissionBody["rows"] {
     { code: "GD05", actual: Math.round(m * between(0.78, 0.97)) },
     { code: "GD07", actual: youth },
     { code: "GD08", actual: Math.round(youth * between(0.7, 0.9)) },
-    { code: "GD10", actual: int(4, 12) },
+    { code: "GD10", actual: many(4, 12) },
     { code: "PT01", actual: Math.round(m * between(6, 11)) },
     { code: "PT02", target: works, actual: Math.max(0, works + int(-1, 2)) },
-    { code: "PT04", actual: int(2, 6) },
-    { code: "CD01", actual: int(2, 8) },
-    { code: "CD02", actual: int(150, 900) },
-    { code: "KN01", actual: int(3, 15) },
+    { code: "PT04", actual: many(2, 6) },
+    { code: "CD01", actual: many(2, 8) },
+    { code: "CD02", actual: many(150, 900) },
+    { code: "KN01", actual: many(3, 15) },
     { code: "KN05", actual: Math.round(m * between(0.3, 0.8)) },
     { code: "XD01", actual: Math.round(m * between(0.08, 0.15)) },
     { code: "XD02", actual: recommended },

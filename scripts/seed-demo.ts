@@ -202,13 +202,8 @@ async function applyChangeLists(base: string, admin: string): Promise<SeedResult
   return out;
 }
 
-/** `tokensFile`: where the tokens are kept between runs (tests pass their own). */
-export async function seedDemo(
-  base: string,
-  adminToken: string,
-  tokensFile = TOKENS_FILE,
-): Promise<SeedResult> {
-  const units = await importOldTree(base, adminToken);
+/** The seeder's token pool, reused from `tokensFile` while the Worker accepts them. */
+export async function seederTokens(base: string, adminToken: string, tokensFile: string): Promise<string[]> {
   const seeders = Array.from({ length: SEEDERS }, () => ({
     role: "admin" as const,
     unit: "SL",
@@ -216,14 +211,33 @@ export async function seedDemo(
   }));
   const pool = await tokensFor(base, adminToken, seeders, tokensFile);
   saveTokens(tokensFile, [...readTokens(tokensFile).filter((t) => !t.seeder), ...pool]);
-  const senders = pool.map((t) => t.token);
-  const reports: SeedResult["reports"] = {};
+  return pool.map((t) => t.token);
+}
+
+/** Sends `reports` through the seeder tokens; the counts per period. */
+export async function seedReports(
+  base: string,
+  senders: string[],
+  reports: DemoReport[],
+): Promise<SeedResult["reports"]> {
+  const counts: SeedResult["reports"] = {};
+  await sendReports(base, senders, reports, counts);
+  return counts;
+}
+
+/** `tokensFile`: where the tokens are kept between runs (tests pass their own). */
+export async function seedDemo(
+  base: string,
+  adminToken: string,
+  tokensFile = TOKENS_FILE,
+): Promise<SeedResult> {
+  const units = await importOldTree(base, adminToken);
+  const senders = await seederTokens(base, adminToken, tokensFile);
   const everything = demoReports();
-  await sendReports(
+  const before = await seedReports(
     base,
     senders,
     everything.filter((r) => r.period < "2025"),
-    reports,
   );
   const changes = await applyChangeLists(base, adminToken);
   await expectOk(
@@ -232,14 +246,13 @@ export async function seedDemo(
   );
   // People's tokens after the changes: Chiềng Mai's unit exists from 2025-07-01 on.
   const tokens = await tokensFor(base, adminToken, DEMO_TOKEN_SPECS, tokensFile);
-  saveTokens(tokensFile, [...tokens, ...pool]);
-  await sendReports(
+  saveTokens(tokensFile, [...tokens, ...readTokens(tokensFile).filter((t) => t.seeder)]);
+  const after = await seedReports(
     base,
     senders,
     everything.filter((r) => r.period >= "2025"),
-    reports,
   );
-  return { units, changes, tokens, reports };
+  return { units, changes, tokens, reports: { ...before, ...after } };
 }
 
 /** KEY=value lines of a .dev.vars file. */

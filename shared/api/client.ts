@@ -2,7 +2,6 @@
 // The add-in and the CLI both use it; it holds no state but its options.
 import { z } from "zod";
 import {
-  consolidation,
   type ErrorEnvelope,
   errorEnvelope,
   periodAnswer,
@@ -156,11 +155,10 @@ export function createApiClient(options: ApiClientOptions) {
     submissions: async (unit: string, period: string) =>
       (await call(submissionsAnswer, "GET", `/v1/submissions?${q({ unit, period })}`)).data,
     /** With `compare`, each indicator gains `previous`: that period restated onto this one's tree. */
-    consolidation: async (unit: string, period: string, compare?: string) =>
-      compare === undefined
-        ? (await call(consolidation, "GET", `/v1/consolidation?${q({ unit, period })}`)).data
-        : (await call(comparedConsolidation, "GET", `/v1/consolidation?${q({ unit, period, compare })}`))
-            .data,
+    consolidation: async (unit: string, period: string, compare?: string) => {
+      const query = q({ unit, period, ...(compare !== undefined && { compare }) });
+      return (await call(comparedConsolidation, "GET", `/v1/consolidation?${query}`)).data;
+    },
     /** The tree of a period (`{ period }`) or a day (`{ at }`), within the token's subtree. */
     unitTree: async (on: { period: string } | { at: string }) =>
       (await call(datedUnitsAnswer, "GET", `/v1/units?${q(on)}`)).data,
