@@ -65,6 +65,7 @@ app.onError((err, c) => {
     failure = new ApiFailure("internal");
   }
   if (failure.code === "rate_limited") c.header("Retry-After", String(RETRY_AFTER_SECONDS));
+  if (failure.code === "tree_busy") c.header("Retry-After", String(failure.params.seconds));
   return c.json(failure.envelope(), failure.status);
 });
 

@@ -11,6 +11,7 @@ import {
   MAX_LEVELS,
   patchFrom,
   treeOn,
+  treeProblems,
   type UnitVersion,
 } from "./dated.ts";
 
@@ -270,6 +271,22 @@ function checkTree(s: State): void {
   }
 }
 
+/** Days after `effective` where a later change already stored meets this one (a unit ended later, say). */
+function checkLater(s: State): void {
+  for (const p of treeProblems(s.versions())) {
+    if (p.day <= s.effective) continue;
+    const day = formatDateVn(p.day);
+    const field = s.parentSetBy.get(p.code) ?? (p.parent === null ? undefined : s.endedBy.get(p.parent));
+    s.issue(
+      p.kind === "unknown_parent" ? "unit.unknown_parent" : `unit.${p.kind}`,
+      field ?? "changes",
+      `từ ngày ${day}, ${p.code} sẽ không còn đơn vị cấp trên hợp lệ (${p.parent ?? "không có"}) do một thay đổi đã lưu`,
+      `from ${day}, ${p.code} would have no valid parent (${p.parent ?? "none"}) because of a stored change`,
+    );
+    return;
+  }
+}
+
 /** Applies the list in order, then checks the tree on `effective`; any issue refuses the whole list. */
 export function applyChanges(versions: readonly UnitVersion[], body: UnitChanges): ChangeOutcome {
   const s = new State(versions, body.effective);
@@ -277,6 +294,7 @@ export function applyChanges(versions: readonly UnitVersion[], body: UnitChanges
     applyOne(s, change, n);
   });
   if (s.issues.length === 0) checkTree(s);
+  if (s.issues.length === 0) checkLater(s);
   if (s.issues.length > 0) return { ok: false, issues: s.issues };
   const ended = new Set(s.ended);
   return {

@@ -32,7 +32,7 @@ export function checkInPeriod(unit: string, period: string, t: TreeCheck): void 
     return;
   }
   const last = formatDateVn(periodLastDay(period));
-  const vn = formatPeriodVn(period);
+  const vn = formatPeriodVn(period).replace(/^\p{Lu}/u, (c) => c.toLowerCase());
   const en = formatPeriodEn(period);
   const started = t.from !== null && t.from > periodLastDay(period);
   const day = formatDateVn((started ? t.from : t.to) ?? FOREVER);

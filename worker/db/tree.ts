@@ -11,6 +11,7 @@ import {
   sizeRows,
   type UnitVersion,
 } from "../../shared/tree/dated.ts";
+import { ApiFailure } from "../http/errors.ts";
 import type { Db } from "./db.ts";
 
 export const VERSIONS = `SELECT code, name, parent, kind, valid_from AS "from", valid_to AS "to" FROM unit_versions`;
@@ -309,6 +310,16 @@ export function planTreeWrite(
 export function isTreeRace(e: unknown): boolean {
   const m = String(e);
   return m.includes("tree_changed") || m.includes("tree_period_locked");
+}
+
+/** How many times a tree change plans again before answering 503 tree_busy (never 500). */
+export const TREE_ATTEMPTS = 6;
+
+/** After a lost race: plan again after a random wait, or give up with 503 and Retry-After. */
+export async function afterTreeRace(e: unknown, attempt: number): Promise<void> {
+  if (!isTreeRace(e)) throw e;
+  if (attempt + 1 >= TREE_ATTEMPTS) throw new ApiFailure("tree_busy", { seconds: 2 });
+  await jitter(attempt);
 }
 
 /** Before planning again: a short random wait, so two imports racing do not collide again in step. */

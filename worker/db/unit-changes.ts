@@ -7,9 +7,7 @@ import { canonicalJson } from "../http/canonical-json.ts";
 import { ApiFailure, requestIssue } from "../http/errors.ts";
 import { perUnitThresholds } from "./codec.ts";
 import type { Db } from "./db.ts";
-import { eventStatements, isTreeRace, jitter, planTreeWrite, readTreeState } from "./tree.ts";
-
-const ATTEMPTS = 6;
+import { afterTreeRace, eventStatements, planTreeWrite, readTreeState } from "./tree.ts";
 
 export function refuseIssues(issues: readonly TreeIssue[]): ApiFailure {
   return new ApiFailure(
@@ -72,8 +70,7 @@ export async function applyUnitChanges(
         const twin = await storedAnswer(db, digest);
         if (twin) return { status: 200, answer: twin };
       }
-      if (!isTreeRace(e) || attempt >= ATTEMPTS) throw e;
-      await jitter(attempt);
+      await afterTreeRace(e, attempt);
     }
   }
 }

@@ -8,7 +8,7 @@ import { planDatedImport } from "../../shared/tree/import.ts";
 import { ApiFailure, requestIssue } from "../http/errors.ts";
 import { perUnitThresholds } from "./codec.ts";
 import type { Db } from "./db.ts";
-import { eventStatements, isTreeRace, jitter, planTreeWrite, readTreeState } from "./tree.ts";
+import { afterTreeRace, eventStatements, planTreeWrite, readTreeState } from "./tree.ts";
 import { lockedFailure, refuseIssues } from "./unit-changes.ts";
 
 export type UnitInput = UnitsImport["units"][number];
@@ -115,8 +115,6 @@ export interface ImportResult {
   periodsRebuilt?: string[];
 }
 
-const ATTEMPTS = 6;
-
 /** The latest version of each stored unit, as planImport checks duplicates, parents and cycles. */
 function latestUnits(versions: readonly UnitVersion[]): ExistingUnit[] {
   const latest = new Map<string, UnitVersion>();
@@ -164,8 +162,7 @@ export async function importUnits(db: Db, body: DatedUnitsImport): Promise<Impor
       await db.batch([...write.statements, ...eventStatements(db, `import:${crypto.randomUUID()}`, events)]);
       return write.periodsRebuilt.length > 0 ? { ...result, periodsRebuilt: write.periodsRebuilt } : result;
     } catch (e) {
-      if (!isTreeRace(e) || attempt >= ATTEMPTS) throw e;
-      await jitter(attempt);
+      await afterTreeRace(e, attempt);
     }
   }
 }

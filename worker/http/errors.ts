@@ -20,6 +20,7 @@ export type ErrorCode =
   | "validation_failed"
   | "period_locked"
   | "rate_limited"
+  | "tree_busy"
   | "internal";
 
 type Params = Record<string, string | number>;
@@ -107,6 +108,13 @@ const messages: Record<
     status: 429,
     vi: (p) => `Gửi quá nhiều yêu cầu: thử lại sau ${p.seconds} giây`,
     en: (p) => `Too many requests: try again in ${p.seconds} seconds`,
+  },
+  tree_busy: {
+    status: 503,
+    vi: (p) =>
+      `Cây đơn vị đang được thay đổi bởi một yêu cầu khác, chưa lưu gì: thử lại sau ${p.seconds} giây`,
+    en: (p) =>
+      `The unit tree is being changed by another request, nothing was stored: try again in ${p.seconds} seconds`,
   },
   internal: {
     status: 500,

@@ -242,6 +242,25 @@ describe("PUT /v1/admin/units with dates", () => {
   });
 });
 
+describe("concurrent tree changes", () => {
+  it("never answer 500: each import is stored or refused with 503 and Retry-After", async () => {
+    await importUnits(SMALL_TREE);
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        call("PUT", "/v1/admin/units", {
+          json: { units: [{ code: `SL.C${i}`, name: `Đoàn xã ${i}`, parent: "SL", from: "2025-07-01" }] },
+        }),
+      ),
+    );
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
+    for (const r of answers.filter((x) => x.status === 503)) expect(r.headers.get("retry-after")).toBe("2");
+    const list = datedUnitsAnswer.parse(await json(await call("GET", "/v1/units?period=2026")));
+    const stored = answers.flatMap((r, i) => (r.status === 200 ? [`SL.C${i}`] : []));
+    expect(list.units.map((u) => u.code).filter((c) => c.startsWith("SL.C"))).toEqual(stored);
+  });
+});
+
 describe("GET /v1/units and /v1/units/:code/history", () => {
   it("lists the tree of a period with lineage, and a unit's versions and changes", async () => {
     await reported2023();
