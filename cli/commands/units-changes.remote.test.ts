@@ -211,7 +211,8 @@ describe("baocao pull --compare", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "tong-hop.xlsx"));
     const ws = wb.worksheets[0];
-    const headers = (ws?.getRow(14).values as unknown[]).map(String);
+    if (!ws) throw new Error("no sheet in the pulled workbook");
+    const headers = (ws.getRow(14).values as unknown[]).map(String);
     expect(headers).toContain("Cùng kỳ 2024");
     expect(headers).toContain("Tăng/giảm (%)");
   });
