@@ -1,6 +1,7 @@
 // Draws the controller's state as DOM and turns clicks into controller calls. No decisions here: what to
 // show comes from PaneState, every word from ui/text.ts, every issue sentence from shared/messages.
 
+import { PERIOD_RE } from "../../shared/api/schemas.ts";
 import { samePeriodYearBefore } from "../../shared/consolidation/compared-period.ts";
 import type { Issue } from "../../shared/issues.ts";
 import { formatNumber } from "../../shared/messages/format-number.ts";
@@ -20,6 +21,9 @@ import {
 import { type Child, h, icon } from "./dom.ts";
 import { ICONS } from "./icons.ts";
 import type { ChangeValue } from "./submission.ts";
+
+/** Quiet time after the last keystroke in the pull form's period before its units are loaded. */
+const PERIOD_SETTLE_MS = 600;
 
 interface Drafts {
   settings: { serverUrl: string; token: string; lang: Lang };
@@ -61,6 +65,7 @@ function fixValue(v: number | string, lang: Lang): string {
 export class PaneView {
   private drafts: Drafts;
   private lastView: PaneState["view"] | undefined;
+  private periodTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly root: HTMLElement,
@@ -809,7 +814,7 @@ export class PaneView {
             }),
           )
         : h("p", { class: "card-note" }, this.tr("pullNoUnits")),
-      this.field("pull-period", "fieldPeriod", this.pullPeriodInput(s), "fieldPeriodHint"),
+      this.field("pull-period", "fieldPeriod", this.pullPeriodInput(), "fieldPeriodHint"),
       this.field("pull-compare", "fieldCompare", this.pullCompareInput(), "fieldCompareHint"),
       h(
         "div",
@@ -867,21 +872,21 @@ export class PaneView {
     });
   }
 
-  /** The period: typing moves the proposed comparison along; leaving the field loads that period's units. */
-  private pullPeriodInput(s: PaneState): HTMLElement {
+  /** The period: typing moves the proposed comparison along and, once it settles, loads its units. */
+  private pullPeriodInput(): HTMLElement {
     const d = this.drafts.pull;
-    return this.pullInput(
-      "period",
-      d.period,
-      (value) => {
-        d.period = value;
-        const compare = document.getElementById("pull-compare") as HTMLInputElement | null;
-        if (compare && d.compare === null) compare.value = this.compareOf(d);
-      },
-      () => {
-        if (d.period.trim() !== s.unitsPeriod) void this.controller.loadUnits(d.period);
-      },
-    );
+    return this.pullInput("period", d.period, (value) => {
+      d.period = value;
+      const compare = document.getElementById("pull-compare") as HTMLInputElement | null;
+      if (compare && d.compare === null) compare.value = this.compareOf(d);
+      // Once typing stops on a valid period, list that period's units (not on blur: a re-render
+      // while the pointer is on "Lấy tổng hợp" would swallow the click).
+      clearTimeout(this.periodTimer);
+      this.periodTimer = setTimeout(() => {
+        const p = d.period.trim();
+        if (PERIOD_RE.test(p) && p !== this.controller.state.unitsPeriod) void this.controller.loadUnits(p);
+      }, PERIOD_SETTLE_MS);
+    });
   }
 
   private pullCompareInput(): HTMLElement {
