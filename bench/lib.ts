@@ -9,9 +9,16 @@ export interface Metric {
   unit: string;
 }
 
-export type Section = "shared" | "addin" | "worker-rows" | "worker-load" | "payload";
+export type Section = "shared" | "addin" | "worker-rows" | "worker-units" | "worker-load" | "payload";
 
-export const SECTIONS: readonly Section[] = ["shared", "addin", "worker-rows", "worker-load", "payload"];
+export const SECTIONS: readonly Section[] = [
+  "shared",
+  "addin",
+  "worker-rows",
+  "worker-units",
+  "worker-load",
+  "payload",
+];
 
 /** Collects a section's figures and echoes each one as it is measured (long sections show progress). */
 export class Figures {

@@ -47,6 +47,18 @@ export const BUDGETS: Record<string, Budget> = {
     (v, o) => v <= o * 1.2,
   ),
   "worker.consolidation.rows_read.ratio.10000_vs_100": { text: "≈ 1 (≤ 1.2)", ok: (v) => v <= 1.2 },
+  "worker.units.changes.rows_written.3years": relative(
+    "≈ the 1-year figure",
+    "worker.units.changes.rows_written.1years",
+    (v, o) => v <= o * 1.2,
+  ),
+  "worker.consolidation.rows_read.compare_vs_plain.100units": { text: "≤ 2", ok: (v) => v <= 2 },
+  "worker.consolidation.rows_read.compare_vs_plain.10000units": { text: "≤ 2", ok: (v) => v <= 2 },
+  "worker.consolidation.rows_read.compare.10000units": relative(
+    "≈ the 100-unit figure",
+    "worker.consolidation.rows_read.compare.100units",
+    (v, o) => v <= o * 1.2,
+  ),
   "worker.consolidation.rows_read.100units.4revisions": relative(
     "= the 100-unit figure",
     "worker.consolidation.rows_read.100units",

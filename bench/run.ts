@@ -19,11 +19,13 @@ import {
 import { runShared } from "./shared.ts";
 import { runWorkerLoad } from "./worker-load.ts";
 import { runWorkerRows } from "./worker-rows.ts";
+import { runWorkerUnits } from "./worker-units.ts";
 
 const RUNNERS: Record<Section, () => Promise<Figures>> = {
   shared: runShared,
   addin: runAddin,
   "worker-rows": runWorkerRows,
+  "worker-units": runWorkerUnits,
   "worker-load": runWorkerLoad,
   payload: runPayload,
 };

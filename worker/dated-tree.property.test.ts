@@ -127,8 +127,8 @@ dispatchDirectly();
 
 describe("the dated tree against shared/tree", () => {
   it("agrees on changes, trees, submissions and totals of every period", { timeout: 300_000 }, async () => {
-    await fc.assert(fc.asyncProperty(arbTree, fc.array(arbOp, { minLength: 1, maxLength: 10 }), run), {
-      numRuns: 12,
+    await fc.assert(fc.asyncProperty(arbTree, fc.array(arbOp, { minLength: 1, maxLength: 8 }), run), {
+      numRuns: 15,
     });
   });
 });

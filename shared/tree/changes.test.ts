@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { UnitChanges } from "../api/units.ts";
 import { applyChanges } from "./changes.ts";
-import { BEGINNING, closureRows, FOREVER, treeOfPeriod, type UnitVersion } from "./dated.ts";
+import { BEGINNING, changedSubtrees, closureRows, FOREVER, treeOfPeriod, type UnitVersion } from "./dated.ts";
 
 const v = (code: string, parent: string | null): UnitVersion => ({
   code,
@@ -118,5 +118,16 @@ describe("applyChanges", () => {
     expect(deep.ok ? [] : deep.issues.map((i) => [i.code, i.field])).toEqual([
       ["unit.too_deep", "changes.0.parent"],
     ]);
+  });
+});
+
+describe("changedSubtrees", () => {
+  it("counts a new unit gathering old ones, not a new unit alone", () => {
+    const out = apply([{ type: "merge", from: ["SL.MS"], into: { code: "SL.N", name: "N", parent: "SL" } }]);
+    if (!out.ok) throw new Error("refused");
+    const fresh = new Set(["SL.N"]);
+    expect(changedSubtrees(TREE, out.versions, "2025-12-31", fresh)).toEqual(["SL", "SL.MS", "SL.N"]);
+    const alone = [...TREE, { ...v("SL.Z", "SL"), from: "2025-07-01" }];
+    expect(changedSubtrees(TREE, alone, "2025-12-31", new Set(["SL.Z"]))).toEqual([]);
   });
 });

@@ -35,10 +35,12 @@ export function restatedConsolidations(input: CompareInput): {
   const askedDay = periodLastDay(input.period);
   const comparedDay = periodLastDay(input.compared);
   const r = restating(input.versions, input.events, comparedDay, askedDay);
-  const units: UnitNode[] = [...treeOn(input.versions, askedDay).values()].map((v) => ({
+  const askedTree = treeOn(input.versions, askedDay);
+  // Versions may be a subtree's only: a unit whose parent is not among them is a root here.
+  const units: UnitNode[] = [...askedTree.values()].map((v) => ({
     code: v.code,
     name: v.name,
-    parent: v.parent,
+    parent: v.parent !== null && askedTree.has(v.parent) ? v.parent : null,
   }));
   const reports: CurrentReport[] = [];
   const comparedTree = treeOn(input.versions, comparedDay);

@@ -162,7 +162,8 @@ export function descendantsOn(versions: readonly UnitVersion[], day: string): Ma
 
 /**
  * The units whose subtree on `day` differs between two versions of the tree (ended and started ones
- * included); units in `ignore` (new codes, which hold no reports) do not count as a difference.
+ * included); units in `ignore` (new codes, which hold no reports) do not count as a difference, but
+ * one of them above units that are not new does.
  */
 export function changedSubtrees(
   before: readonly UnitVersion[],
@@ -175,8 +176,12 @@ export function changedSubtrees(
   const changed = new Set<string>();
   const kept = (set: Set<string> | undefined) => [...(set ?? [])].filter((d) => !ignore.has(d));
   for (const code of new Set([...a.keys(), ...b.keys()])) {
-    if (ignore.has(code)) continue;
     const x = kept(a.get(code));
+    // A new unit holds no reports: it changes a total only by gathering units that do.
+    if (ignore.has(code)) {
+      if (kept(b.get(code)).length > 0) changed.add(code);
+      continue;
+    }
     const y = new Set(kept(b.get(code)));
     if (!a.has(code) || !b.has(code) || x.length !== y.size || x.some((d) => !y.has(d))) changed.add(code);
   }

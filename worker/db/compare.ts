@@ -11,11 +11,25 @@ import { decodeRow, type StoredRow } from "./codec.ts";
 import type { Db } from "./db.ts";
 import { VERSIONS } from "./tree.ts";
 
-const LINKS =
-  "SELECT effective, type, unit, other FROM unit_events WHERE type IN ('merge', 'split') ORDER BY id";
-const VALUES = `SELECT unit, code AS c, target AS t, actual AS a, target_pct AS p, grade AS g, note AS n
-  FROM current_values WHERE period = ?`;
-const STATUS = "SELECT unit, first_received_at, received_at FROM report_status WHERE period = ?";
+/**
+ * The units whose figures can land in the subtree of ?1: every unit it ever held, and (recursively)
+ * every unit merged into one of them, with what they held. Only these are read, not the database.
+ */
+const HELD = `WITH RECURSIVE held (code) AS (
+  SELECT descendant FROM unit_ancestors WHERE ancestor = ?1
+  UNION
+  SELECT e.unit FROM unit_events e JOIN held h ON e.other = h.code WHERE e.type = 'merge'
+  UNION
+  SELECT a.descendant FROM unit_ancestors a JOIN held h ON a.ancestor = h.code
+)`;
+const IN_HELD = "IN (SELECT code FROM held)";
+const HELD_VERSIONS = `${HELD} ${VERSIONS} WHERE code ${IN_HELD}`;
+const LINKS = `${HELD} SELECT effective, type, unit, other FROM unit_events
+  WHERE type IN ('merge', 'split') AND unit ${IN_HELD} ORDER BY id`;
+const VALUES = `${HELD} SELECT unit, code AS c, target AS t, actual AS a, target_pct AS p, grade AS g, note AS n
+  FROM current_values WHERE period = ?2 AND unit ${IN_HELD}`;
+const STATUS = `${HELD} SELECT unit, first_received_at, received_at FROM report_status
+  WHERE period = ?2 AND unit ${IN_HELD}`;
 
 export async function withComparison(
   db: Db,
@@ -24,10 +38,10 @@ export async function withComparison(
   compared: string,
 ): Promise<ComparedConsolidation> {
   const [versions, events, values, statuses] = await db.batch([
-    db.prepare(VERSIONS),
-    db.prepare(LINKS),
-    db.prepare(VALUES, compared),
-    db.prepare(STATUS, compared),
+    db.prepare(HELD_VERSIONS, asked.unit),
+    db.prepare(LINKS, asked.unit),
+    db.prepare(VALUES, asked.unit, compared),
+    db.prepare(STATUS, asked.unit, compared),
   ]);
   const byUnit = new Map<string, StoredRow[]>();
   for (const v of (values?.results ?? []) as unknown as (StoredRow & { unit: string })[]) {
