@@ -91,3 +91,25 @@ describe("consolidationTable", () => {
     for (const line of t.split("\n").slice(0, -3)) expect(line.length).toBeLessThanOrEqual(55);
   });
 });
+
+describe("consolidationTable with a compared period", () => {
+  it("adds the compared figure and the change after % met", () => {
+    const compared = {
+      ...c,
+      compare: { period: "2022" },
+      indicators: c.indicators.map((i) =>
+        i.code === "GD01"
+          ? { ...i, previous: { actual: 80 } }
+          : i.code === "PT03"
+            ? { ...i, previous: { actual: 800 } }
+            : i,
+      ),
+    };
+    const table = consolidationTable(compared, doan2024, { lang: "vi", width: 200 });
+    expect(table.split("\n")[0]).toMatch(/% đạt\s+Cùng kỳ 2022\s+Tăng\/giảm \(%\)/);
+    expect(row(table, "GD01").slice(2, 5)).toEqual(["86", "80", "+7,5"]);
+    expect(row(table, "PT03").slice(2, 5)).toEqual(["778,75", "800", "-2,7"]);
+    // A rate keeps its column: 108,5 % met, then 2022's figure (none here) and no change.
+    expect(row(table, "PT01").slice(2, 4)).toEqual(["97.687", "108,5"]);
+  });
+});

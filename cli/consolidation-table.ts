@@ -2,8 +2,10 @@
 // child unit for as many children as the width allows. Children with figures come before those without,
 // rows without any figure are left out; both are counted under the table, never silently dropped.
 import type { Consolidation, IndicatorTotal } from "../shared/api/schemas.ts";
+import type { ComparedConsolidation, ComparedIndicator } from "../shared/api/units.ts";
 import { formatNumber } from "../shared/messages/format-number.ts";
 import type { Lang } from "../shared/messages/types.ts";
+import { compareCells, compareHeaders } from "../shared/plans/compare-columns.ts";
 import { targetCoverageNote } from "../shared/plans/consolidated-sheet.ts";
 import { GRADES, type Template } from "../shared/template/types.ts";
 import { textTable, truncate, width } from "./text-table.ts";
@@ -23,14 +25,27 @@ function figure(t: IndicatorTotal | undefined, lang: Lang): string {
   return t.actual === undefined ? "" : formatNumber(t.actual, lang);
 }
 
+/** The compared figure and the change ("+8,0" / "−3,5"), blank where there is none. */
+function comparedFigures(cells: ReturnType<typeof compareCells>, lang: Lang): [string, string] {
+  const { previous, change } = cells;
+  const before = typeof previous === "number" ? formatNumber(previous, lang) : (previous ?? "");
+  const sign = change !== null && change > 0 ? "+" : "";
+  return [before, change === null ? "" : `${sign}${formatNumber(change, lang)}`];
+}
+
 /** "SL.MAISON" under "SL" reads "MAISON": the parent's prefix says nothing in its own table. */
 function shortCode(child: string, parent: string): string {
   return child.startsWith(`${parent}.`) ? child.slice(parent.length + 1) : child;
 }
 
-export function consolidationTable(c: Consolidation, template: Template, opts: TableOptions): string {
+export function consolidationTable(
+  c: Consolidation | ComparedConsolidation,
+  template: Template,
+  opts: TableOptions,
+): string {
   const { lang } = opts;
-  const totals = new Map(c.indicators.map((i) => [i.code, i]));
+  const totals = new Map<string, ComparedIndicator>(c.indicators.map((i) => [i.code, i]));
+  const compared = "compare" in c ? c.compare?.period : undefined;
   const all = c.children.map((ch) => ({
     head: truncate(shortCode(ch.unit, c.unit), 10),
     name: ch.name,
@@ -50,6 +65,7 @@ export function consolidationTable(c: Consolidation, template: Template, opts: T
     lang === "vi" ? "Nội dung" : "Indicator",
     lang === "vi" ? "Tổng" : "Total",
     lang === "vi" ? "% đạt" : "% met",
+    ...(compared === undefined ? [] : compareHeaders(compared, lang)),
   ];
   // A rate whose target and actual come from different units gets a "*" and a line under the table.
   const qualified: string[] = [];
@@ -62,6 +78,7 @@ export function consolidationTable(c: Consolidation, template: Template, opts: T
       truncate(ind.label[lang], labelWidth),
       figure(t, lang),
       t?.rate === undefined ? "" : `${formatNumber(t.rate, lang)}${note ? "*" : ""}`,
+      ...(compared === undefined ? [] : comparedFigures(compareCells(ind, t), lang)),
     ];
   });
   const tableWidth = (cols: string[][], heads: string[]) =>

@@ -488,6 +488,8 @@ describe("task pane, end to end", () => {
     await page.getByTestId("pull-unit").waitFor();
     await page.getByTestId("pull-unit").selectOption("SL");
     await page.getByTestId("pull-period").fill(PERIOD);
+    // "So sánh với" follows the period: the same period a year earlier.
+    expect(await page.getByTestId("pull-compare").inputValue()).toBe(String(Number(PERIOD) - 1));
     await screenshot("pull-form");
     await click("pull-submit");
     expect(await page.getByTestId("notice").textContent()).toContain("Đã ghi trang");
@@ -498,6 +500,8 @@ describe("task pane, end to end", () => {
     const grid = await cellValues(consolidated!, 80, 16);
     const headerRow = grid.findIndex((r) => r.includes("Mã chỉ tiêu") && r.includes("Kết quả thực hiện"));
     expect(headerRow).toBeGreaterThanOrEqual(0);
+    expect(grid[headerRow]).toContain(`Cùng kỳ ${Number(PERIOD) - 1}`);
+    expect(grid[headerRow]).toContain("Tăng/giảm (%)");
     const codeCol = grid[headerRow]!.indexOf("Mã chỉ tiêu");
     const actualCol = grid[headerRow]!.indexOf("Kết quả thực hiện");
     const sheetActual = new Map<string, unknown>();

@@ -1,8 +1,13 @@
-// The demo province: Tỉnh đoàn Sơn La, its district-level units (huyện, thành phố, and two đoàn cơ sở
-// trực thuộc), and a few grassroots units under each. Mai Sơn, Chiềng Dong and Cò Nòi come from the
-// seed articles (../shared/seeds/000–001); the other names are Sơn La's real districts and communes.
-// Data only: `npm start` seeds it into the local Worker, `npm run demo` builds workbooks from it.
-import type { SubmissionBody } from "../shared/api/schemas.ts";
+// The demo's units over time: Tỉnh đoàn Sơn La on three tiers until 30 June 2025 (12 district-level
+// unions, 202 commune unions below them, the Đoàn Khối and the university beside them), the change
+// lists of 2025 (Mộc Châu became a town on 1 February; on 1 July the districts ended, the communes merged
+// into 75 directly under the Tỉnh đoàn, and the district health centres' unions moved up to the Đoàn
+// Khối), and the merged-province case of Bắc Kạn into Thái Nguyên. Data only: `npm start` seeds it
+// (scripts/seed-demo.ts), `npm run demo` walks through it with the CLI (scripts/demo.ts).
+import type { UnitChange, UnitChanges } from "../shared/api/units.ts";
+import { fold } from "../shared/parse/fold.ts";
+import { type NewCommune, type OldCommune, SON_LA_COMMUNES_2025, SON_LA_DISTRICTS } from "./demo-son-la.ts";
+import { THAI_NGUYEN_AFTER, THAI_NGUYEN_BEFORE, THAI_NGUYEN_ENDED } from "./demo-thai-nguyen.ts";
 
 export interface DemoUnit {
   code: string;
@@ -11,234 +16,159 @@ export interface DemoUnit {
   kind?: string;
 }
 
-const PROVINCE: DemoUnit = { code: "SL", name: "Tỉnh đoàn Sơn La", parent: null, kind: "tinh" };
+/** The day the district tier ended. */
+export const RESTRUCTURED = "2025-07-01";
 
-/** District-level units with their grassroots units: [code, name, kind, [[code suffix, name, kind]…]]. */
-const DISTRICTS: [string, string, string, [string, string, string][]][] = [
-  [
-    "TPSL",
-    "Thành đoàn Sơn La",
-    "thanh-pho",
-    [
-      ["CHIENGLE", "Đoàn phường Chiềng Lề", "phuong"],
-      ["QUYETTHANG", "Đoàn phường Quyết Thắng", "phuong"],
-      ["CHIENGNGAN", "Đoàn xã Chiềng Ngần", "xa"],
-    ],
-  ],
-  [
-    "MAISON",
-    "Huyện đoàn Mai Sơn",
-    "huyen",
-    [
-      ["CHIENGDONG", "Đoàn xã Chiềng Dong", "xa"],
-      ["HATLOT", "Đoàn thị trấn Hát Lót", "thi-tran"],
-      ["CONOI", "Đoàn xã Cò Nòi", "xa"],
-    ],
-  ],
-  [
-    "MOCCHAU",
-    "Huyện đoàn Mộc Châu",
-    "huyen",
-    [
-      ["NTMOCCHAU", "Đoàn thị trấn Nông trường Mộc Châu", "thi-tran"],
-      ["CHIENGSON", "Đoàn xã Chiềng Sơn", "xa"],
-    ],
-  ],
-  [
-    "VANHO",
-    "Huyện đoàn Vân Hồ",
-    "huyen",
-    [
-      ["VANHO", "Đoàn xã Vân Hồ", "xa"],
-      ["LONGLUONG", "Đoàn xã Lóng Luông", "xa"],
-    ],
-  ],
-  [
-    "YENCHAU",
-    "Huyện đoàn Yên Châu",
-    "huyen",
-    [
-      ["TTYENCHAU", "Đoàn thị trấn Yên Châu", "thi-tran"],
-      ["CHIENGDONG", "Đoàn xã Chiềng Đông", "xa"],
-    ],
-  ],
-  [
-    "THUANCHAU",
-    "Huyện đoàn Thuận Châu",
-    "huyen",
-    [
-      ["TTTHUANCHAU", "Đoàn thị trấn Thuận Châu", "thi-tran"],
-      ["TONGLANH", "Đoàn xã Tông Lạnh", "xa"],
-    ],
-  ],
-  [
-    "SOPCOP",
-    "Huyện đoàn Sốp Cộp",
-    "huyen",
-    [
-      ["SOPCOP", "Đoàn xã Sốp Cộp", "xa"],
-      ["MUONGLAN", "Đoàn xã Mường Lạn", "xa"],
-    ],
-  ],
-  [
-    "QUYNHNHAI",
-    "Huyện đoàn Quỳnh Nhai",
-    "huyen",
-    [
-      ["MUONGGIANG", "Đoàn xã Mường Giàng", "xa"],
-      ["CHIENGON", "Đoàn xã Chiềng Ơn", "xa"],
-    ],
-  ],
-  [
-    "MUONGLA",
-    "Huyện đoàn Mường La",
-    "huyen",
-    [
-      ["ITONG", "Đoàn thị trấn Ít Ong", "thi-tran"],
-      ["MUONGBU", "Đoàn xã Mường Bú", "xa"],
-    ],
-  ],
-  [
-    "BACYEN",
-    "Huyện đoàn Bắc Yên",
-    "huyen",
-    [
-      ["TTBACYEN", "Đoàn thị trấn Bắc Yên", "thi-tran"],
-      ["TAXUA", "Đoàn xã Tà Xùa", "xa"],
-    ],
-  ],
-  [
-    "PHUYEN",
-    "Huyện đoàn Phù Yên",
-    "huyen",
-    [
-      ["TTPHUYEN", "Đoàn thị trấn Phù Yên", "thi-tran"],
-      ["GIAPHU", "Đoàn xã Gia Phù", "xa"],
-    ],
-  ],
-  [
-    "SONGMA",
-    "Huyện đoàn Sông Mã",
-    "huyen",
-    [
-      ["TTSONGMA", "Đoàn thị trấn Sông Mã", "thi-tran"],
-      ["CHIENGKHUONG", "Đoàn xã Chiềng Khương", "xa"],
-    ],
-  ],
-  [
-    "DKCQDN",
-    "Đoàn Khối các cơ quan và doanh nghiệp tỉnh",
-    "khoi",
-    [
-      ["SOYTE", "Đoàn Thanh niên Sở Y tế", "co-quan"],
-      ["DIENLUC", "Đoàn Thanh niên Công ty Điện lực Sơn La", "doanh-nghiep"],
-    ],
-  ],
-  [
-    "DHTB",
-    "Đoàn trường Đại học Tây Bắc",
-    "truong",
-    [
-      ["KSP", "Liên chi đoàn khoa Sư phạm", "khoa"],
-      ["KNL", "Liên chi đoàn khoa Nông Lâm", "khoa"],
-    ],
-  ],
+/** "Chiềng Mai" → "CHIENGMAI". */
+export const codePart = (name: string) =>
+  fold(name)
+    .replace(/[^a-z0-9]/g, "")
+    .toUpperCase();
+
+const PREFIX = { xa: "Đoàn xã", "thi-tran": "Đoàn thị trấn", phuong: "Đoàn phường" } as const;
+
+function oldCommune(entry: OldCommune): { name: string; kind: keyof typeof PREFIX } {
+  const [tag, rest] = entry.includes(":") ? entry.split(":") : ["", entry];
+  const kind = tag === "tt" ? "thi-tran" : tag === "p" ? "phuong" : "xa";
+  return { name: rest ?? entry, kind };
+}
+
+const oldCode = (district: string, name: string) => `SL.${district}.${codePart(name)}`;
+
+/** "MAISON:Chiềng Mai" → "SL.MAISON.CHIENGMAI". */
+function predecessorCode(ref: string): string {
+  const [district = "", name = ""] = ref.split(":");
+  return oldCode(district, name);
+}
+
+/** Units beside the districts: they outlive the restructuring (the Đoàn Khối gains the health centres). */
+const BESIDE: DemoUnit[] = [
+  { code: "SL.DKCQDN", name: "Đoàn Khối các cơ quan và doanh nghiệp tỉnh", parent: "SL", kind: "khoi" },
+  { code: "SL.DKCQDN.SOYTE", name: "Đoàn Thanh niên Sở Y tế", parent: "SL.DKCQDN", kind: "co-quan" },
+  {
+    code: "SL.DKCQDN.DIENLUC",
+    name: "Đoàn Thanh niên Công ty Điện lực Sơn La",
+    parent: "SL.DKCQDN",
+    kind: "doanh-nghiep",
+  },
+  { code: "SL.DHTB", name: "Đoàn trường Đại học Tây Bắc", parent: "SL", kind: "truong" },
+  { code: "SL.DHTB.KSP", name: "Liên chi đoàn khoa Sư phạm", parent: "SL.DHTB", kind: "khoa" },
+  { code: "SL.DHTB.KNL", name: "Liên chi đoàn khoa Nông Lâm", parent: "SL.DHTB", kind: "khoa" },
 ];
 
-export const DEMO_UNITS: DemoUnit[] = [
-  PROVINCE,
-  ...DISTRICTS.flatMap(([code, name, kind, below]) => [
-    { code: `SL.${code}`, name, parent: "SL", kind },
-    ...below.map(([sub, subName, subKind]) => ({
-      code: `SL.${code}.${sub}`,
-      name: subName,
-      parent: `SL.${code}`,
-      kind: subKind,
+/** Health centres' unions under two districts until 2025-07-01, then under the Đoàn Khối. */
+const HEALTH_CENTRES: { district: string; code: string; before: string; after: string }[] = [
+  {
+    district: "MAISON",
+    code: "SL.MAISON.TTYT",
+    before: "Đoàn cơ sở Trung tâm Y tế huyện Mai Sơn",
+    after: "Đoàn cơ sở Trung tâm Y tế khu vực Mai Sơn",
+  },
+  {
+    district: "THUANCHAU",
+    code: "SL.THUANCHAU.TTYT",
+    before: "Đoàn cơ sở Trung tâm Y tế huyện Thuận Châu",
+    after: "Đoàn cơ sở Trung tâm Y tế khu vực Thuận Châu",
+  },
+];
+
+function sonLaBefore(): DemoUnit[] {
+  const units: DemoUnit[] = [{ code: "SL", name: "Tỉnh đoàn Sơn La", parent: null, kind: "tinh" }];
+  for (const d of SON_LA_DISTRICTS) {
+    units.push({ code: `SL.${d.code}`, name: d.name, parent: "SL", kind: d.kind });
+    for (const entry of d.communes) {
+      const c = oldCommune(entry);
+      units.push({
+        code: oldCode(d.code, c.name),
+        name: `${PREFIX[c.kind]} ${c.name}`,
+        parent: `SL.${d.code}`,
+        kind: c.kind,
+      });
+    }
+    for (const h of HEALTH_CENTRES.filter((x) => x.district === d.code)) {
+      units.push({ code: h.code, name: h.before, parent: `SL.${d.code}`, kind: "co-quan" });
+    }
+  }
+  return [...units, ...BESIDE];
+}
+
+/** The tree every demo period before 2025-07-01 was reported on (both provinces). */
+export const DEMO_UNITS: DemoUnit[] = [...sonLaBefore(), ...THAI_NGUYEN_BEFORE];
+
+const taken = new Set(DEMO_UNITS.map((u) => u.code));
+
+/** A new commune's code: SL.<NAME>, or SL.XA-/SL.P-<NAME> where an older unit already has SL.<NAME>. */
+export function newCommuneCode(c: NewCommune): string {
+  const plain = `SL.${codePart(c.name)}`;
+  if (c.keep) return predecessorCode(c.from[0] ?? "");
+  if (!taken.has(plain)) return plain;
+  return `SL.${c.kind === "phuong" ? "P" : "XA"}-${codePart(c.name)}`;
+}
+
+function sonLaChanges(): UnitChange[] {
+  const changes: UnitChange[] = SON_LA_DISTRICTS.map((d) => ({ type: "close", unit: `SL.${d.code}` }));
+  for (const c of SON_LA_COMMUNES_2025) {
+    const code = newCommuneCode(c);
+    if (c.keep) {
+      changes.push({ type: "move", unit: code, parent: "SL" });
+      continue;
+    }
+    const into = { code, name: `${PREFIX[c.kind]} ${c.name}`, parent: "SL", kind: c.kind };
+    changes.push({ type: "merge", from: c.from.map(predecessorCode), into });
+  }
+  for (const h of HEALTH_CENTRES) {
+    changes.push({ type: "move", unit: h.code, parent: "SL.DKCQDN" });
+    changes.push({ type: "rename", unit: h.code, name: h.after });
+  }
+  return changes;
+}
+
+function thaiNguyenChanges(): UnitChange[] {
+  return [
+    ...THAI_NGUYEN_ENDED.map((unit): UnitChange => ({ type: "close", unit })),
+    ...THAI_NGUYEN_AFTER.map(
+      (c): UnitChange => ({
+        type: "merge",
+        from: c.from,
+        into: { code: c.code, name: c.name, parent: "TN", kind: c.kind },
+      }),
+    ),
+    { type: "merge", from: ["BK"], into: "TN" },
+  ];
+}
+
+/** Every change list of the demo, in the order they are sent. */
+export const DEMO_CHANGE_LISTS: UnitChanges[] = [
+  {
+    effective: "2025-02-01",
+    changes: [{ type: "rename", unit: "SL.MOCCHAU", name: "Thị đoàn Mộc Châu" }],
+  },
+  { effective: RESTRUCTURED, changes: sonLaChanges() },
+  { effective: RESTRUCTURED, changes: thaiNguyenChanges() },
+];
+
+/** Units of the tree from 2025-07-01 on, for the demo's reports of 2025 and 2026. */
+export function unitsAfter(): DemoUnit[] {
+  const after: DemoUnit[] = [
+    { code: "SL", name: "Tỉnh đoàn Sơn La", parent: null, kind: "tinh" },
+    ...SON_LA_COMMUNES_2025.map((c) => ({
+      code: newCommuneCode(c),
+      name: `${PREFIX[c.kind]} ${c.name}`,
+      parent: "SL",
+      kind: c.kind,
     })),
-  ]),
-];
+    ...BESIDE,
+    ...HEALTH_CENTRES.map((h) => ({ code: h.code, name: h.after, parent: "SL.DKCQDN", kind: "co-quan" })),
+    { code: "TN", name: "Tỉnh đoàn Thái Nguyên", parent: null, kind: "tinh" },
+    ...THAI_NGUYEN_AFTER.map((c) => ({ code: c.code, name: c.name, parent: "TN", kind: c.kind })),
+  ];
+  return after;
+}
 
-export const DEMO_PERIOD = "2023";
-
-const rows = (figures: Record<string, number | string | [number, number]>): SubmissionBody["rows"] =>
-  Object.entries(figures).map(([code, v]) =>
-    Array.isArray(v) ? { code, target: v[0], actual: v[1] } : { code, actual: v },
-  );
-
-/**
- * A few 2023 reports so the province's consolidation has something in it; the other units stay
- * missing, as on a real reporting day. Figures of the size the seeds describe ([target, actual]).
- */
-export const DEMO_REPORTS: { unit: string; rows: SubmissionBody["rows"] }[] = [
-  {
-    unit: "SL.MAISON.CHIENGDONG",
-    rows: rows({
-      GD01: 12,
-      GD02: 12,
-      GD04: 160,
-      GD05: 140,
-      PT01: 2100,
-      PT02: [3, 4],
-      PT03: 42.5,
-      PT04: 4,
-      TD01: "XS",
-    }),
-  },
-  {
-    unit: "SL.MAISON.HATLOT",
-    rows: rows({
-      GD01: 15,
-      GD02: 14,
-      GD04: 210,
-      GD05: 170,
-      PT01: 3200,
-      PT02: [4, 3],
-      PT03: 61.25,
-      PT04: 2,
-      TD01: "T",
-    }),
-  },
-  {
-    unit: "SL.MAISON",
-    rows: rows({
-      GD01: 9,
-      GD02: 9,
-      GD04: 45,
-      GD05: 45,
-      GD10: 18,
-      PT02: [2, 2],
-      PT03: 120,
-      KN02: 35,
-      KN03: 48.75,
-      TD01: "XS",
-    }),
-  },
-  {
-    unit: "SL.TPSL.CHIENGLE",
-    rows: rows({ GD01: 10, GD02: 10, GD04: 180, GD05: 150, CD01: [3, 5], CD02: 1800, PT04: 3, TD01: "HT" }),
-  },
-  {
-    unit: "SL.DKCQDN",
-    rows: rows({
-      GD01: 40,
-      GD02: 40,
-      GD04: 1450,
-      GD05: 1300,
-      PT02: [100, 125],
-      PT03: 555,
-      PT07: 3,
-      PT08: 900,
-      PT09: 10_000,
-      PT10: 400,
-      CD01: 57,
-      CD02: 20_000,
-      KN01: 1500,
-      KN05: 4250,
-      KN06: 12,
-      XD01: 745,
-      XD02: 1570,
-      TD02: 14,
-      TD03: 18,
-    }),
-  },
-];
+/** The old units each unit of the new tree was made from (itself for a unit that continues). */
+export function predecessorsAfter(): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const c of SON_LA_COMMUNES_2025) map.set(newCommuneCode(c), c.from.map(predecessorCode));
+  for (const c of THAI_NGUYEN_AFTER) map.set(c.code, c.from);
+  return map;
+}

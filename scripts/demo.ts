@@ -1,7 +1,9 @@
-// npm run demo: the whole pipeline on a machine without Excel. A local Worker on a fresh D1, the demo
-// province's unit tree, filled workbooks for several units (one with the classic mistakes), validate,
-// fix, submit, pull the provincial workbook into out/, print the consolidated table, stop the Worker.
-// Every step runs the real `baocao` command in-process, so what is printed is what a user would see.
+// npm run demo: Sơn La as it went, on a machine without Excel. A local Worker on a fresh D1; the
+// three-tier tree of 2023–2024 imported with `baocao units import` and its reports; the 2025-07-01
+// restructuring previewed with `baocao units changes --dry-run`, then applied; 2025 and 2026 reported on
+// the two-tier tree, one 2026 workbook (a new commune's, with the classic mistakes) validated, fixed and
+// submitted; the province's 2026 pulled beside 2024 (`baocao pull --compare 2024`). Every `baocao` step
+// runs the real command in-process, so what is printed is what a user would see.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,14 +15,22 @@ import { pickSheet } from "../cli/xlsx/pick-sheet.ts";
 import { writeWorkbook } from "../cli/xlsx/write-workbook.ts";
 import { createApiClient } from "../shared/api/client.ts";
 import type { SubmissionBody } from "../shared/api/schemas.ts";
+import type { UnitChange } from "../shared/api/units.ts";
 import { locateReport } from "../shared/grid/locate.ts";
-import { DEMO_PERIOD, DEMO_REPORTS, DEMO_UNITS } from "./demo-province.ts";
+import { DEMO_CHANGE_LISTS, DEMO_UNITS } from "./demo-province.ts";
+import { demoReports } from "./demo-reports.ts";
+import { seederTokens, seedReports } from "./seed-demo.ts";
 import { startWorker } from "./wrangler-dev.ts";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const OUT = join(ROOT, "out");
-/** The unit whose workbook carries the classic mistakes. */
-const MISTAKEN = "SL.MAISON";
+const DEMO_PERIOD = "2026";
+/** The new commune whose 2026 workbook carries the classic mistakes (its report is not seeded). */
+const MISTAKEN = "SL.CHIENGMAI";
+/** The Sơn La change list of 2025-07-01, as the CSV a province's office would write. */
+const SON_LA_2025 = DEMO_CHANGE_LISTS.find((l) =>
+  l.changes.some((c) => c.type === "close" && c.unit === "SL.MAISON"),
+);
 
 type Figures = Record<string, number | string>;
 
@@ -73,148 +83,173 @@ async function fillWorkbook(file: string, figures: Figures): Promise<void> {
   await writeWorkbook(wb, file);
 }
 
-/** Step 3: one template per demo report, filled from the seed figures; one with the classic mistakes. */
-async function writeReports(
-  io: Io,
-  rel: (p: string) => string,
-  names: Map<string, string>,
-): Promise<{ files: string[]; mistaken: string }> {
-  const files: string[] = [];
-  let mistaken = "";
-  for (const report of DEMO_REPORTS) {
-    const file = join(OUT, `bao-cao-${report.unit}-${DEMO_PERIOD}.xlsx`);
-    const name = names.get(report.unit) ?? report.unit;
-    await baocao(
-      io,
-      // --force: the demo owns out/ and writes its files afresh on every run.
-      [
-        "template",
-        "--unit",
-        report.unit,
-        "--period",
-        DEMO_PERIOD,
-        "--name",
-        name,
-        "--out",
-        rel(file),
-        "--force",
-      ],
-      [0],
-    );
-    const figures = figuresOf(report.rows);
-    await fillWorkbook(file, report.unit === MISTAKEN ? withMistakes(figures) : figures);
-    if (report.unit === MISTAKEN) mistaken = file;
-    else files.push(file);
+const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+const csvLine = (fields: string[]) => fields.map(quote).join(",");
+
+/** One line per change, one per merged unit: type, unit, into, name, parent, kind. */
+function changesCsv(changes: UnitChange[]): string {
+  const lines = ["type,unit,into,name,parent,kind"];
+  for (const c of changes) {
+    if (c.type === "close") lines.push(csvLine(["close", c.unit, "", "", "", ""]));
+    else if (c.type === "move") lines.push(csvLine(["move", c.unit, c.parent, "", "", ""]));
+    else if (c.type === "rename") lines.push(csvLine(["rename", c.unit, "", c.name, "", ""]));
+    else if (c.type === "split")
+      for (const u of c.into)
+        lines.push(csvLine(["split", c.from, u.code, u.name, u.parent ?? "", u.kind ?? ""]));
+    else
+      c.from.forEach((from, k) => {
+        const into = typeof c.into === "string" ? { code: c.into } : c.into;
+        const described = k === 0 && "name" in into;
+        lines.push(
+          csvLine([
+            "merge",
+            from,
+            into.code,
+            described ? into.name : "",
+            described ? (into.parent ?? "") : "",
+            described ? (into.kind ?? "") : "",
+          ]),
+        );
+      });
   }
-  return { files, mistaken };
+  return `${lines.join("\n")}\n`;
 }
 
-/** Step 7: the province's consolidated workbook into out/, and its table on the terminal. */
-async function pullProvince(io: Io, rel: (p: string) => string, url: string, reviewer: string, root: string) {
-  const book = join(OUT, `tong-hop-${root}-${DEMO_PERIOD}.xlsx`);
-  await baocao(
-    io,
-    [
-      "pull",
-      "--unit",
-      root,
-      "--period",
-      DEMO_PERIOD,
-      "--server",
-      url,
-      "--token",
-      reviewer,
-      "--out",
-      rel(book),
-      "--print",
-    ],
-    [0],
-  );
+/** Runs baocao with its output kept, then prints its first and last lines (a dry run is long). */
+async function baocaoShort(
+  io: Io,
+  args: string[],
+  expected: number[],
+  head: number,
+  tail: number,
+): Promise<void> {
+  shell(args);
+  let text = "";
+  const kept: Io = { ...io, stdout: { write: (t: string) => (text += t) } };
+  const code = await run(args, kept);
+  const lines = text.trimEnd().split("\n");
+  const shown =
+    lines.length <= head + tail
+      ? lines
+      : [
+          ...lines.slice(0, head),
+          `  … (${lines.length - head - tail} dòng nữa / more lines)`,
+          ...lines.slice(-tail),
+        ];
+  for (const l of shown) say(l);
+  say(`(exit ${code})`);
+  if (!expected.includes(code)) throw new Error(`baocao ${args.join(" ")} exited ${code}`);
 }
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const io: Io = { ...processIo(), cwd: ROOT };
   const rel = (p: string) => relative(ROOT, p);
-  say("Báo cáo Đoàn — demo: mẫu → kiểm tra → sửa → gửi → tổng hợp, không cần Excel");
-  say("Báo cáo Đoàn — demo: template → validate → fix → submit → consolidate, no Excel needed");
+  say("Báo cáo Đoàn — demo: Sơn La 2023–2026, cây đơn vị theo thời gian, không cần Excel");
+  say("Báo cáo Đoàn — demo: Sơn La 2023–2026, the unit tree over time, no Excel needed");
   say("Khởi động Worker trên D1 cục bộ mới / Starting a Worker on a fresh local D1…");
   const worker = await startWorker();
   say(`Worker: ${worker.url}`);
+  const remote = ["--server", worker.url, "--token", worker.adminToken];
   try {
-    const root = DEMO_UNITS.find((u) => u.parent === null);
-    if (!root) throw new Error("the demo province has no root unit");
-    const names = new Map(DEMO_UNITS.map((u) => [u.code, u.name]));
+    if (!SON_LA_2025) throw new Error("no Sơn La change list in the demo");
+    const names = new Map([...DEMO_UNITS].map((u) => [u.code, u.name]));
+    const reports = demoReports();
 
-    step(1, "Nạp danh sách đơn vị", "Import the unit tree");
-    const csv = join(OUT, "don-vi.csv");
-    const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
-    const lines = DEMO_UNITS.map((u) => [u.code, u.name, u.parent ?? "", u.kind ?? ""].map(quote).join(","));
+    step(1, "Nạp cây đơn vị 2023–2024 (ba cấp)", "Import the 2023–2024 unit tree (three tiers)");
+    const csv = join(OUT, "don-vi-2024.csv");
+    const lines = DEMO_UNITS.map((u) => csvLine([u.code, u.name, u.parent ?? "", u.kind ?? ""]));
     writeFileSync(csv, `code,name,parent,kind\n${lines.join("\n")}\n`);
+    await baocao(io, ["units", "import", rel(csv), ...remote], [0]);
+    const senders = await seederTokens(worker.url, worker.adminToken, join(OUT, ".demo-tokens.json"));
+
+    step(2, "Báo cáo năm 2023 và 2024 của các đơn vị", "The units' 2023 and 2024 reports");
+    const old = await seedReports(
+      worker.url,
+      senders,
+      reports.filter((r) => r.period < "2025"),
+    );
+    for (const [period, r] of Object.entries(old))
+      say(`${period}: ${r.stored} báo cáo đã gửi / reports sent`);
+
+    step(3, "Xem trước thay đổi ngày 01/07/2025", "Preview the changes of 1 July 2025");
+    const admin = createApiClient({ baseUrl: worker.url, token: worker.adminToken });
+    for (const list of DEMO_CHANGE_LISTS.filter((l) => l !== SON_LA_2025)) await admin.changeUnits(list);
+    say(
+      "(đã áp dụng qua API: Mộc Châu thành thị xã 01/02/2025, Bắc Kạn sáp nhập vào Thái Nguyên / applied through the API: Mộc Châu renamed, Bắc Kạn into Thái Nguyên)",
+    );
+    const changes = join(OUT, "thay-doi-2025-07-01.csv");
+    writeFileSync(changes, changesCsv(SON_LA_2025.changes));
+    const preview = ["units", "changes", rel(changes), "--effective", "01/07/2025", "--dry-run", ...remote];
+    await baocaoShort(io, preview, [0], 8, 5);
+
+    step(4, "Áp dụng", "Apply");
+    await baocao(io, ["units", "changes", rel(changes), "--effective", "01/07/2025", ...remote], [0]);
+
+    step(5, "Báo cáo năm 2025 và 2026 trên cây hai cấp", "2025 and 2026 reports on the two-tier tree");
+    const recent = reports.filter(
+      (r) => r.period >= "2025" && !(r.unit === MISTAKEN && r.period === DEMO_PERIOD),
+    );
+    const sent = await seedReports(worker.url, senders, recent);
+    for (const [period, r] of Object.entries(sent))
+      say(`${period}: ${r.stored} báo cáo đã gửi / reports sent`);
+
+    step(6, "Một xã mới lập báo cáo 2026 trong Excel", "A new commune fills its 2026 workbook");
+    const mistakenReport = reports.find((r) => r.unit === MISTAKEN && r.period === DEMO_PERIOD);
+    if (!mistakenReport) throw new Error(`no demo report for ${MISTAKEN}`);
+    const file = join(OUT, `bao-cao-${MISTAKEN}-${DEMO_PERIOD}.xlsx`);
+    const name = (await admin.unitTree({ period: DEMO_PERIOD })).units.find((u) => u.code === MISTAKEN)?.name;
     await baocao(
       io,
-      ["units", "import", rel(csv), "--server", worker.url, "--token", worker.adminToken],
+      [
+        "template",
+        "--unit",
+        MISTAKEN,
+        "--period",
+        DEMO_PERIOD,
+        "--name",
+        name ?? names.get(MISTAKEN) ?? MISTAKEN,
+        "--out",
+        rel(file),
+        // The demo owns out/ and writes its files afresh on every run.
+        "--force",
+      ],
       [0],
     );
-
-    step(2, "Cấp mã truy cập", "Create tokens");
-    const admin = createApiClient({ baseUrl: worker.url, token: worker.adminToken });
-    const reporter = (await admin.createToken(root.code, "reporter")).token;
-    const reviewer = (await admin.createToken(root.code, "reviewer")).token;
-    say(
-      `reporter ${root.code} (gửi thay các đơn vị cấp dưới / submits for the units below): ${reporter.slice(0, 8)}…`,
-    );
-    say(`reviewer ${root.code} (xem tổng hợp / reads the consolidation): ${reviewer.slice(0, 8)}…`);
-
-    step(3, "Tạo mẫu và điền báo cáo", "Write the templates and fill them");
-    const { files, mistaken } = await writeReports(io, rel, names);
-    if (!mistaken) throw new Error(`no demo report for ${MISTAKEN}`);
-    say(
-      `Đã điền ${files.length + 1} báo cáo theo số liệu mẫu; ${rel(mistaken)} có lỗi cố ý / ` +
-        `${files.length + 1} filled from the seed figures; ${rel(mistaken)} has mistakes`,
-    );
-
-    step(4, "Kiểm tra", "Validate");
-    await baocao(io, ["validate", rel(mistaken), ...files.map(rel)], [1]);
-
-    step(
-      5,
-      "Sửa tự động, rồi người phụ trách sửa phần còn lại",
-      "Fix automatically, then a person fixes the rest",
-    );
-    const fixed = mistaken.replace(/\.xlsx$/, "-da-sua.xlsx");
-    await baocao(io, ["fix", rel(mistaken), "--out", rel(fixed)], [1]);
-    // What the unit's books say (the seed report's own figure).
-    const books = DEMO_REPORTS.find((r) => r.unit === MISTAKEN)?.rows.find((r) => r.code === "GD02");
-    const officers = typeof books?.actual === "number" ? books.actual : 0;
+    const figures = figuresOf(mistakenReport.rows);
+    await fillWorkbook(file, withMistakes(figures));
+    await baocao(io, ["validate", rel(file)], [1]);
+    const fixed = file.replace(/\.xlsx$/, "-da-sua.xlsx");
+    await baocao(io, ["fix", rel(file), "--out", rel(fixed)], [1]);
+    const officers = Number(figures.GD01);
     say(
       `Cán bộ phụ trách đối chiếu sổ sách, sửa GD02 thành ${officers} / The officer checks the books: GD02 = ${officers}`,
     );
     await fillWorkbook(fixed, { GD02: officers });
     await baocao(io, ["validate", rel(fixed)], [0]);
-
-    step(6, "Gửi báo cáo", "Submit");
     const queue = rel(join(OUT, ".baocao-queue.json"));
+    // The file was just checked above: send it even if warnings remain, without asking.
+    await baocao(io, ["submit", rel(fixed), ...remote, "--queue", queue, "--yes"], [0]);
+
+    step(7, "Tổng hợp toàn tỉnh 2026, so với cùng kỳ 2024", "The province's 2026, compared with 2024");
+    const book = join(OUT, `tong-hop-SL-${DEMO_PERIOD}.xlsx`);
     await baocao(
       io,
       [
-        "submit",
-        rel(fixed),
-        ...files.map(rel),
-        "--server",
-        worker.url,
-        "--token",
-        reporter,
-        "--queue",
-        queue,
-        // The files were just checked above (step 4/5): send those with warnings only without asking.
-        "--yes",
+        "pull",
+        "--unit",
+        "SL",
+        "--period",
+        DEMO_PERIOD,
+        "--compare",
+        "2024",
+        ...remote,
+        "--out",
+        rel(book),
+        "--print",
       ],
       [0],
     );
-
-    step(7, "Tổng hợp toàn tỉnh", "Consolidate the province");
-    await pullProvince(io, rel, worker.url, reviewer, root.code);
     say();
     say(`Xong. Các tệp trong ${rel(OUT)}/ / Done. Files in ${rel(OUT)}/`);
   } finally {

@@ -9,8 +9,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { DEPLOY, SIDELOAD, stepLines } from "../addin/ui/sideload.ts";
 import { buildSite } from "./build-site.ts";
-import { DEMO_PERIOD } from "./demo-province.ts";
-import { type DemoToken, ROOT, readDevVars, seedDemo, TOKENS_FILE } from "./seed-demo.ts";
+import { type DemoToken, ROOT, readDevVars, type SeedResult, seedDemo, TOKENS_FILE } from "./seed-demo.ts";
 import { type RunningWorker, startWorker } from "./wrangler-dev.ts";
 
 const HOST = "127.0.0.1";
@@ -81,12 +80,13 @@ function wranglerErrors(message: string): string {
 }
 
 function curlExamples(admin: string, tokens: DemoToken[]): string {
-  const tok = (role: string) => tokens.find((t) => t.role === role)?.token ?? "<token>";
-  const reporter = tok("reporter");
-  const reviewer = tok("reviewer");
+  const tok = (role: string, unit: string) =>
+    tokens.find((t) => t.role === role && t.unit === unit)?.token ?? "<token>";
+  const reporter = tok("reporter", "SL.CHIENGMAI");
+  const reviewer = tok("reviewer", "SL");
   const body = JSON.stringify({
-    unit: "SL.MAISON.CONOI",
-    period: DEMO_PERIOD,
+    unit: "SL.CHIENGMAI",
+    period: "2026",
     template: "doan-2024",
     rows: [
       { code: "GD01", actual: 8 },
@@ -98,15 +98,31 @@ function curlExamples(admin: string, tokens: DemoToken[]): string {
   });
   return [
     `curl -s ${BASE}/v1/health`,
-    `curl -s ${BASE}/v1/units -H 'Authorization: Bearer ${reporter}'`,
-    `curl -s ${BASE}/v1/submissions -H 'Authorization: Bearer ${reporter}' -H 'Content-Type: application/json' -H 'Idempotency-Key: conoi-1' -d '${body}'`,
-    `curl -s '${BASE}/v1/submissions?unit=SL.MAISON.CONOI&period=${DEMO_PERIOD}' -H 'Authorization: Bearer ${reviewer}'`,
-    `curl -s '${BASE}/v1/consolidation?unit=SL&period=${DEMO_PERIOD}' -H 'Authorization: Bearer ${reviewer}'`,
-    `curl -s -X POST ${BASE}/v1/periods/${DEMO_PERIOD}/lock -H 'Authorization: Bearer ${reviewer}'`,
-    `curl -s -X POST ${BASE}/v1/periods/${DEMO_PERIOD}/unlock -H 'Authorization: Bearer ${reviewer}'`,
-    `curl -s -X PUT ${BASE}/v1/admin/periods/${DEMO_PERIOD} -H 'Authorization: Bearer ${admin}' -H 'Content-Type: application/json' -d '{"deadline":"2023-12-15T17:00:00+07:00"}'`,
+    `curl -s '${BASE}/v1/units?period=2024' -H 'Authorization: Bearer ${reviewer}'`,
+    `curl -s '${BASE}/v1/units?period=2026' -H 'Authorization: Bearer ${reviewer}'`,
+    `curl -s ${BASE}/v1/units/SL.MAISON.CHIENGDONG/history -H 'Authorization: Bearer ${reviewer}'`,
+    `curl -s ${BASE}/v1/submissions -H 'Authorization: Bearer ${reporter}' -H 'Content-Type: application/json' -H 'Idempotency-Key: chiengmai-2026-1' -d '${body}'`,
+    `curl -s '${BASE}/v1/submissions?unit=SL.CHIENGMAI&period=2026' -H 'Authorization: Bearer ${reviewer}'`,
+    `curl -s '${BASE}/v1/consolidation?unit=SL&period=2026&compare=2024' -H 'Authorization: Bearer ${reviewer}'`,
+    `curl -s -X POST ${BASE}/v1/periods/2024/lock -H 'Authorization: Bearer ${reviewer}'`,
+    `curl -s -X POST ${BASE}/v1/periods/2024/unlock -H 'Authorization: Bearer ${reviewer}'`,
+    `curl -s -X PUT ${BASE}/v1/admin/periods/2026 -H 'Authorization: Bearer ${admin}' -H 'Content-Type: application/json' -d '{"deadline":"2026-12-15T17:00:00+07:00"}'`,
     `curl -s ${BASE}/v1/templates/doan-2024 -H 'Authorization: Bearer ${reviewer}'`,
   ].join("\n");
+}
+
+/** "old tree imported (216 units), 2 change lists applied, reports 2023: 214 new …" */
+function demoSummary(seeded: SeedResult): string {
+  const units = seeded.units
+    ? `three-tier tree imported (${seeded.units.created} new units)`
+    : "three-tier tree already there";
+  const lists = seeded.changes
+    .map((c) => `${c.effective} ${c.status === 201 ? "applied" : "already applied"}`)
+    .join(", ");
+  const reports = Object.entries(seeded.reports)
+    .map(([period, r]) => `${period}: ${r.stored} new, ${r.alreadyThere} already there`)
+    .join("; ");
+  return `${units}; changes ${lists}; reports ${reports}`;
 }
 
 async function main(): Promise<void> {
@@ -159,7 +175,6 @@ async function main(): Promise<void> {
   try {
     const seeded = await seedDemo(BASE, admin);
     addin = await startAddinDevServer();
-    const u = seeded.units;
     console.log(
       [
         "",
@@ -169,12 +184,12 @@ async function main(): Promise<void> {
         `  Reporter, signed in: ${BASE}/#token=${seeded.tokens.find((t) => t.role === "reporter")?.token ?? ""}`,
         `  Manifest: ${BASE}/manifest.xml   Task pane: ${BASE}/addin/taskpane.html (Excel needs HTTPS: use the add-in line below)`,
         `  Add-in:  ${addin ? `${addin.url}   (sideload dist/manifest.xml)` : "not started (see above)"}`,
-        `  Demo:    Tỉnh đoàn Sơn La, ${u.created + u.updated + u.moved + u.unchanged} units (${u.created} new), ` +
-          `${seeded.reports.stored} demo reports stored, ${seeded.reports.alreadyThere} already there`,
+        `  Demo:    Tỉnh đoàn Sơn La (and Bắc Kạn merged into Thái Nguyên): ${demoSummary(seeded)}`,
         "",
         "Tokens (also in .wrangler/demo-tokens.json; ADMIN_TOKEN is in .dev.vars):",
         `  ADMIN_TOKEN (admin, every unit)          ${admin}`,
         ...seeded.tokens.map((t) => `  ${`${t.role} @ ${t.unit}`.padEnd(40)} ${t.token}`),
+        "  (reporter @ SL.MAISON: a district union ended on 2025-07-01; it reads 2023–2024, submits nothing after)",
         "",
         "Try:",
         curlExamples(admin, seeded.tokens),

@@ -71,8 +71,17 @@ const CONSOLIDATION: Consolidation = {
   reporting: { expected: 3, submitted: 2, late: 0, missing: ["SL.VANHO"] },
 };
 
+/** GET /v1/units?period=2026: the two-tier tree after 2025-07-01 (Mai Sơn's district union ended). */
+const UNITS_2026 = [
+  { code: "SL", name: "Tỉnh đoàn Sơn La", parent: null },
+  { code: "SL.CHIENGMAI", name: "Đoàn xã Chiềng Mai", parent: "SL", from: "2025-07-01" },
+  { code: "SL.SOPCOP.MUONGLAN", name: "Đoàn xã Mường Lạn", parent: "SL" },
+];
+
 /** What GET /v1/consolidation answers; a test may swap it. */
 let consolidationAnswer: Consolidation = CONSOLIDATION;
+/** The query strings GET /v1/consolidation was asked with. */
+let consolidationQueries: URLSearchParams[] = [];
 
 function receipt(body: SubmissionBody, revision: number, receivedAt: string) {
   return {
@@ -100,14 +109,30 @@ function handle(req: IncomingMessage, res: ServerResponse, raw: string) {
   }
   const url = new URL(req.url ?? "/", base);
   const slot = `${url.searchParams.get("unit")}|${url.searchParams.get("period")}`;
-  if (req.method === "GET" && url.pathname === "/v1/units") return send(200, { units: UNITS });
+  if (req.method === "GET" && url.pathname === "/v1/units") {
+    const period = url.searchParams.get("period");
+    if (period === null) return send(200, { units: UNITS });
+    const at = `${period.slice(0, 4)}-12-31`;
+    return send(200, { at, period, units: period >= "2025" ? UNITS_2026 : UNITS });
+  }
   // The 2026 period runs on a province's published template.
   if (req.method === "GET" && url.pathname === "/v1/periods/2026") {
     return send(200, { period: "2026", deadline: null, locked: false, template: PROVINCE_2026.id });
   }
   if (req.method === "GET" && url.pathname === `/v1/templates/${PROVINCE_2026.id}`)
     return send(200, PROVINCE_2026);
-  if (req.method === "GET" && url.pathname === "/v1/consolidation") return send(200, consolidationAnswer);
+  if (req.method === "GET" && url.pathname === "/v1/consolidation") {
+    consolidationQueries.push(url.searchParams);
+    const compare = url.searchParams.get("compare");
+    if (compare === null) return send(200, consolidationAnswer);
+    const previous = (actual: number | undefined) =>
+      actual === undefined ? {} : { previous: { actual: actual - 1000 } };
+    return send(200, {
+      ...consolidationAnswer,
+      compare: { period: compare },
+      indicators: consolidationAnswer.indicators.map((i) => ({ ...i, ...previous(i.actual) })),
+    });
+  }
   if (req.method === "GET" && url.pathname === "/v1/submissions") {
     const list = reports.get(slot) ?? [];
     const last = list.at(-1);
@@ -205,6 +230,7 @@ async function openController(serverUrl = base): Promise<Controller> {
 
 beforeEach(async () => {
   consolidationAnswer = CONSOLIDATION;
+  consolidationQueries = [];
   next = [];
   posts = [];
   reports = new Map();
@@ -533,6 +559,51 @@ describe("Lấy tổng hợp", () => {
   it("refuses a malformed period without asking the server", async () => {
     await controller.pull("SL", "2023-Q5");
     expect(controller.state.notice).toMatchObject({ tone: "error", said: { key: "pullBadPeriod" } });
+  });
+
+  it("lists the units of the chosen period's tree: 2026 has the new commune, not the ended district", async () => {
+    await controller.loadUnits("2026");
+    expect(controller.state.unitsPeriod).toBe("2026");
+    expect(controller.state.units?.map((u) => [u.code, u.depth])).toEqual([
+      ["SL", 0],
+      ["SL.CHIENGMAI", 1],
+      ["SL.SOPCOP.MUONGLAN", 1],
+    ]);
+    await controller.loadUnits("2024");
+    expect(controller.state.units?.map((u) => u.code)).toContain("SL.MAISON");
+    expect(controller.state.unitsPeriod).toBe("2024");
+  });
+
+  it("opens the pull form on the units of the period it starts with (the last one pulled)", async () => {
+    await controller.pull("SL", "2026");
+    controller.showView("main");
+    controller.showView("pull");
+    await controller.whenIdle();
+    expect(controller.state.unitsPeriod).toBe("2026");
+    expect(controller.state.units?.map((u) => u.code)).toContain("SL.CHIENGMAI");
+  });
+
+  it("sends the compared period as `compare` and writes 'Cùng kỳ …' and 'Tăng/giảm (%)'", async () => {
+    await controller.pull("SL", "2023", "2022");
+    expect(consolidationQueries.at(-1)?.get("compare")).toBe("2022");
+    const name = consolidatedSheetName("SL", "2023");
+    expect(fake.cell(name, "H14").value).toBe("Cùng kỳ 2022");
+    expect(fake.cell(name, "I14").value).toBe("Tăng/giảm (%)");
+    const row = 15 + template.indicators.findIndex((i) => i.code === "PT01");
+    expect(fake.cell(name, `E${row}`).value).toBe(102387);
+    expect(fake.cell(name, `H${row}`).value).toBe(101387);
+    expect(fake.cell(name, `I${row}`).value).toBe(1);
+    expect(controller.state.pulled?.compare).toBe("2022");
+  });
+
+  it("sends no `compare` when the field is blank, and refuses a malformed one without asking", async () => {
+    await controller.pull("SL", "2023", "  ");
+    expect(consolidationQueries.at(-1)?.has("compare")).toBe(false);
+    expect(controller.state.pulled?.compare).toBeUndefined();
+    const asked = consolidationQueries.length;
+    await controller.pull("SL", "2023", "2022-Q7");
+    expect(controller.state.notice).toMatchObject({ tone: "error", said: { key: "pullBadCompare" } });
+    expect(consolidationQueries).toHaveLength(asked);
   });
 });
 

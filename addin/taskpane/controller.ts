@@ -102,6 +102,8 @@ export interface PaneState {
   /** Why the head of the queue is still waiting: the server's HTTP status, or null when it was not reached. */
   lastQueueFailure: { status: number | null } | null;
   units: UnitOption[] | null;
+  /** The period whose tree `units` is (GET /v1/units?period=); null: today's tree. */
+  unitsPeriod: string | null;
   /** The last consolidated sheet written, with its reporting status. */
   pulled: PulledView | null;
   /** Review (§3): the checked report's own review (reporter side) and the "Duyệt báo cáo" desk. */
@@ -122,6 +124,8 @@ export interface PulledView {
   late: string[];
   missing: string[];
   summary: { vi: string; en: string } | null;
+  /** The period compared with, restated onto this period's tree. */
+  compare?: string;
 }
 
 export interface CreateOptions {
@@ -144,7 +148,7 @@ export interface ControllerDeps {
   /** Builds the API client for the current settings (tests inject fetch or timeouts through it). */
   makeClient?: (
     settings: Readonly<Settings>,
-  ) => Pick<ApiClient, "submit" | "units" | "consolidation" | "submissions"> &
+  ) => Pick<ApiClient, "submit" | "units" | "unitTree" | "consolidation" | "submissions"> &
     Partial<Pick<ApiClient, "review" | "reviews">>;
   /** Quiet time after the last edit before re-checking the sheet. */
   debounceMs?: number;
@@ -255,6 +259,7 @@ export class Controller {
       pending: this.queue.size,
       lastQueueFailure: this.queueFailure(),
       units: null,
+      unitsPeriod: null,
       pulled: null,
       ownReview: null,
       desk: null,
@@ -324,13 +329,12 @@ export class Controller {
 
   showView(view: PaneView): void {
     this.set({ view, notice: null });
-    if (
-      (view === "pull" || view === "create" || view === "review") &&
-      this.current.units === null &&
-      this.current.settings.token
-    ) {
-      void this.loadUnits();
-    }
+    if (!this.current.settings.token) return;
+    // The pull form lists the units of the period it starts with; the create and review forms today's units.
+    if (view === "pull") {
+      const { period } = this.pullDefaults();
+      if (this.current.units === null || this.current.unitsPeriod !== period) void this.loadUnits(period);
+    } else if ((view === "create" || view === "review") && this.current.units === null) void this.loadUnits();
   }
 
   dismissNotice(): void {
@@ -708,11 +712,23 @@ export class Controller {
 
   // ---- Lấy tổng hợp --------------------------------------------------------------------------------
 
-  loadUnits(): Promise<void> {
+  /** The unit list: the tree of `period` when one is given (who existed then), else today's. */
+  loadUnits(period?: string): Promise<void> {
     return this.act("busyLoadingUnits", async () => {
-      const units = await this.makeClient(this.current.settings).units();
-      this.set({ units: orderUnits(units) });
+      const client = this.makeClient(this.current.settings);
+      const p = period?.trim() ?? "";
+      if (PERIOD_RE.test(p)) {
+        const tree = await client.unitTree({ period: p });
+        this.set({ units: orderUnits(tree.units), unitsPeriod: p });
+      } else {
+        this.set({ units: orderUnits(await client.units()), unitsPeriod: null });
+      }
     });
+  }
+
+  /** The period the pull form starts with: the last one pulled, else this year. */
+  pullDefaults(): { period: string } {
+    return { period: this.current.settings.pull?.period ?? String(this.now().getFullYear()) };
   }
 
   /** Opens the pull form (the ribbon's "Lấy tổng hợp" lands here with the pane shown). */
@@ -720,17 +736,23 @@ export class Controller {
     this.showView("pull");
   }
 
-  pull(unit: string, period: string): Promise<void> {
+  /** `compare`: the period to compare with (blank: none); the form proposes the same period a year earlier. */
+  pull(unit: string, period: string, compare?: string): Promise<void> {
     return this.act(
       "busyPulling",
       async () => {
         const p = period.trim();
+        const cmp = compare?.trim() ?? "";
         if (!PERIOD_RE.test(p)) {
           this.set({ notice: { tone: "error", said: { key: "pullBadPeriod" } } });
           return;
         }
+        if (cmp !== "" && !PERIOD_RE.test(cmp)) {
+          this.set({ notice: { tone: "error", said: { key: "pullBadCompare" } } });
+          return;
+        }
         const client = this.makeClient(this.current.settings);
-        const consolidation = await client.consolidation(unit, p);
+        const consolidation = await client.consolidation(unit, p, cmp === "" ? undefined : cmp);
         const template = getTemplate(consolidation.template);
         if (!template) {
           const params = { template: consolidation.template };
@@ -762,6 +784,7 @@ export class Controller {
             late: (r.lateUnits ?? []).map(nameOf),
             missing: r.missing.map(nameOf),
             summary: consolidation.summary?.text ?? null,
+            ...(cmp !== "" && { compare: cmp }),
           },
           notice: {
             tone: "success",
@@ -897,7 +920,7 @@ export class Controller {
       const after = this.settingsStore.get();
       // Another server or token sees other units, and other reports.
       if (after.serverUrl !== before.serverUrl || after.token !== before.token) {
-        this.set({ units: null, pulled: null });
+        this.set({ units: null, unitsPeriod: null, pulled: null });
       }
       this.set({ notice: { tone: "success", said: { key: "settingsSaved" } } });
       return true;

@@ -117,7 +117,7 @@ beforeEach(async () => {
     excel: createExcelPort(fake.run, { support: fake }),
     settings: await SettingsStore.open(storage, { ...defaultSettings("http://api.test"), token: "t" }),
     queue: await SubmissionQueue.open(storage),
-    makeClient: () => api as unknown as ReturnType<typeof memoryApi> & Pick<ApiClient, "submit">,
+    makeClient: () => api as unknown as ReturnType<typeof memoryApi> & Pick<ApiClient, "submit" | "unitTree">,
     debounceMs: 10,
     retryIntervalMs: 60_000,
   });

@@ -1,6 +1,8 @@
 // Draws the controller's state as DOM and turns clicks into controller calls. No decisions here: what to
 // show comes from PaneState, every word from ui/text.ts, every issue sentence from shared/messages.
 
+import { PERIOD_RE } from "../../shared/api/schemas.ts";
+import { samePeriodYearBefore } from "../../shared/consolidation/compared-period.ts";
 import { chooseFixes } from "../../shared/fixes.ts";
 import { formatDateTimeVn } from "../../shared/format/vietnam-time.ts";
 import type { Issue } from "../../shared/issues.ts";
@@ -22,9 +24,13 @@ import { ICONS } from "./icons.ts";
 import { ownReviewCard, reviewDeskView, reviewToolButton } from "./review-view.ts";
 import type { ChangeValue } from "./submission.ts";
 
+/** Quiet time after the last keystroke in the pull form's period before its units are loaded. */
+const PERIOD_SETTLE_MS = 600;
+
 interface Drafts {
   settings: { serverUrl: string; token: string; lang: Lang };
-  pull: { unit: string; period: string };
+  /** `compare` null: follow the period (the same period a year earlier) until the user types one. */
+  pull: { unit: string; period: string; compare: string | null };
   create: { unitCode: string; unitName: string; period: string; reporter: string; phone: string };
 }
 
@@ -56,6 +62,7 @@ function fixValue(v: number | string, lang: Lang): string {
 export class PaneView {
   private drafts: Drafts;
   private lastView: PaneState["view"] | undefined;
+  private periodTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly root: HTMLElement,
@@ -75,7 +82,7 @@ export class PaneView {
     const firstUnit = s.settings.pull?.unit ?? s.units?.[0]?.code ?? "";
     return {
       settings: { serverUrl: s.settings.serverUrl, token: s.settings.token, lang: s.settings.lang },
-      pull: { unit: firstUnit, period: s.settings.pull?.period ?? defaults.period ?? "" },
+      pull: { unit: firstUnit, period: this.controller.pullDefaults().period, compare: null },
       create: {
         unitCode: defaults.unitCode ?? "",
         unitName: defaults.unitName ?? "",
@@ -92,8 +99,10 @@ export class PaneView {
       this.drafts = this.freshDrafts(s);
       this.lastView = s.view;
     }
-    if (s.view === "pull" && this.drafts.pull.unit === "" && s.units?.[0])
-      this.drafts.pull.unit = s.units[0].code;
+    // A unit the chosen period's tree does not hold (a district ended in 2025) gives way to the first.
+    const pulled = this.drafts.pull;
+    if (s.view === "pull" && s.units?.[0] && !s.units.some((u) => u.code === pulled.unit))
+      pulled.unit = s.units[0].code;
     if (s.view === "create" && this.drafts.create.unitCode === "" && s.units?.[0]) {
       this.drafts.create.unitCode = s.units[0].code;
       this.drafts.create.unitName = s.units[0].name;
@@ -779,6 +788,7 @@ export class PaneView {
         row("pulledLate", names(p.late)),
         row("pulledMissing", names(p.missing)),
         p.summary ? row("pulledTargets", p.summary[lang]) : null,
+        p.compare ? row("pulledCompare", p.compare) : null,
       ),
     );
   }
@@ -793,7 +803,7 @@ export class PaneView {
         data: { testid: "pull" },
         onSubmit: (e) => {
           e.preventDefault();
-          if (d.unit) void this.controller.pull(d.unit, d.period);
+          if (d.unit) void this.controller.pull(d.unit, d.period, this.compareOf(d));
         },
       },
       ...this.viewHeader("pullTitle", this.tr("pullHint")),
@@ -806,12 +816,8 @@ export class PaneView {
             }),
           )
         : h("p", { class: "card-note" }, this.tr("pullNoUnits")),
-      this.field(
-        "pull-period",
-        "fieldPeriod",
-        this.input("pull", "period", { placeholder: "2023" }),
-        "fieldPeriodHint",
-      ),
+      this.field("pull-period", "fieldPeriod", this.pullPeriodInput(), "fieldPeriodHint"),
+      this.field("pull-compare", "fieldCompare", this.pullCompareInput(), "fieldCompareHint"),
       h(
         "div",
         { class: "form-actions" },
@@ -821,7 +827,7 @@ export class PaneView {
             class: "button",
             type: "button",
             disabled: s.busy !== null,
-            onClick: () => void this.controller.loadUnits(),
+            onClick: () => void this.controller.loadUnits(d.period),
           },
           icon(ICONS.retry, "icon icon-16"),
           this.tr("actionReloadUnits"),
@@ -839,6 +845,57 @@ export class PaneView {
         ),
       ),
     );
+  }
+
+  /** The compare field's value: what the user typed, else the same period a year earlier. */
+  private compareOf(d: Drafts["pull"]): string {
+    return d.compare ?? samePeriodYearBefore(d.period) ?? "";
+  }
+
+  /** A text field of the pull form whose value is not a plain draft field. */
+  private pullInput(
+    name: "period" | "compare",
+    value: string,
+    onInput: (value: string) => void,
+    onChange?: () => void,
+  ): HTMLElement {
+    return h("input", {
+      class: "input",
+      id: `pull-${name}`,
+      name,
+      type: "text",
+      value,
+      placeholder: name === "period" ? "2026" : "2025",
+      autocomplete: "off",
+      spellcheck: false,
+      data: { testid: `pull-${name}` },
+      onInput: (e) => onInput((e.target as HTMLInputElement).value),
+      ...(onChange && { onChange }),
+    });
+  }
+
+  /** The period: typing moves the proposed comparison along and, once it settles, loads its units. */
+  private pullPeriodInput(): HTMLElement {
+    const d = this.drafts.pull;
+    return this.pullInput("period", d.period, (value) => {
+      d.period = value;
+      const compare = document.getElementById("pull-compare") as HTMLInputElement | null;
+      if (compare && d.compare === null) compare.value = this.compareOf(d);
+      // Once typing stops on a valid period, list that period's units (not on blur: a re-render
+      // while the pointer is on "Lấy tổng hợp" would swallow the click).
+      clearTimeout(this.periodTimer);
+      this.periodTimer = setTimeout(() => {
+        const p = d.period.trim();
+        if (PERIOD_RE.test(p) && p !== this.controller.state.unitsPeriod) void this.controller.loadUnits(p);
+      }, PERIOD_SETTLE_MS);
+    });
+  }
+
+  private pullCompareInput(): HTMLElement {
+    const d = this.drafts.pull;
+    return this.pullInput("compare", this.compareOf(d), (value) => {
+      d.compare = value;
+    });
   }
 
   private createView(s: PaneState): HTMLElement {

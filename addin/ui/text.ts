@@ -174,6 +174,16 @@ export const TEXT = {
     vi: "Kỳ báo cáo không hợp lệ: dùng 2023, 2023-H1, 2023-Q3 hoặc 2023-11.",
     en: "Invalid period: use 2023, 2023-H1, 2023-Q3 or 2023-11.",
   },
+  pullBadCompare: {
+    vi: "Kỳ so sánh không hợp lệ: dùng 2025, 2025-H1, 2025-Q3 hoặc 2025-11, hoặc để trống để không so sánh.",
+    en: "Invalid period to compare with: use 2025, 2025-H1, 2025-Q3 or 2025-11, or leave it blank for none.",
+  },
+  fieldCompare: { vi: "So sánh với", en: "Compare with" },
+  fieldCompareHint: {
+    vi: "Mặc định cùng kỳ năm trước; số liệu kỳ đó được quy đổi theo cây đơn vị của kỳ đã chọn. Để trống: không so sánh.",
+    en: "By default the same period a year earlier, restated onto the chosen period's units. Blank: no comparison.",
+  },
+  pulledCompare: { vi: "So sánh với", en: "Compared with" },
   pullUnknownTemplate: {
     vi: "Máy chủ trả về mẫu {template} mà bản add-in này chưa biết.",
     en: "The server answered with template {template}, unknown to this add-in.",

@@ -17,13 +17,15 @@ import { type Io, line } from "../io.ts";
 import { writeWorkbook } from "../xlsx/write-workbook.ts";
 import type { Command } from "./command.ts";
 
-const help = `baocao pull --unit MÃ --period KỲ --server URL --token TOKEN [--out tong-hop.xlsx] [--lang vi|en] [--print]
+const help = `baocao pull --unit MÃ --period KỲ [--compare KỲ] --server URL --token TOKEN [--out tong-hop.xlsx] [--lang vi|en] [--print]
 
 Tải số liệu tổng hợp của một đơn vị và kỳ, ghi thành sổ tính "Tổng hợp" (cùng bố cục với add-in).
 Downloads the consolidated figures of a unit and period into a "Tổng hợp" workbook (the add-in's layout).
 
   --unit CODE        đơn vị cần tổng hợp / unit, e.g. SL
   --period PERIOD    kỳ / period, e.g. 2023
+  --compare PERIOD   so với kỳ này, quy đổi theo cây đơn vị của --period: thêm cột "Cùng kỳ …" và
+                     "Tăng/giảm (%)" / compare with this period, restated onto --period's tree
   --out FILE         tệp ghi ra / output (default tong-hop-<UNIT>-<PERIOD>.xlsx)
   --lang vi|en       ngôn ngữ của sổ tính / workbook language (default vi)
   --print            in bảng tổng hợp ra màn hình / also print the table in the terminal
@@ -36,6 +38,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     ...REMOTE_OPTIONS,
     unit: { type: "string" },
     period: { type: "string" },
+    compare: { type: "string" },
     out: { type: "string" },
     lang: { type: "string" },
     print: { type: "boolean" },
@@ -54,6 +57,13 @@ async function run(argv: string[], io: Io): Promise<number> {
       `Unit "${unit}" or period "${period}" is not valid (e.g. --unit SL --period 2023).`,
     );
   }
+  const compare = values.compare?.trim();
+  if (compare !== undefined && !PERIOD_RE.test(compare)) {
+    throw new UsageError(
+      `Kỳ so sánh "${compare}" không hợp lệ (ví dụ --compare 2024 hoặc --compare 2025-H1).`,
+      `Compared period "${compare}" is not valid (e.g. --compare 2024 or --compare 2025-H1).`,
+    );
+  }
   const lang = langOption("pull", values.lang);
   const { server, token } = remote("pull", values, io);
   const client = createApiClient({
@@ -64,7 +74,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   });
   let consolidation: Awaited<ReturnType<typeof client.consolidation>>;
   try {
-    consolidation = await client.consolidation(unit, period);
+    consolidation = await client.consolidation(unit, period, compare);
   } catch (e) {
     throw remoteFailure(e);
   }
@@ -96,6 +106,11 @@ async function run(argv: string[], io: Io): Promise<number> {
   await writeWorkbook(wb, out);
   const r = consolidation.reporting;
   line(io.stdout, `Đã ghi / Written: ${out}`);
+  if (compare !== undefined)
+    line(
+      io.stdout,
+      `  so với / compared with ${compare} (quy đổi theo cây đơn vị ${period} / restated onto ${period}'s tree)`,
+    );
   line(
     io.stdout,
     `  ${unit} · ${period} · đã nộp ${r.submitted}/${r.expected} đơn vị, chưa nộp ${r.missing.length} / ` +

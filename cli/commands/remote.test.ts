@@ -92,11 +92,11 @@ describe("baocao units import", () => {
       c.io,
     );
     expect(code).toBe(1);
-    expect(c.out()).toContain('dòng 2 / line 2: mã "sl new" không hợp lệ');
+    expect(c.out()).toContain('dòng 2, cột A / line 2, column A: mã "sl new" không hợp lệ');
     expect(c.out()).toContain(
-      'dòng 3 / line 3: mã "SL.NEW1" đã có ở dòng 1 / code "SL.NEW1" already on line 1',
+      'dòng 3, cột A / line 3, column A: mã "SL.NEW1" đã có ở dòng 1 / code "SL.NEW1" already on line 1',
     );
-    expect(c.out()).toContain("dòng 4 / line 4: thiếu tên đơn vị / the name is missing");
+    expect(c.out()).toContain("dòng 4, cột B / line 4, column B: thiếu tên đơn vị / the name is missing");
     const units = await client(worker.adminToken).units();
     expect(units.some((u) => u.code === "SL.NEW1")).toBe(false);
   });

@@ -1,151 +1,77 @@
-// baocao units import: the unit tree from a CSV (code,name,parent[,kind]) to PUT /v1/admin/units.
-// Every problem names the CSV line, and nothing is sent while the file has problems.
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
+// baocao units: the unit tree over time. `import` loads a unit list (PUT /v1/admin/units), `changes`
+// sends a dated change list (POST /v1/admin/units/changes) or, with --dry-run, shows what it would do.
 import { createApiClient } from "../../shared/api/client.ts";
-import { UNIT_CODE_RE, type UnitsImport } from "../../shared/api/schemas.ts";
-import { foldWords } from "../../shared/grid/text.ts";
-import { remoteFailure } from "../api-errors.ts";
-import { parse, REMOTE_OPTIONS, remote } from "../args.ts";
-import { CsvError, type CsvRecord, parseCsv } from "../csv.ts";
-import { EXIT, UnreadableFileError, UsageError } from "../errors.ts";
+import { parse, REMOTE_OPTIONS, remote, requireString } from "../args.ts";
+import { EXIT, UsageError } from "../errors.ts";
 import { type Io, line } from "../io.ts";
+import { changeUnits } from "../units/changes-command.ts";
+import { parseDay } from "../units/dates.ts";
+import { importUnits } from "../units/import-command.ts";
 import type { Command } from "./command.ts";
 
-const help = `baocao units import TỆP.csv --server URL --token ADMIN_TOKEN
+const help = `baocao units import TỆP.csv [--effective NGÀY] --server URL --token ADMIN_TOKEN
+baocao units changes TỆP.csv --effective NGÀY [--dry-run] --server URL --token ADMIN_TOKEN
 
-Nạp cây đơn vị từ tệp CSV: mã, tên, mã đơn vị cấp trên (trống = cấp cao nhất), loại (tùy chọn).
-Dòng tiêu đề có thể có hoặc không; UTF-8 (có BOM cũng được); dấu phân cách "," hoặc ";"; trường có dấu
-phẩy thì đặt trong ngoặc kép. Nạp lại nhiều lần được (cập nhật theo mã).
-Loads the unit tree from a CSV: code, name, parent code (empty = top level), kind (optional). A header
-row is optional; UTF-8 (BOM allowed); "," or ";" separated; quote fields holding commas. Re-importing
-is safe (upsert by code).
+import: nạp danh sách đơn vị từ CSV: mã, tên, mã cấp trên (trống = cấp cao nhất), loại, từ ngày, đến
+ngày (ba cột cuối tùy chọn; "đến ngày" là ngày đầu tiên đơn vị không còn). Đổi cấp trên hoặc ngày kết
+thúc của đơn vị đã có cần --effective: các kỳ kết thúc trước ngày đó giữ nguyên.
+Loads a unit list: code, name, parent code (empty = top level), kind, from, to (the last three
+optional; "to" is the first day the unit no longer exists). Changing a stored unit's parent or end
+needs --effective: periods ending before that day keep their tree.
 
-  code,name,parent
-  SL,Tỉnh đoàn Sơn La,
-  SL.MAISON,"Huyện đoàn Mai Sơn, Sơn La",SL
+  code,name,parent,kind,from,to
+  SL,Tỉnh đoàn Sơn La,,tinh,,
+  SL.CHIENGMAI,Đoàn xã Chiềng Mai,SL,xa,01/07/2025,
 
-Exit: 0 imported, 1 problems in the CSV (each with its line; nothing sent), 2 CSV unreadable,
-3 server unreachable or refused, 64 wrong arguments.`;
+changes: một danh sách thay đổi có ngày hiệu lực, áp dụng tất cả hoặc không gì cả. Mỗi dòng một thay
+đổi: loại, đơn vị, vào/cấp trên, tên[, cấp trên của đơn vị mới][, loại đơn vị].
+A dated change list, all or nothing. One change per line: type, unit, into/parent, name[, parent of a
+new unit][, kind].
 
-type Field = "code" | "name" | "parent" | "kind";
+  type,unit,into,name,parent,kind
+  close,SL.MAISON,,,,
+  merge,SL.MAISON.CHIENGMAI,SL.CHIENGMAI,Đoàn xã Chiềng Mai,SL,xa
+  merge,SL.MAISON.CHIENGBAN,SL.CHIENGMAI,,,
+  move,SL.DKCQDN,SL,,,
+  merge,BK,TN,,,
+  split,SL.X,SL.X1,Đoàn xã X1,SL,xa
+  split,SL.X,SL.X2,Đoàn xã X2,SL,xa
+  rename,SL.TPSL,,Thành đoàn Sơn La (mới),,
 
-const HEADER_ALIASES: Record<Field, string[]> = {
-  code: ["code", "ma", "ma don vi", "ma dv", "unit", "unit code"],
-  name: ["name", "ten", "ten don vi", "unit name"],
-  parent: ["parent", "parent code", "cap tren", "ma cap tren", "don vi cap tren", "ma don vi cap tren"],
-  kind: ["kind", "loai", "cap", "loai don vi"],
-};
+  Loại / types: close (giải thể), move (chuyển), merge (sáp nhập: các dòng cùng "into" là một lần
+  sáp nhập; có tên = đơn vị mới, không tên = đơn vị đã có), split (chia tách: mỗi đơn vị mới một dòng),
+  rename (đổi tên). Đơn vị con không được chuyển đi sẽ theo đơn vị nhận sáp nhập.
 
-function headerColumns(rec: CsvRecord): Partial<Record<Field, number>> | undefined {
-  const cols: Partial<Record<Field, number>> = {};
-  rec.fields.forEach((f, i) => {
-    const key = foldWords(f);
-    for (const [field, aliases] of Object.entries(HEADER_ALIASES) as [Field, string[]][]) {
-      if (aliases.includes(key) && cols[field] === undefined) cols[field] = i;
-    }
-  });
-  return cols.code !== undefined && cols.name !== undefined ? cols : undefined;
-}
+  --effective NGÀY  ngày hiệu lực, dd/mm/yyyy hoặc yyyy-mm-dd / the effective date
+  --dry-run         chỉ xem trước: áp dụng trên cây đơn vị của máy chủ tại ngày hiệu lực, in ra đơn vị
+                    thành lập, kết thúc, chuyển, đổi tên và các kỳ có báo cáo sẽ tính lại; không ghi gì
+                    (máy chủ vẫn kiểm tra lại khi áp dụng thật) / preview only: what would change and
+                    which periods holding reports would be rebuilt; nothing is written
+  --server, --token or BAOCAO_SERVER, BAOCAO_TOKEN (an admin token)
 
-interface Parsed {
-  units: UnitsImport["units"];
-  lines: number[];
-  problems: string[];
-}
+CSV: UTF-8 (BOM allowed), "," or ";", header row optional (Vietnamese or English names).
+Exit: 0 done (or the dry run found nothing wrong), 1 problems in the CSV (each with its line and
+column; nothing sent) or the server refused the list (each issue with its line), 2 CSV unreadable,
+3 server unreachable or failed, 64 wrong arguments.`;
 
-export function unitsFromCsv(records: CsvRecord[]): Parsed {
-  const first = records[0];
-  const header = first ? headerColumns(first) : undefined;
-  const cols = header ?? { code: 0, name: 1, parent: 2, kind: 3 };
-  const data = header ? records.slice(1) : records;
-  const units: UnitsImport["units"] = [];
-  const lines: number[] = [];
-  const problems: string[] = [];
-  const seen = new Map<string, number>();
-  const get = (rec: CsvRecord, f: Field) => {
-    const i = cols[f];
-    return i === undefined ? "" : (rec.fields[i] ?? "").trim();
-  };
-  for (const rec of data) {
-    const at = `dòng ${rec.line} / line ${rec.line}`;
-    const code = get(rec, "code");
-    const name = get(rec, "name");
-    const parent = get(rec, "parent");
-    const kind = get(rec, "kind");
-    const bad: string[] = [];
-    if (!UNIT_CODE_RE.test(code)) {
-      bad.push(
-        `mã "${code}" không hợp lệ (chữ in hoa không dấu, số, ".", "_", "-") / code "${code}" is not valid (capitals, digits, ".", "_", "-")`,
-      );
-    }
-    if (name === "") bad.push("thiếu tên đơn vị / the name is missing");
-    if (name.length > 200) bad.push("tên dài quá 200 ký tự / the name is over 200 characters");
-    if (parent !== "" && !UNIT_CODE_RE.test(parent)) {
-      bad.push(`mã cấp trên "${parent}" không hợp lệ / parent code "${parent}" is not valid`);
-    }
-    if (parent !== "" && parent === code)
-      bad.push("đơn vị không thể là cấp trên của chính nó / a unit cannot be its own parent");
-    if (kind.length > 50) bad.push("loại dài quá 50 ký tự / the kind is over 50 characters");
-    const dup = seen.get(code);
-    if (dup !== undefined && code !== "") {
-      bad.push(`mã "${code}" đã có ở dòng ${dup} / code "${code}" already on line ${dup}`);
-    }
-    if (bad.length > 0) {
-      for (const b of bad) problems.push(`${at}: ${b}`);
-      continue;
-    }
-    seen.set(code, rec.line);
-    units.push({ code, name, parent: parent === "" ? null : parent, ...(kind !== "" && { kind }) });
-    lines.push(rec.line);
-  }
-  if (data.length === 0) problems.push("tệp không có đơn vị nào / the file holds no unit");
-  return { units, lines, problems };
-}
-
-async function readCsv(file: string): Promise<CsvRecord[]> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw code === "ENOENT"
-      ? new UnreadableFileError(
-          file,
-          "không tìm thấy tệp: kiểm tra đường dẫn.",
-          "file not found: check the path.",
-        )
-      : new UnreadableFileError(
-          file,
-          `không đọc được tệp (${(e as Error).message}).`,
-          `cannot read it (${(e as Error).message}).`,
-        );
-  }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new UnreadableFileError(
-      file,
-      'tệp không phải UTF-8: trong Excel chọn "Lưu thành" → "CSV UTF-8 (Comma delimited)".',
-      'the file is not UTF-8: in Excel use "Save As" → "CSV UTF-8 (Comma delimited)".',
+function effectiveOption(v: string | undefined, required: boolean): string | undefined {
+  if (v === undefined && !required) return undefined;
+  const text = requireString("units", "effective", v, "01/07/2025");
+  const day = parseDay(text);
+  if (day === undefined) {
+    throw new UsageError(
+      `--effective "${text}" không phải một ngày (dd/mm/yyyy hoặc yyyy-mm-dd, ví dụ 01/07/2025).`,
+      `--effective "${text}" is not a date (dd/mm/yyyy or yyyy-mm-dd, e.g. 2025-07-01).`,
     );
   }
-  try {
-    return parseCsv(text);
-  } catch (e) {
-    if (!(e instanceof CsvError)) throw e;
-    throw new UnreadableFileError(
-      file,
-      `dòng ${e.line}: dấu ngoặc kép chưa đóng — kiểm tra trường bắt đầu bằng " ở dòng này.`,
-      `line ${e.line}: unterminated quote — check the field starting with " on that line.`,
-    );
-  }
+  return day;
 }
 
 async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse("units", argv, {
     ...REMOTE_OPTIONS,
+    effective: { type: "string" },
+    "dry-run": { type: "boolean" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) {
@@ -153,55 +79,34 @@ async function run(argv: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const [action, file, ...extra] = positionals;
-  if (action !== "import" || file === undefined || extra.length > 0) {
+  if ((action !== "import" && action !== "changes") || file === undefined || extra.length > 0) {
     throw new UsageError(
-      "Dùng: baocao units import don-vi.csv --server URL --token ADMIN_TOKEN (xem --help).",
-      "Use: baocao units import units.csv --server URL --token ADMIN_TOKEN (see --help).",
+      "Dùng: baocao units import don-vi.csv hoặc baocao units changes thay-doi.csv --effective 01/07/2025 (xem --help).",
+      "Use: baocao units import units.csv or baocao units changes changes.csv --effective 2025-07-01 (see --help).",
     );
   }
-  const { server, token } = remote("units import", values, io);
-  const records = await readCsv(resolve(io.cwd, file));
-  const { units, lines, problems } = unitsFromCsv(records);
-  if (problems.length > 0) {
-    line(
-      io.stdout,
-      `✗ ${file}: ${problems.length} vấn đề, chưa gửi gì / ${problems.length} problem(s), nothing sent`,
+  if (action === "import" && values["dry-run"]) {
+    throw new UsageError(
+      "--dry-run chỉ dùng với baocao units changes.",
+      "--dry-run goes with baocao units changes only.",
     );
-    for (const p of problems) line(io.stdout, `  ${p}`);
-    line(io.stdout, "  Sửa các dòng trên rồi chạy lại / Fix these lines and run again.");
-    return EXIT.invalid;
   }
-  const client = createApiClient({
-    baseUrl: server,
-    token,
-    timeoutMs: 120_000,
-    ...(io.fetch !== undefined && { fetch: io.fetch }),
-  });
-  let answer: Record<string, unknown>;
-  try {
-    answer = await client.importUnits({ units });
-  } catch (e) {
-    const failure = remoteFailure(e);
-    // The server may name a unit by its index in the body: say which CSV line that is.
-    const m = /units[.[](\d+)/.exec(failure.message);
-    const at = m ? lines[Number(m[1])] : undefined;
-    if (at !== undefined) line(io.stderr, `(dòng ${at} của ${file} / line ${at} of ${file})`);
-    throw failure;
-  }
-  const roots = units.filter((u) => u.parent === null).length;
-  line(
-    io.stdout,
-    `✓ ${file}: đã nạp ${units.length} đơn vị (${roots} cấp cao nhất) / imported ${units.length} units (${roots} top-level)`,
-  );
-  const counts = Object.entries(answer).filter(([, v]) => typeof v === "number");
-  if (counts.length > 0)
-    line(io.stdout, `  máy chủ / server: ${counts.map(([k, v]) => `${k} ${v}`).join(", ")}`);
-  return EXIT.ok;
+  const effective = effectiveOption(values.effective, action === "changes");
+  const { server, token } = remote(`units ${action}`, values, io);
+  const client = () =>
+    createApiClient({
+      baseUrl: server,
+      token,
+      timeoutMs: 120_000,
+      ...(io.fetch !== undefined && { fetch: io.fetch }),
+    });
+  if (action === "import") return importUnits(io, file, effective, client);
+  return changeUnits(io, file, effective ?? "", values["dry-run"] === true, client);
 }
 
 export const unitsCommand: Command = {
   name: "units",
-  summary: "nạp danh sách đơn vị từ CSV / import the unit tree from CSV",
+  summary: "cây đơn vị: nạp, thay đổi có ngày hiệu lực / the unit tree: import, dated changes",
   help,
   run,
 };

@@ -4,7 +4,6 @@
 import { z } from "zod";
 import { type ReviewRequest, reviewAnswer, reviewList } from "./reviews.ts";
 import {
-  consolidation,
   type ErrorEnvelope,
   errorEnvelope,
   periodAnswer,
@@ -19,6 +18,14 @@ import {
 } from "./schemas.ts";
 import { type ScoresPut, scoresAnswer, scoresPutAnswer } from "./scores.ts";
 import { publishAnswer, templateAnswer, templatesAnswer } from "./templates.ts";
+import {
+  comparedConsolidation,
+  type DatedUnitsImport,
+  datedUnitsAnswer,
+  type UnitChanges,
+  unitChangesAnswer,
+  unitHistoryAnswer,
+} from "./units.ts";
 
 export interface ApiClientOptions {
   baseUrl: string;
@@ -166,9 +173,23 @@ export function createApiClient(options: ApiClientOptions) {
     },
     submissions: async (unit: string, period: string) =>
       (await call(submissionsAnswer, "GET", `/v1/submissions?${q({ unit, period })}`)).data,
-    consolidation: async (unit: string, period: string) =>
-      (await call(consolidation, "GET", `/v1/consolidation?${q({ unit, period })}`)).data,
-    importUnits: async (body: UnitsImport) => (await call(importAnswer, "PUT", "/v1/admin/units", body)).data,
+    /** With `compare`, each indicator gains `previous`: that period restated onto this one's tree. */
+    consolidation: async (unit: string, period: string, compare?: string) => {
+      const query = q({ unit, period, ...(compare !== undefined && { compare }) });
+      return (await call(comparedConsolidation, "GET", `/v1/consolidation?${query}`)).data;
+    },
+    /** The tree of a period (`{ period }`) or a day (`{ at }`), within the token's subtree. */
+    unitTree: async (on: { period: string } | { at: string }) =>
+      (await call(datedUnitsAnswer, "GET", `/v1/units?${q(on)}`)).data,
+    unitHistory: async (code: string) =>
+      (await call(unitHistoryAnswer, "GET", `/v1/units/${enc(code)}/history`)).data,
+    importUnits: async (body: UnitsImport | DatedUnitsImport) =>
+      (await call(importAnswer, "PUT", "/v1/admin/units", body)).data,
+    /** Resolves with the answer; `replayed` is true when the same list had been applied before (200). */
+    changeUnits: async (body: UnitChanges) => {
+      const { status, data } = await call(unitChangesAnswer, "POST", "/v1/admin/units/changes", body);
+      return { answer: data, replayed: status === 200 };
+    },
     createToken: async (unit: string, role: Role) =>
       (await call(tokenAnswer, "POST", "/v1/admin/tokens", { unit, role })).data,
     revokeToken: async (id: string) => (await call(anyObject, "DELETE", `/v1/admin/tokens/${enc(id)}`)).data,

@@ -14,9 +14,11 @@
 // - every string is a `value` with number format "@" (text), never a formula: unit names such as
 //   "=HYPERLINK(…)" or "+1" must not run. The plan has no formulas at all: the figures are the server's.
 import type { Consolidation, IndicatorTotal } from "../api/schemas.ts";
+import type { ComparedConsolidation } from "../api/units.ts";
 import { summarizeTargets } from "../consolidation/targets.ts";
 import { columnLetter } from "../grid/address.ts";
 import { GRADES, type Indicator, type Template } from "../template/types.ts";
+import { compareCells, compareHeaders } from "./compare-columns.ts";
 import { NUMBER_FORMATS } from "./template-sheet.ts";
 import type { PlanCell, SheetPlan } from "./types.ts";
 
@@ -138,11 +140,14 @@ function figureFormat(ind: Indicator): string {
 }
 
 export function consolidatedSheetPlan(
-  c: Consolidation,
+  c: Consolidation | ComparedConsolidation,
   template: Template,
   opts: ConsolidatedSheetOptions = {},
 ): SheetPlan {
   const lang = opts.lang ?? "vi";
+  // With a compared period the main block gains "Cùng kỳ …" and "Tăng/giảm (%)" after its notes.
+  const compared = "compare" in c ? c.compare?.period : undefined;
+  const main = MAIN_COLUMNS + (compared === undefined ? 0 : 2);
   const cells: PlanCell[] = [];
   const text = (address: string, value: string | null, extra: Partial<PlanCell> = {}) =>
     cells.push({ address, value, numberFormat: TEXT, ...extra });
@@ -155,7 +160,7 @@ export function consolidatedSheetPlan(
     childNames.get(code) ??
     code;
 
-  const lastColumn = columnLetter(MAIN_COLUMNS + COLUMNS_PER_CHILD * c.children.length);
+  const lastColumn = columnLetter(main + COLUMNS_PER_CHILD * c.children.length);
 
   // Header block: labels in A, data in B.
   text(`A${ROW.title}`, `${L.title[lang]} ${template.title[lang]}`, { bold: true });
@@ -195,6 +200,7 @@ export function consolidatedSheetPlan(
   const headers = [L.code, L.label, L.measure, L.target, L.actual, L.rate, L.note].map((l) =>
     unique(l[lang], ""),
   );
+  if (compared !== undefined) headers.push(...compareHeaders(compared, lang));
   for (const child of c.children) {
     const name = child.name.slice(0, 100);
     headers.push(unique(`${name} – ${L.childTarget[lang]}`, child.unit));
@@ -227,8 +233,14 @@ export function consolidatedSheetPlan(
     const coverage = total ? targetCoverageNote(total, lang) : null;
     if (coverage) notes.push(coverage);
     text(`G${row}`, notes.length > 0 ? notes.join("; ") : null, { border: true });
+    if (compared !== undefined) {
+      const { previous, change } = compareCells(ind, total);
+      if (typeof previous === "string" || previous === null) text(`H${row}`, previous, { border: true });
+      else number(`H${row}`, previous, format);
+      number(`I${row}`, change ?? undefined, NUMBER_FORMATS.rate);
+    }
     childTotals.forEach((totals, j) => {
-      const first = MAIN_COLUMNS + 1 + COLUMNS_PER_CHILD * j;
+      const first = main + 1 + COLUMNS_PER_CHILD * j;
       const t = totals.get(ind.code);
       number(`${columnLetter(first)}${row}`, t?.target, format);
       if (ind.kind === "grade") text(`${columnLetter(first + 1)}${row}`, gradeText(t), { border: true });
@@ -238,7 +250,8 @@ export function consolidatedSheetPlan(
 
   const lastRow = ROW.header + template.indicators.length;
   const columnWidths: Record<string, number> = { A: 12, B: 60, C: 12, D: 14, E: 18, F: 12, G: 26 };
-  for (let i = MAIN_COLUMNS + 1; i <= MAIN_COLUMNS + COLUMNS_PER_CHILD * c.children.length; i++) {
+  if (compared !== undefined) Object.assign(columnWidths, { H: 16, I: 12 });
+  for (let i = main + 1; i <= main + COLUMNS_PER_CHILD * c.children.length; i++) {
     columnWidths[columnLetter(i)] = 16;
   }
 
@@ -248,6 +261,7 @@ export function consolidatedSheetPlan(
     period: c.period,
     template: c.template,
   };
+  if (compared !== undefined) properties.compare = compared;
   if (opts.generatedAt) properties.generatedAt = opts.generatedAt;
 
   return {
