@@ -1,6 +1,7 @@
 // The HTTP API v1 bodies, as architecture.md fixes them. The Worker validates requests with these and
 // the clients (add-in, CLI) parse answers with them: one definition for both sides.
 import { z } from "zod";
+import { previousFigures, reportingUnit, unitRef } from "./reporting-units.ts";
 
 export const UNIT_CODE_RE = /^[A-Z0-9][A-Z0-9._-]{0,63}$/;
 /** 2023, 2023-H1, 2023-Q3, 2023-11. */
@@ -90,6 +91,8 @@ export const indicatorTotal = z.object({
    */
   unitsWithTarget: z.number().int().optional(),
   unitsWithActual: z.number().int().optional(),
+  /** With `?compare=`: the compared period's figures restated onto this period's tree (api §1). */
+  previous: previousFigures.optional(),
 });
 export type IndicatorTotal = z.infer<typeof indicatorTotal>;
 
@@ -99,6 +102,14 @@ export const reportingStatus = z.object({
   late: z.number().int(),
   missing: z.array(z.string()),
   lateUnits: z.array(z.string()).optional(),
+  /** `missing` and `lateUnits` with names, so clients need not look names up. */
+  missingUnits: z.array(unitRef).optional(),
+  lateUnitsNamed: z.array(unitRef).optional(),
+  /** Every expected unit of the subtree with its state, revision, times and reporter (by code). */
+  units: z.array(reportingUnit).optional(),
+  /** Review (api §3): how many reports are accepted, and which were returned. */
+  accepted: z.number().int().optional(),
+  returned: z.array(z.string()).optional(),
 });
 export type ReportingStatus = z.infer<typeof reportingStatus>;
 
@@ -114,10 +125,14 @@ export const consolidation = z.object({
       name: z.string(),
       indicators: z.array(indicatorTotal),
       submitted: z.boolean().optional(),
+      /** False for a unit made by a split: it has no compared figures (api §1). */
+      comparable: z.boolean().optional(),
     }),
   ),
   reporting: reportingStatus,
   summary: targetSummary.optional(),
+  /** With `?compare=`: the compared period (api §1). */
+  compare: z.object({ period: z.string() }).optional(),
 });
 export type Consolidation = z.infer<typeof consolidation>;
 

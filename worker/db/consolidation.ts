@@ -15,6 +15,7 @@ import { summarizeTargets } from "../../shared/consolidation/targets.ts";
 import type { Grade, Template } from "../../shared/template/types.ts";
 import { storedToThousands } from "./codec.ts";
 import type { Db } from "./db.ts";
+import { namedUnits, readReportingUnits } from "./reporting-units.ts";
 
 export interface TotalsRow {
   ancestor: string;
@@ -130,6 +131,23 @@ function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
 
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * The names of missing and late units and one line per expected unit (issue 15). A second read after
+ * the totals' batch: the detail may show a report that arrived in between, never a wrong total.
+ */
+async function addReportingDetail(
+  db: Db,
+  reporting: ReportingStatus,
+  unit: string,
+  period: string,
+  deadline: string | null,
+): Promise<void> {
+  const units = await readReportingUnits(db, unit, period, deadline);
+  reporting.missingUnits = namedUnits(reporting.missing, units);
+  reporting.lateUnitsNamed = namedUnits(reporting.lateUnits ?? [], units);
+  reporting.units = units;
+}
+
 /** The unit must exist (checked by the caller's scope check). */
 export async function readConsolidation(
   db: Db,
@@ -202,6 +220,7 @@ export async function readConsolidation(
       .sort(byCode),
     lateUnits,
   };
+  await addReportingDetail(db, reporting, unit, period, deadline);
 
   const indicators = totalsOf(unit);
   return {
