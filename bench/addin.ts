@@ -6,9 +6,9 @@ import { performance } from "node:perf_hooks";
 import { createFakeExcel } from "../addin/excel/fake/index.ts";
 import { createExcelPort } from "../addin/excel/port.ts";
 import { check } from "../addin/excel/testing.ts";
-import { consolidateUnit } from "../shared/consolidation/consolidate.ts";
-import { consolidatedSheetPlan } from "../shared/plans/consolidated-sheet.ts";
-import { consolidationInput, reportSheet, TEMPLATE } from "./fixtures.ts";
+import { consolidatedWorkbookPlans } from "../shared/plans/consolidated-workbook.ts";
+import { wideConsolidation } from "../shared/plans/testing.ts";
+import { reportSheet, TEMPLATE } from "./fixtures.ts";
 import { Figures, log } from "./lib.ts";
 
 async function validateSyncs(size: number, f: Figures): Promise<void> {
@@ -40,20 +40,21 @@ async function validateSyncs(size: number, f: Figures): Promise<void> {
   f.add(`addin.validate.syncs.${size}.again`, fake.syncCount, "syncs");
 }
 
+/** Lấy tổng hợp for a province of 170 children, as the pane does it: one read, one write batch. */
 async function pullSyncs(f: Figures): Promise<void> {
-  // 1 province + 20 districts + 1,000 units below them.
-  const input = consolidationInput(1 + 20 + 1000);
-  const consolidation = consolidateUnit(input, "P");
-  const plan = consolidatedSheetPlan(consolidation, TEMPLATE, { generatedAt: "2023-12-31 08:00" });
+  const consolidation = wideConsolidation(170);
   const fake = createFakeExcel();
   const port = createExcelPort(fake.run, { support: fake });
   fake.resetSyncCount();
   const t0 = performance.now();
-  await port.render(plan);
+  const existing = await port.pulledSheets();
+  const plans = consolidatedWorkbookPlans(consolidation, TEMPLATE, { at: "2026-12-02T01:00:00Z", existing });
+  await port.renderAll(plans.map((p) => p.plan));
   const ms = performance.now() - t0;
-  log(`  (${consolidation.children.length} children, ${plan.cells.length} plan cells)`);
-  f.add("addin.pull.syncs.1000units", fake.syncCount, "syncs");
-  f.add("addin.pull.fake_ms.1000units", ms, "ms");
+  const cells = plans.reduce((n, p) => n + p.plan.cells.length, 0);
+  log(`  (${consolidation.children.length} children, 3 sheets, ${cells} plan cells)`);
+  f.add("addin.pull.syncs.170children", fake.syncCount, "syncs");
+  f.add("addin.pull.fake_ms.170children", ms, "ms");
 }
 
 export async function runAddin(): Promise<Figures> {

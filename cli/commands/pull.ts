@@ -1,24 +1,23 @@
 // baocao pull: the consolidated figures of a unit and period, rendered from the same consolidated sheet
 // plan as the add-in's "Tổng hợp" sheet. Other units' text is written as text cells, never formulas.
 import { resolve } from "node:path";
-import ExcelJS from "exceljs";
 import { createApiClient } from "../../shared/api/client.ts";
 import { PERIOD_RE, UNIT_CODE_RE } from "../../shared/api/schemas.ts";
-import { consolidatedSheetPlan } from "../../shared/plans/consolidated-sheet.ts";
 import { getTemplate } from "../../shared/template/registry.ts";
 import { remoteFailure } from "../api-errors.ts";
 import { langOption, parse, REMOTE_OPTIONS, remote, requireString } from "../args.ts";
 import { consolidationTable } from "../consolidation-table.ts";
 import { CliError, EXIT, UsageError } from "../errors.ts";
 import { type Io, line } from "../io.ts";
-import { renderPlan } from "../xlsx/render-plan.ts";
+import { consolidatedWorkbook } from "../xlsx/consolidated-workbook.ts";
 import { writeWorkbook } from "../xlsx/write-workbook.ts";
 import type { Command } from "./command.ts";
 
 const help = `baocao pull --unit MÃ --period KỲ --server URL --token TOKEN [--out tong-hop.xlsx] [--lang vi|en] [--print]
 
-Tải số liệu tổng hợp của một đơn vị và kỳ, ghi thành sổ tính "Tổng hợp" (cùng bố cục với add-in).
-Downloads the consolidated figures of a unit and period into a "Tổng hợp" workbook (the add-in's layout).
+Tải số liệu tổng hợp của một đơn vị và kỳ, ghi thành sổ tính ba trang (Tổng hợp, Theo đơn vị, Tình hình
+nộp), cùng bố cục với add-in. Downloads the consolidated figures of a unit and period into a three-sheet
+workbook (summary, by unit, reporting status), the add-in's layout.
 
   --unit CODE        đơn vị cần tổng hợp / unit, e.g. SL
   --period PERIOD    kỳ / period, e.g. 2023
@@ -61,16 +60,10 @@ async function run(argv: string[], io: Io): Promise<number> {
   });
   let consolidation: Awaited<ReturnType<typeof client.consolidation>>;
   try {
-    consolidation = await client.consolidation(unit, period);
+    // The answer names missing and late units and details every expected unit: no second look-up.
+    consolidation = await client.consolidation(unit, period, { detail: "units" });
   } catch (e) {
     throw remoteFailure(e);
-  }
-  // Names for the late/missing lists; without them the sheet shows codes, which is still correct.
-  let unitNames: Record<string, string> = {};
-  try {
-    unitNames = Object.fromEntries((await client.units()).map((u) => [u.code, u.name]));
-  } catch {
-    line(io.stderr, "! Không tải được tên đơn vị, dùng mã / Could not load unit names, using codes");
   }
   const template = getTemplate(consolidation.template);
   if (!template) {
@@ -80,18 +73,15 @@ async function run(argv: string[], io: Io): Promise<number> {
       EXIT.server,
     );
   }
-  const plan = consolidatedSheetPlan(consolidation, template, {
-    unitNames,
+  const { wb, sheets, tableFallbacks } = await consolidatedWorkbook(consolidation, template, {
     lang,
-    generatedAt: new Date().toISOString(),
+    at: new Date(),
   });
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "baocao";
-  const { tableFallbacks } = await renderPlan(wb, plan);
   const out = resolve(io.cwd, values.out ?? `tong-hop-${unit}-${period}.xlsx`);
   await writeWorkbook(wb, out);
   const r = consolidation.reporting;
   line(io.stdout, `Đã ghi / Written: ${out}`);
+  line(io.stdout, `  ${sheets.join(" · ")}`);
   line(
     io.stdout,
     `  ${unit} · ${period} · đã nộp ${r.submitted}/${r.expected} đơn vị, chưa nộp ${r.missing.length} / ` +

@@ -147,8 +147,9 @@ export function createApiClient(options: ApiClientOptions) {
     },
     submissions: async (unit: string, period: string) =>
       (await call(submissionsAnswer, "GET", `/v1/submissions?${q({ unit, period })}`)).data,
-    consolidation: async (unit: string, period: string) =>
-      (await call(consolidation, "GET", `/v1/consolidation?${q({ unit, period })}`)).data,
+    /** `detail: "units"` adds reporting.units, every expected unit of the subtree (the workbook's third sheet). */
+    consolidation: async (unit: string, period: string, opts: { detail?: "units" } = {}) =>
+      (await call(consolidation, "GET", `/v1/consolidation?${q({ unit, period, ...opts })}`)).data,
     importUnits: async (body: UnitsImport) => (await call(importAnswer, "PUT", "/v1/admin/units", body)).data,
     createToken: async (unit: string, role: Role) =>
       (await call(tokenAnswer, "POST", "/v1/admin/tokens", { unit, role })).data,

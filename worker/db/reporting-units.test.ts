@@ -16,8 +16,8 @@ beforeEach(async () => {
   await importUnits(SMALL_TREE);
 });
 
-const get = async (unit: string) =>
-  consolidation.parse(await json(await call("GET", `/v1/consolidation?unit=${unit}&period=2023`)));
+const get = async (unit: string, detail = "&detail=units") =>
+  consolidation.parse(await json(await call("GET", `/v1/consolidation?unit=${unit}&period=2023${detail}`)));
 
 describe("consolidation: the reporting detail of every expected unit", () => {
   it("lists every unit below with status, revision, times and the current revision's reporter", async () => {
@@ -65,5 +65,13 @@ describe("consolidation: the reporting detail of every expected unit", () => {
     expect(r.units?.[0]?.reporter).toEqual({ phone: "0987" });
     expect(r.lateUnitsNamed).toEqual([{ code: "SL.MAISON.CHIENGDONG", name: "Đoàn xã Chiềng Dong" }]);
     expect(r.missingUnits).toEqual([{ code: "SL.MAISON.HATLOT", name: "Đoàn xã Hát Lót" }]);
+  });
+
+  it("names missing units without the detail, which is read only when asked", async () => {
+    await submitOk(report("SL.MAISON.HATLOT", minimalRows()));
+    const r = (await get("SL.MAISON", "")).reporting;
+    expect(r.units).toBeUndefined();
+    expect(r.missingUnits).toEqual([{ code: "SL.MAISON.CHIENGDONG", name: "Đoàn xã Chiềng Dong" }]);
+    expect((await call("GET", "/v1/consolidation?unit=SL&period=2023&detail=all")).status).toBe(400);
   });
 });

@@ -60,8 +60,16 @@ export async function readReportingUnits(
   return rows.map((r) => reportingUnitOf(r, deadline));
 }
 
+/** Names of the given units (the missing and late ones), in one read of O(codes) rows. */
+export async function readUnitNames(db: Db, codes: readonly string[]): Promise<UnitRef[]> {
+  return db.all<UnitRef>(
+    "SELECT code, name FROM units WHERE code IN (SELECT value FROM json_each(?))",
+    JSON.stringify(codes),
+  );
+}
+
 /** `missing` and `lateUnits` with the names the detail already holds (a code without a line keeps it). */
-export function namedUnits(codes: readonly string[], units: readonly ReportingUnit[]): UnitRef[] {
+export function namedUnits(codes: readonly string[], units: readonly UnitRef[]): UnitRef[] {
   const names = new Map(units.map((u) => [u.code, u.name]));
   return codes.map((code) => ({ code, name: names.get(code) ?? code }));
 }

@@ -42,7 +42,10 @@ export async function expectTotalsMatchOracle(period: string): Promise<void> {
     deadline,
   });
   for (const u of units) {
-    const res = await call("GET", `/v1/consolidation?unit=${encodeURIComponent(u.code)}&period=${period}`);
+    const res = await call(
+      "GET",
+      `/v1/consolidation?unit=${encodeURIComponent(u.code)}&period=${period}&detail=units`,
+    );
     expect(res.status).toBe(200);
     const actual = detailAgrees(await json<Consolidation>(res));
     expect(actual, `consolidation of ${u.code} for ${period}`).toEqual(expected.get(u.code));
