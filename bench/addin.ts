@@ -2,14 +2,18 @@
 // a 50- and a 5,000-row sheet through the pane's own ExcelPort, and the pull that writes the Tổng hợp
 // sheet of a province with 20 children and 1,000 units below. A sync is a round trip to Excel (tens of
 // ms in Excel on the web), so the count is the figure that matters; wall times are the fake's, for scale.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createFakeExcel } from "../addin/excel/fake/index.ts";
 import { createExcelPort } from "../addin/excel/port.ts";
 import { check } from "../addin/excel/testing.ts";
+import { consolidatedWorkbook } from "../cli/xlsx/consolidated-workbook.ts";
 import { consolidatedWorkbookPlans } from "../shared/plans/consolidated-workbook.ts";
 import { wideConsolidation } from "../shared/plans/testing.ts";
 import { reportSheet, TEMPLATE } from "./fixtures.ts";
-import { Figures, log } from "./lib.ts";
+import { Figures, log, median } from "./lib.ts";
 
 async function validateSyncs(size: number, f: Figures): Promise<void> {
   const sheet = reportSheet(size);
@@ -57,10 +61,29 @@ async function pullSyncs(f: Figures): Promise<void> {
   f.add("addin.pull.fake_ms.170children", ms, "ms");
 }
 
+/** baocao pull's work after the answer: the three plans rendered by ExcelJS and the file written. */
+async function cliPull(f: Figures): Promise<void> {
+  const consolidation = wideConsolidation(170);
+  const dir = mkdtempSync(join(tmpdir(), "baocao-bench-"));
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      const { wb } = await consolidatedWorkbook(consolidation, TEMPLATE, { at: "2026-12-02T01:00:00Z" });
+      await wb.xlsx.writeFile(join(dir, "tong-hop.xlsx"));
+      times.push(performance.now() - t0);
+    }
+    f.add("cli.pull.ms.170children", median(times), "ms");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function runAddin(): Promise<Figures> {
   const f = new Figures();
   await validateSyncs(50, f);
   await validateSyncs(5000, f);
   await pullSyncs(f);
+  await cliPull(f);
   return f;
 }
