@@ -157,8 +157,8 @@ export const TEXT = {
   // Pull.
   pullTitle: { vi: "Lấy số liệu tổng hợp", en: "Get consolidated figures" },
   pullHint: {
-    vi: "Chọn đơn vị (trong phạm vi mã truy cập của bạn) và kỳ; số liệu được ghi vào trang “Tổng hợp <đơn vị> <kỳ>”.",
-    en: "Pick a unit (within your token's reach) and a period; the figures go to the sheet “Tổng hợp <unit> <period>”.",
+    vi: "Chọn đơn vị (trong phạm vi mã truy cập của bạn) và kỳ; số liệu được ghi vào ba trang “Tổng hợp”, “Theo đơn vị” và “Tình hình nộp” <đơn vị> <kỳ>.",
+    en: "Pick a unit (within your token's reach) and a period; the figures go to three sheets, “Tổng hợp”, “Theo đơn vị” and “Tình hình nộp” <unit> <period>.",
   },
   pullDone: {
     vi: "Đã ghi trang “{sheet}”: {submitted}/{expected} đơn vị đã nộp.",
