@@ -91,6 +91,9 @@ describe("the add-in and the CLI write the same consolidated workbook", () => {
         ).conditionalFormattings.map((f) => (f.rules[0]?.type === "dataBar" ? "DataBar" : "Custom")),
       );
       expect(sheet.pageLayout.printTitleRows?.replace(/\$/g, "")).toBe(ws.pageSetup.printTitlesRow);
+      expect(sheet.pageLayout.printTitleColumns?.replace(/\$/g, "") ?? undefined).toBe(
+        ws.pageSetup.printTitlesColumn ?? undefined,
+      );
       expect(sheet.pageLayout.orientation.toLowerCase()).toBe(ws.pageSetup.orientation);
       expect(`&C${sheet.pageLayout.headersFooters.centerFooter}`).toBe(ws.headerFooter.oddFooter);
       expect(sheet.pageLayout.zoom.horizontalFitToPages === 1).toBe(ws.pageSetup.fitToPage === true);

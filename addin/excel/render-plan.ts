@@ -357,6 +357,7 @@ function queuePrint(sheet: Excel.Worksheet, print: NonNullable<SheetPlan["print"
   layout.orientation = print.orientation as Excel.PageOrientation;
   layout.paperSize = print.paperSize as Excel.PaperType;
   if (print.titleRows !== undefined) layout.setPrintTitleRows(print.titleRows);
+  if (print.titleColumns !== undefined) layout.setPrintTitleColumns(print.titleColumns);
   if (print.area !== undefined) layout.setPrintArea(print.area);
   // One page wide, as many pages tall as needed (verticalFitToPages 0 = automatic, ✘ unconfirmed).
   if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };

@@ -220,6 +220,7 @@ export async function renderPlan(wb: Workbook, plan: SheetPlan): Promise<RenderR
       paperSize: PAPER_A4,
       orientation: p.orientation === "Landscape" ? "landscape" : "portrait",
       ...(p.titleRows !== undefined && { printTitlesRow: p.titleRows.replace(/\$/g, "") }),
+      ...(p.titleColumns !== undefined && { printTitlesColumn: p.titleColumns.replace(/\$/g, "") }),
       ...(p.area !== undefined && { printArea: p.area.replace(/\$/g, "") }),
       ...(p.fitToWidth && { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
       ...(p.margins && { margins: { ...p.margins, header: 0.3, footer: 0.3 } }),

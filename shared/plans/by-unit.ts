@@ -218,6 +218,8 @@ export function byUnitSheetPlan(
       orientation: "Landscape",
       paperSize: "A4",
       titleRows: `$${HEADER_ROW}:$${HEADER_ROW}`,
+      // Every printed page across keeps the unit's code and name.
+      titleColumns: `$A:$${L(FIXED.name)}`,
       area: `A1:${L(lastCol)}${end}`,
       footer: PAGE_FOOTER[lang],
     },

@@ -71,6 +71,8 @@ export interface SheetPlan {
     paperSize: "A4";
     /** Rows repeated on every printed page, e.g. "$9:$9". */
     titleRows?: string;
+    /** Columns repeated on every printed page, e.g. "$A:$C". */
+    titleColumns?: string;
     area?: string;
     fitToWidth?: boolean;
     /** Centre footer in Excel's header/footer codes, e.g. "Trang &P/&N" (page numbers). */

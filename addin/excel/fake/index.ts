@@ -62,6 +62,7 @@ export interface SheetSnapshot {
     zoom: Record<string, number>;
     printArea: string | null;
     printTitleRows: string | null;
+    printTitleColumns: string | null;
     margins: { left: number; right: number; top: number; bottom: number };
     headersFooters: Record<string, string>;
   };
@@ -344,6 +345,7 @@ export function createFakeExcel(options: FakeOptions = {}): FakeExcel {
           zoom: { ...s.pageLayout.zoom } as Record<string, number>,
           printArea: s.pageLayout.printArea,
           printTitleRows: s.pageLayout.printTitleRows,
+          printTitleColumns: s.pageLayout.printTitleColumns,
           margins: { ...s.pageLayout.margins },
           headersFooters: { ...s.pageLayout.headersFooters },
         },

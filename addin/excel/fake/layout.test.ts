@@ -179,6 +179,19 @@ describe("margins and footers (§12, 1.9)", () => {
     expect(pl.margins.left).toBe(28.8);
     expect(pl.margins.right).toBe(50.4);
     expect(pl.headersFooters).toEqual({ centerFooter: "Trang &P/&N" });
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").pageLayout.setPrintTitleColumns("$A:$C");
+      await ctx.sync();
+    });
+    expect(fake.sheet("Sheet1").pageLayout.printTitleColumns).toBe("A:C");
+    expect(
+      await codeOf(
+        fake.run(async (ctx) => {
+          ctx.workbook.worksheets.getItem("Sheet1").pageLayout.setPrintTitleColumns("A1:C3");
+          await ctx.sync();
+        }),
+      ),
+    ).toBe("InvalidArgument");
     expect(
       await codeOf(
         fake.run(async (ctx) => {

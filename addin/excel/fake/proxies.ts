@@ -1316,6 +1316,26 @@ export class FakePageLayout extends FakeClientObject<SheetState> {
       t.pageLayout.printTitleRows = address;
     });
   }
+  /** Whole columns only, like the rows ("$A:$C"). */
+  setPrintTitleColumns(columns: FakeRange | string): void {
+    this._cmd("setPrintTitleColumns", (t) => {
+      const target =
+        typeof columns === "string"
+          ? parseAddress(columns)
+          : (() => {
+              const x = columns._target();
+              return x ? { rect: x.rect, unbounded: x.unbounded } : null;
+            })();
+      if (target?.unbounded !== "columns") {
+        throw richError(
+          "InvalidArgument",
+          "Print title columns must be whole columns, e.g. $A:$A",
+          "PageLayout.setPrintTitleColumns",
+        );
+      }
+      t.pageLayout.printTitleColumns = formatRect(target.rect, "columns");
+    });
+  }
   getPrintTitleRowsOrNullObject(): FakeRange {
     return new FakeRange(
       this.context,

@@ -163,6 +163,7 @@ export interface PageLayoutState {
   zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
   printArea: string | null;
   printTitleRows: string | null;
+  printTitleColumns: string | null;
   /** Points, as PageLayout's margins are written (1.9). */
   margins: { left: number; right: number; top: number; bottom: number };
   /** Header/footer texts of defaultForAllPages, by part (centerFooter …). */
@@ -249,6 +250,7 @@ export class SheetState {
     zoom: { scale: 100 },
     printArea: null,
     printTitleRows: null,
+    printTitleColumns: null,
     // Excel's "Normal" margins in points (0.7" sides, 0.75" top and bottom), ✘ in the fact sheet.
     margins: { left: 50.4, right: 50.4, top: 54, bottom: 54 },
     headersFooters: {},
