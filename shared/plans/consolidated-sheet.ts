@@ -10,6 +10,7 @@
 import type { Consolidation, IndicatorTotal } from "../api/schemas.ts";
 import { summarizeTargets } from "../consolidation/targets.ts";
 import { formatPeriodEn, formatPeriodVn } from "../format/vietnam-time.ts";
+import { columnLetter } from "../grid/address.ts";
 import { GRADES, type Indicator, type Template } from "../template/types.ts";
 import { SheetBuilder } from "./builder.ts";
 import {
@@ -281,7 +282,7 @@ export function consolidatedSheetPlan(
   const columnWidths: Record<string, number> = {};
   for (const [key, index] of Object.entries(col)) {
     if (!compare && (key === "previous" || key === "change")) continue;
-    columnWidths[letter(index)] = WIDTHS[key as keyof typeof WIDTHS];
+    columnWidths[columnLetter(index)] = WIDTHS[key as keyof typeof WIDTHS];
   }
   return {
     name: consolidatedSheetName(c.unit, c.period),
@@ -297,15 +298,11 @@ export function consolidatedSheetPlan(
       orientation: "Landscape",
       paperSize: "A4",
       titleRows: `$${ROW.header}:$${ROW.header}`,
-      area: `A1:${letter(col.note)}${end}`,
+      area: `A1:${columnLetter(col.note)}${end}`,
       fitToWidth: true,
       footer: PAGE_FOOTER[lang],
       margins: NARROW_MARGINS,
     },
     properties: {},
   };
-}
-
-function letter(col: number): string {
-  return String.fromCharCode(64 + col);
 }
