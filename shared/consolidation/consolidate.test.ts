@@ -327,6 +327,11 @@ describe("reporting status with a deadline", () => {
       late: 1,
       lateUnits: ["P.D1.C2"],
       missing: ["P.D1.C4", "P.D2"],
+      lateUnitsNamed: [{ code: "P.D1.C2", name: "Xã 2" }],
+      missingUnits: [
+        { code: "P.D1.C4", name: "Xã 4" },
+        { code: "P.D2", name: "Huyện đoàn 2" },
+      ],
     });
     expect(all.get("P.D1")!.reporting).toEqual({
       expected: 4,
@@ -334,6 +339,8 @@ describe("reporting status with a deadline", () => {
       late: 1,
       lateUnits: ["P.D1.C2"],
       missing: ["P.D1.C4"],
+      lateUnitsNamed: [{ code: "P.D1.C2", name: "Xã 2" }],
+      missingUnits: [{ code: "P.D1.C4", name: "Xã 4" }],
     });
     expect(all.get("P.D2")!.reporting).toEqual({
       expected: 0,
@@ -341,6 +348,8 @@ describe("reporting status with a deadline", () => {
       late: 0,
       lateUnits: [],
       missing: [],
+      lateUnitsNamed: [],
+      missingUnits: [],
     });
     expect(all.get("P")!.children.map((c) => [c.unit, c.submitted])).toEqual([
       ["P.D1", true],
