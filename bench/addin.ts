@@ -2,14 +2,18 @@
 // a 50- and a 5,000-row sheet through the pane's own ExcelPort, and the pull that writes the Tổng hợp
 // sheet of a province with 20 children and 1,000 units below. A sync is a round trip to Excel (tens of
 // ms in Excel on the web), so the count is the figure that matters; wall times are the fake's, for scale.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createFakeExcel } from "../addin/excel/fake/index.ts";
 import { createExcelPort } from "../addin/excel/port.ts";
 import { check } from "../addin/excel/testing.ts";
-import { consolidateUnit } from "../shared/consolidation/consolidate.ts";
-import { consolidatedSheetPlan } from "../shared/plans/consolidated-sheet.ts";
-import { consolidationInput, reportSheet, TEMPLATE } from "./fixtures.ts";
-import { Figures, log } from "./lib.ts";
+import { consolidatedWorkbookPlans } from "../shared/plans/consolidated-workbook.ts";
+import { wideConsolidation } from "../shared/plans/testing.ts";
+import { consolidatedWorkbook } from "../shared/xlsx/consolidated-workbook.ts";
+import { reportSheet, TEMPLATE } from "./fixtures.ts";
+import { Figures, log, median } from "./lib.ts";
 
 async function validateSyncs(size: number, f: Figures): Promise<void> {
   const sheet = reportSheet(size);
@@ -40,20 +44,39 @@ async function validateSyncs(size: number, f: Figures): Promise<void> {
   f.add(`addin.validate.syncs.${size}.again`, fake.syncCount, "syncs");
 }
 
+/** Lấy tổng hợp for a province of 170 children, as the pane does it: one read, one write batch. */
 async function pullSyncs(f: Figures): Promise<void> {
-  // 1 province + 20 districts + 1,000 units below them.
-  const input = consolidationInput(1 + 20 + 1000);
-  const consolidation = consolidateUnit(input, "P");
-  const plan = consolidatedSheetPlan(consolidation, TEMPLATE, { generatedAt: "2023-12-31 08:00" });
+  const consolidation = wideConsolidation(170);
   const fake = createFakeExcel();
   const port = createExcelPort(fake.run, { support: fake });
   fake.resetSyncCount();
   const t0 = performance.now();
-  await port.render(plan);
+  const existing = await port.pulledSheets();
+  const plans = consolidatedWorkbookPlans(consolidation, TEMPLATE, { at: "2026-12-02T01:00:00Z", existing });
+  await port.renderAll(plans.map((p) => p.plan));
   const ms = performance.now() - t0;
-  log(`  (${consolidation.children.length} children, ${plan.cells.length} plan cells)`);
-  f.add("addin.pull.syncs.1000units", fake.syncCount, "syncs");
-  f.add("addin.pull.fake_ms.1000units", ms, "ms");
+  const cells = plans.reduce((n, p) => n + p.plan.cells.length, 0);
+  log(`  (${consolidation.children.length} children, 3 sheets, ${cells} plan cells)`);
+  f.add("addin.pull.syncs.170children", fake.syncCount, "syncs");
+  f.add("addin.pull.fake_ms.170children", ms, "ms");
+}
+
+/** baocao pull's work after the answer: the three plans rendered by ExcelJS and the file written. */
+async function cliPull(f: Figures): Promise<void> {
+  const consolidation = wideConsolidation(170);
+  const dir = mkdtempSync(join(tmpdir(), "baocao-bench-"));
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      const { wb } = await consolidatedWorkbook(consolidation, TEMPLATE, { at: "2026-12-02T01:00:00Z" });
+      await wb.xlsx.writeFile(join(dir, "tong-hop.xlsx"));
+      times.push(performance.now() - t0);
+    }
+    f.add("cli.pull.ms.170children", median(times), "ms");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function runAddin(): Promise<Figures> {
@@ -61,5 +84,6 @@ export async function runAddin(): Promise<Figures> {
   await validateSyncs(50, f);
   await validateSyncs(5000, f);
   await pullSyncs(f);
+  await cliPull(f);
   return f;
 }

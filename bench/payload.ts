@@ -4,6 +4,7 @@ import { gzipSync } from "node:zlib";
 import { submissionBody as sheetBody } from "../shared/api/submission-body.ts";
 import { checkSheet } from "../shared/check.ts";
 import { consolidateUnit } from "../shared/consolidation/consolidate.ts";
+import { wideConsolidation } from "../shared/plans/testing.ts";
 import { planToGrid } from "../shared/plans/to-grid.ts";
 import { consolidationInput, fullRows, PERIOD, reportSheet, TEMPLATE } from "./fixtures.ts";
 import { Figures } from "./lib.ts";
@@ -38,5 +39,7 @@ export async function runPayload(): Promise<Figures> {
   bytes(f, "payload.submission.bytes.sheet", sheetBody(check.report, check.located.header));
 
   bytes(f, "payload.consolidation.bytes.20children", consolidateUnit(consolidationInput(1 + 20 + 1000), "P"));
+  // The answer the pull asks for (detail=units): 170 children with every expected unit's line.
+  bytes(f, "payload.consolidation.bytes.170children", wideConsolidation(170));
   return f;
 }

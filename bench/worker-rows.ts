@@ -129,6 +129,30 @@ async function consolidationReads(w: LocalWorker, f: Figures): Promise<void> {
   f.add("worker.consolidation.rows_read.ratio.10000_vs_100", (reads[10000] ?? 0) / (reads[100] ?? 1), "x");
 }
 
+/**
+ * The pull of a wide province (the 2026 shape): W with 170 units directly below it, every 7th missing,
+ * asked with the reporting detail of every expected unit (detail=units), as both clients ask.
+ */
+async function wideProvinceRead(w: LocalWorker, f: Figures): Promise<void> {
+  const units = [{ code: "W", name: "Tỉnh đoàn W", parent: null }];
+  for (let i = 1; i <= 170; i++) units.push({ code: `W.X${i}`, name: `Đoàn xã ${i}`, parent: "W" } as never);
+  await importUnits(w, units);
+  const bodies = units
+    .slice(1)
+    .filter((_, i) => (i + 1) % 7 !== 0)
+    .map((u, i) => ({
+      ...submissionBody(u.code, fullRows(i % 7)),
+      reporter: { name: `Người ${i}`, phone: "0912" },
+    }));
+  await submitAll(w, bodies);
+  const res = await w.call("GET", `/v1/consolidation?unit=W&period=${PERIOD}&detail=units`);
+  if (res.status !== 200) throw new Error(`consolidation: HTTP ${res.status}`);
+  const text = await res.text();
+  crossCheck("consolidation of 170 children with detail", res);
+  f.add("worker.consolidation.rows_read.170children", rowsRead(res), "rows");
+  f.add("worker.consolidation.bytes.170children", Buffer.byteLength(text, "utf8"), "bytes");
+}
+
 export async function runWorkerRows(): Promise<Figures> {
   const f = new Figures();
   // Row counts do not depend on the storage: tmpfs only makes seeding 10,000 reports faster.
@@ -137,6 +161,7 @@ export async function runWorkerRows(): Promise<Figures> {
     log(`  (Miniflare at ${w.url})`);
     await submissionWrites(w, f);
     await consolidationReads(w, f);
+    await wideProvinceRead(w, f);
   } finally {
     await w.stop();
   }

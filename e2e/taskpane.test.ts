@@ -573,6 +573,64 @@ describe("task pane, end to end", () => {
     ]);
   });
 
+  it("Lấy tổng hợp for a wide province (85 units below it) writes the three sheets and draws the bar", async () => {
+    const admin = createApiClient({ baseUrl: worker.url, token: worker.adminToken });
+    const units = [{ code: "TN", name: "Tỉnh đoàn Thái Nguyên", parent: null as string | null }];
+    for (let i = 1; i <= 85; i++)
+      units.push({ code: `TN.X${String(i).padStart(2, "0")}`, name: `Đoàn xã Số ${i}`, parent: "TN" });
+    await admin.importUnits({ units });
+    const tn = createApiClient({
+      baseUrl: worker.url,
+      token: (await admin.createToken("TN", "reporter")).token,
+    });
+    for (const [i, u] of units.slice(1).entries()) {
+      if ((i + 1) % 6 === 0) continue; // every sixth has not reported
+      await tn.submit(
+        {
+          unit: u.code,
+          period: PERIOD,
+          template: "doan-2024",
+          rows: [
+            { code: "GD01", actual: 20 + i },
+            { code: "GD04", actual: 300 + i },
+            { code: "PT01", target: 500, actual: 400 + i * 3 },
+          ],
+          reporter: { name: `Bí thư ${i + 1}`, phone: `0912 ${String(i).padStart(3, "0")}` },
+        },
+        { idempotencyKey: `tn-${i}` },
+      );
+    }
+    await saveSettings(worker.url, (await admin.createToken("TN", "reviewer")).token);
+    await page.getByTestId("action-pull").click();
+    await page.getByTestId("pull-unit").waitFor();
+    await page.getByTestId("pull-unit").selectOption("TN");
+    await page.getByTestId("pull-period").fill(PERIOD);
+    await click("pull-submit");
+    const names = await sheetNames();
+    for (const n of [`Tổng hợp TN ${PERIOD}`, `Theo đơn vị TN ${PERIOD}`, `Tình hình nộp TN ${PERIOD}`]) {
+      expect(names).toContain(n);
+    }
+    // Tình hình nộp: 85 lines below its header (row 9), the 14 missing units first.
+    const status = await cellValues(`Tình hình nộp TN ${PERIOD}`, 9 + 85, 9);
+    const states = status.slice(9).map((r) => r[4]);
+    expect(states).toHaveLength(85);
+    expect(states.slice(0, 14).every((s) => s === "Chưa nộp")).toBe(true);
+    expect(states.slice(14).every((s) => s === "Đã nộp")).toBe(true);
+    expect(status.slice(23).every((r) => /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/.test(String(r[6])))).toBe(true);
+    // Theo đơn vị: own figures, 85 units, then Tổng cộng with the API's PT01 total.
+    const byUnit = await cellValues(`Theo đơn vị TN ${PERIOD}`, 8 + 86, 26);
+    const header = byUnit[6] ?? [];
+    const total = byUnit[8 + 85] ?? [];
+    expect(total[2]).toBe("Tổng cộng");
+    const truth = await tn.consolidation("TN", PERIOD);
+    expect(total[header.indexOf("PT01 KQ")]).toBe(truth.indicators.find((i) => i.code === "PT01")?.actual);
+    const bar = page.getByTestId("pulled-bar");
+    expect(await bar.getAttribute("aria-label")).toBe(
+      "Đúng hạn 71, nộp muộn 0, chưa nộp 14 (trên 85 đơn vị)",
+    );
+    await screenshot("pulled-wide");
+  });
+
   it("switching to English re-renders the pane", async () => {
     await page.getByTestId("open-settings").click();
     await page.getByTestId("settings-lang-en").check();

@@ -1,21 +1,41 @@
 #!/usr/bin/env bash
-# Makes sure LibreOffice (soffice) exists for the tests that open a workbook in a second spreadsheet
-# program (e2e/web-page.test.ts saves a report with it). Like install-chromium.sh: uses what is there,
-# installs Debian's libreoffice-calc-nogui when root on Debian/Ubuntu, otherwise says how and fails.
+# Makes sure LibreOffice (`soffice`) exists for the test that opens the CLI's workbook in a second
+# spreadsheet program (e2e/libreoffice.test.ts). Looks at $SOFFICE_PATH, then `soffice` on the PATH.
+# When none is there and we are root on Debian/Ubuntu, installs Debian's `libreoffice-calc-nogui`;
+# otherwise says how and fails.
 set -euo pipefail
 
-if command -v soffice >/dev/null 2>&1; then
-  echo "soffice: $(command -v soffice) ($(soffice --version 2>/dev/null | head -1 || echo 'version unknown'))"
+find_soffice() {
+  for candidate in "${SOFFICE_PATH:-}" "$(command -v soffice 2>/dev/null || true)" /usr/bin/soffice /usr/lib/libreoffice/program/soffice; do
+    if [ -n "$candidate" ] && [ -x "$candidate" ]; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+
+if path="$(find_soffice)"; then
+  echo "libreoffice: $path"
   exit 0
 fi
 
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-  echo "soffice: not found, installing Debian's libreoffice-calc-nogui package…"
+  echo "libreoffice: not found, installing Debian's libreoffice-calc-nogui package…"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update
   apt-get install -y --no-install-recommends libreoffice-calc-nogui
-  command -v soffice >/dev/null 2>&1 && exit 0
+  if path="$(find_soffice)"; then
+    echo "libreoffice: $path"
+    exit 0
+  fi
+  echo "libreoffice: apt-get finished but no soffice binary was found" >&2
+  exit 1
 fi
 
-echo "soffice (LibreOffice) not found: install it (Debian/Ubuntu: sudo apt-get install libreoffice-calc-nogui)" >&2
+cat >&2 <<'MSG'
+libreoffice: not found. The workbook test opens the CLI's .xlsx in LibreOffice (headless, to PDF):
+  Debian/Ubuntu:  sudo apt-get install -y --no-install-recommends libreoffice-calc-nogui
+  elsewhere:      install LibreOffice and set SOFFICE_PATH=/path/to/soffice
+MSG
 exit 1

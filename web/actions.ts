@@ -4,7 +4,7 @@
 import { ApiError, createApiClient, NetworkError, newIdempotencyKey } from "../shared/api/client.ts";
 import { PERIOD_RE } from "../shared/api/schemas.ts";
 import { formatDateTimeVn } from "../shared/format/vietnam-time.ts";
-import { consolidatedSheetPlan } from "../shared/plans/consolidated-sheet.ts";
+import { consolidatedWorkbookPlans } from "../shared/plans/consolidated-workbook.ts";
 import { getTemplate } from "../shared/template/registry.ts";
 import { renderPlan } from "../shared/xlsx/render-plan.ts";
 import { download } from "./dom.ts";
@@ -156,7 +156,7 @@ async function loadConsolidation(ctx: AppContext) {
   }
   ctx.update({ statusBusy: true, statusError: null });
   try {
-    const c = await client(ctx.state.token).consolidation(unit, period.trim());
+    const c = await client(ctx.state.token).consolidation(unit, period.trim(), { detail: "units" });
     ctx.update({ statusBusy: false, consolidation: c });
     return c;
   } catch (e) {
@@ -176,17 +176,10 @@ export async function pull(ctx: AppContext): Promise<void> {
   const template = getTemplate(c.template);
   if (!template)
     return ctx.update({ statusError: { key: "unknownTemplate", params: { template: c.template } } });
-  const unitNames: Record<string, string> = {};
-  for (const u of ctx.state.units ?? []) unitNames[u.code] = u.name;
-  if (c.name) unitNames[c.unit] = c.name;
-  for (const child of c.children) unitNames[child.unit] = child.name;
-  const plan = consolidatedSheetPlan(c, template, {
-    unitNames,
-    lang: ctx.state.lang,
-    generatedAt: formatDateTimeVn(new Date()),
-  });
+  // The same three sheets as the add-in's pull and `baocao pull`, rendered by the shared renderer.
   const wb = await newWorkbook();
-  await renderPlan(wb, plan);
+  for (const { plan } of consolidatedWorkbookPlans(c, template, { lang: ctx.state.lang, at: new Date() }))
+    await renderPlan(wb, plan);
   const file = `tong-hop-${c.unit}-${c.period}.xlsx`;
   download(await wb.xlsx.writeBuffer(), file);
   ctx.update({ notice: { key: "pulled", params: { file } } });

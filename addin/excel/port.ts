@@ -1,10 +1,12 @@
 /// <reference types="office-js" />
 // The pane's ExcelPort (addin/taskpane/excel-port.ts) bound to the adapter and a `run`: Excel.run inside
 // Office, the fake's run in tests and e2e.
+
+import { pulledSheetKey } from "../../shared/plans/consolidated-workbook.ts";
 import type { ExcelRun } from "../state/host.ts";
 import type { CellFix, ExcelPort } from "../taskpane/excel-port.ts";
 import { validateSheet } from "./marks.ts";
-import { renderPlan } from "./render-plan.ts";
+import { renderPlan, renderPlans } from "./render-plan.ts";
 import { selectCell } from "./select.ts";
 import { selectedCell } from "./selected-cell.ts";
 import { type ApiSupport, excelApi, officeApiSupport } from "./support.ts";
@@ -28,6 +30,26 @@ export function createExcelPort(run: ExcelRun, options: PortOptions = {}): Excel
     async render(plan) {
       await run((ctx) => renderPlan(ctx, plan, { support }));
       return plan.name;
+    },
+    async renderAll(plans) {
+      await run((ctx) => renderPlans(ctx, plans, { support }));
+      return plans.map((p) => p.name);
+    },
+    async pulledSheets() {
+      return run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load("items/name");
+        const settings = ctx.workbook.settings;
+        settings.load("items/key,items/value");
+        await ctx.sync();
+        const marks = new Map(settings.items.map((s) => [s.key, s.value]));
+        return new Map(
+          sheets.items.map((s) => {
+            const mark: unknown = marks.get(pulledSheetKey(s.name));
+            return [s.name, typeof mark === "string" ? mark : null] as const;
+          }),
+        );
+      });
     },
     async validate(sheet, check) {
       const { checked } = await run((ctx) => validateSheet(ctx, sheet, check, { support }));

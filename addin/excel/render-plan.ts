@@ -3,7 +3,12 @@
 // formats (before values, so "@" text stays text), values, formulas, formats, column widths, merges,
 // data validation, tables, freeze panes, print settings, protection, and the plan's properties in the
 // workbook's custom properties and settings. The plan decides everything; this only writes it.
-import { columnIndex, parseA1, parseRange } from "../../shared/grid/address.ts";
+import {
+  columnIndex,
+  columnLetter as columnLetterOf,
+  parseA1,
+  parseRange,
+} from "../../shared/grid/address.ts";
 import type { CellFormat, PlanCell, PlanValidation, SheetPlan } from "../../shared/plans/types.ts";
 import { syncWithoutEvents } from "./events.ts";
 import { coalesce } from "./rects.ts";
@@ -28,7 +33,7 @@ interface Prepared {
   hasValues: boolean;
   hasFormulas: boolean;
   /** Format commands: range → what to set. */
-  formats: { range: string; format: FormatKey; value: string | boolean }[];
+  formats: { range: string; format: FormatKey; value: string | boolean | number }[];
 }
 
 type FormatKey =
@@ -36,7 +41,10 @@ type FormatKey =
   | "bold"
   | "italic"
   | "fontColor"
+  | "fontSize"
+  | "underline"
   | "horizontalAlignment"
+  | "verticalAlignment"
   | "wrapText"
   | "locked"
   | "border";
@@ -46,7 +54,10 @@ const FORMAT_KEYS: FormatKey[] = [
   "bold",
   "italic",
   "fontColor",
+  "fontSize",
+  "underline",
   "horizontalAlignment",
+  "verticalAlignment",
   "wrapText",
   "locked",
   "border",
@@ -59,6 +70,7 @@ const DEFAULTS: Partial<Record<FormatKey, string | boolean>> = {
   wrapText: false,
   locked: true,
   border: false,
+  underline: false,
 };
 
 export class PlanError extends Error {}
@@ -99,7 +111,7 @@ export function preparePlan(plan: SheetPlan): Prepared {
   let hasFormulas = false;
   const groups = new Map<
     string,
-    { format: FormatKey; value: string | boolean; cells: { row: number; col: number }[] }
+    { format: FormatKey; value: string | boolean | number; cells: { row: number; col: number }[] }
   >();
 
   for (const { cell, row, col } of refs.values()) {
@@ -131,7 +143,7 @@ export function preparePlan(plan: SheetPlan): Prepared {
     for (const format of FORMAT_KEYS) {
       const value = cell[format as keyof CellFormat];
       if (value === undefined || value === DEFAULTS[format]) continue;
-      if (typeof value !== "string" && typeof value !== "boolean") continue;
+      if (typeof value !== "string" && typeof value !== "boolean" && typeof value !== "number") continue;
       const key = `${format}\u0000${String(value)}`;
       let group = groups.get(key);
       if (!group) {
@@ -181,7 +193,12 @@ function ruleOf(v: PlanValidation): Excel.DataValidationRule {
   }
 }
 
-function queueFormat(range: Excel.Range, address: string, format: FormatKey, value: string | boolean): void {
+function queueFormat(
+  range: Excel.Range,
+  address: string,
+  format: FormatKey,
+  value: string | boolean | number,
+): void {
   switch (format) {
     case "fill":
       range.format.fill.color = String(value);
@@ -194,6 +211,15 @@ function queueFormat(range: Excel.Range, address: string, format: FormatKey, val
       return;
     case "fontColor":
       range.format.font.color = String(value);
+      return;
+    case "fontSize":
+      range.format.font.size = Number(value);
+      return;
+    case "underline":
+      range.format.font.underline = (value === true ? "Single" : "None") as Excel.RangeUnderlineStyle;
+      return;
+    case "verticalAlignment":
+      range.format.verticalAlignment = String(value) as Excel.VerticalAlignment;
       return;
     case "horizontalAlignment":
       range.format.horizontalAlignment = String(value) as Excel.HorizontalAlignment;
@@ -242,76 +268,163 @@ function scratchName(): string {
 
 export interface RenderResult {
   /** Parts of the plan this host cannot render (the manifest asks for ExcelApi 1.8 only). */
-  skipped: "print"[];
+  skipped: ("print" | "autoFilter" | "conditionalFormats")[];
+}
+
+interface Queued {
+  plan: SheetPlan;
+  prepared: Prepared;
+  print: SheetPlan["print"];
+  autoFilter: boolean;
+  conditionalFormats: boolean;
+}
+
+/** What this host can render of the plan; everything that can fail in the plan fails here. */
+function admit(plan: SheetPlan, support: ApiSupport): { queued: Queued; result: RenderResult } {
+  const prepared = preparePlan(plan);
+  // Page layout and AutoFilter are ExcelApi 1.9, conditional formats 1.6: on an older host the batch
+  // would fail half-way, so those parts are left out and said.
+  const print = plan.print && excelApi(support, "1.9") ? plan.print : undefined;
+  const autoFilter = plan.autoFilter !== undefined && excelApi(support, "1.9");
+  const conditionalFormats = (plan.conditionalFormats?.length ?? 0) > 0 && excelApi(support, "1.6");
+  const skipped: RenderResult["skipped"] = [];
+  if (plan.print && !print) skipped.push("print");
+  if (plan.autoFilter !== undefined && !autoFilter) skipped.push("autoFilter");
+  if ((plan.conditionalFormats?.length ?? 0) > 0 && !conditionalFormats) skipped.push("conditionalFormats");
+  return { queued: { plan, prepared, print, autoFilter, conditionalFormats }, result: { skipped } };
+}
+
+function queueContent(sheet: Excel.Worksheet, q: Queued): void {
+  const { prepared, plan } = q;
+  const { origin } = prepared;
+  const rows = prepared.numberFormat.length;
+  const cols = prepared.numberFormat[0]?.length ?? 0;
+  const block = sheet.getRangeByIndexes(origin.row - 1, origin.col - 1, rows, cols);
+  block.numberFormat = prepared.numberFormat as string[][];
+  if (prepared.hasValues) block.values = prepared.values as Scalar[][];
+  if (prepared.hasFormulas) block.formulas = prepared.formulas as string[][];
+  // The font is named on every cell of the block (the per-cell sizes below override it).
+  if (plan.font) {
+    block.format.font.name = plan.font.name;
+    block.format.font.size = plan.font.size;
+  }
+  for (const { range, format, value } of prepared.formats) {
+    queueFormat(sheet.getRange(range), range, format, value);
+  }
+  for (const [letter, width] of Object.entries(plan.columnWidths)) {
+    sheet.getRange(`${letter}:${letter}`).format.columnWidth = charsToPoints(width);
+  }
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) {
+    sheet.getRange(`A${row}`).format.rowHeight = height;
+  }
+  for (const m of plan.merges) sheet.getRange(m).merge(false);
+}
+
+function queueValidations(sheet: Excel.Worksheet, plan: SheetPlan): void {
+  for (const v of plan.validations) {
+    const dv = sheet.getRange(v.range).dataValidation;
+    dv.rule = ruleOf(v);
+    if (v.prompt !== undefined) dv.prompt = { message: v.prompt, showPrompt: true, title: "" };
+    if (v.error !== undefined) {
+      dv.errorAlert = {
+        message: v.error,
+        showAlert: true,
+        style: "Stop" as Excel.DataValidationAlertStyle,
+        title: "",
+      };
+    }
+  }
+}
+
+function queueConditionalFormats(sheet: Excel.Worksheet, plan: SheetPlan): void {
+  for (const cf of plan.conditionalFormats ?? []) {
+    const range = sheet.getRange(cf.range);
+    if (cf.type === "dataBar") {
+      const bar = range.conditionalFormats.add("DataBar" as Excel.ConditionalFormatType).dataBar;
+      bar.positiveFormat.fillColor = cf.color;
+      bar.positiveFormat.gradientFill = false;
+    } else {
+      const custom = range.conditionalFormats.add("Custom" as Excel.ConditionalFormatType).custom;
+      custom.rule.formula = cf.formula;
+      custom.format.fill.color = cf.fill;
+      if (cf.fontColor !== undefined) custom.format.font.color = cf.fontColor;
+    }
+  }
+}
+
+function queuePrint(sheet: Excel.Worksheet, print: NonNullable<SheetPlan["print"]>): void {
+  const layout = sheet.pageLayout;
+  layout.orientation = print.orientation as Excel.PageOrientation;
+  layout.paperSize = print.paperSize as Excel.PaperType;
+  if (print.titleRows !== undefined) layout.setPrintTitleRows(print.titleRows);
+  if (print.titleColumns !== undefined) layout.setPrintTitleColumns(print.titleColumns);
+  if (print.area !== undefined) layout.setPrintArea(print.area);
+  // One page wide, as many pages tall as needed (verticalFitToPages 0 = automatic, ✘ unconfirmed).
+  if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (print.margins) {
+    // The plan says inches; PageLayout's margins are points.
+    layout.leftMargin = print.margins.left * 72;
+    layout.rightMargin = print.margins.right * 72;
+    layout.topMargin = print.margins.top * 72;
+    layout.bottomMargin = print.margins.bottom * 72;
+  }
+  if (print.footer !== undefined) layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
+}
+
+/** Queues one plan's sheet (no sync): the old sheet of that name is renamed aside and deleted. */
+function queuePlan(ctx: Excel.RequestContext, q: Queued): Excel.Worksheet {
+  const { plan } = q;
+  const sheets = ctx.workbook.worksheets;
+  const old = sheets.getItemOrNullObject(plan.name);
+  old.name = scratchName();
+  const sheet = sheets.add(plan.name);
+  old.delete();
+  queueContent(sheet, q);
+  queueValidations(sheet, plan);
+  for (const t of plan.tables) {
+    const table = sheet.tables.add(t.range, true);
+    table.name = t.name;
+    if (t.style !== undefined) table.style = t.style;
+  }
+  const rows = plan.freezeRows ?? 0;
+  const columns = plan.freezeColumns ?? 0;
+  if (rows > 0 && columns > 0) sheet.freezePanes.freezeAt(`A1:${columnLetterOf(columns)}${rows}`);
+  else if (rows > 0) sheet.freezePanes.freezeRows(rows);
+  else if (columns > 0) sheet.freezePanes.freezeColumns(columns);
+  if (q.autoFilter && plan.autoFilter !== undefined) sheet.autoFilter.apply(plan.autoFilter);
+  if (q.conditionalFormats) queueConditionalFormats(sheet, plan);
+  if (q.print) queuePrint(sheet, q.print);
+  if (plan.protect) sheet.protection.protect();
+  queueWorkbookProperties(ctx, plan.properties);
+  return sheet;
 }
 
 /**
- * Creates (or replaces) the plan's sheet and writes all of it in one sync. The existing sheet of that
- * name, if any, is renamed aside and deleted in the same batch (a null object ignores both).
+ * Creates (or replaces) the plan's sheet and writes all of it in one sync.
  */
 export async function renderPlan(
   ctx: Excel.RequestContext,
   plan: SheetPlan,
   options: RenderOptions = {},
 ): Promise<RenderResult> {
+  const [result] = await renderPlans(ctx, [plan], options);
+  return result as RenderResult;
+}
+
+/**
+ * Several plans' sheets in ONE write batch and one sync (the consolidated workbook's three sheets);
+ * the first is activated. Nothing is queued when any plan is invalid.
+ */
+export async function renderPlans(
+  ctx: Excel.RequestContext,
+  plans: readonly SheetPlan[],
+  options: RenderOptions = {},
+): Promise<RenderResult[]> {
   const support = options.support ?? officeApiSupport();
-  const prepared = preparePlan(plan);
-  // Page layout is ExcelApi 1.9: on a 1.8 host the batch would fail half-way, so it is left out.
-  const print = plan.print && excelApi(support, "1.9") ? plan.print : undefined;
-  const result: RenderResult = { skipped: plan.print && !print ? ["print"] : [] };
+  const admitted = plans.map((plan) => admit(plan, support));
   await syncWithoutEvents(ctx, support, () => {
-    const sheets = ctx.workbook.worksheets;
-    const old = sheets.getItemOrNullObject(plan.name);
-    old.name = scratchName();
-    const sheet = sheets.add(plan.name);
-    old.delete();
-
-    const { origin } = prepared;
-    const rows = prepared.numberFormat.length;
-    const cols = prepared.numberFormat[0]?.length ?? 0;
-    const block = sheet.getRangeByIndexes(origin.row - 1, origin.col - 1, rows, cols);
-    block.numberFormat = prepared.numberFormat as string[][];
-    if (prepared.hasValues) block.values = prepared.values as Scalar[][];
-    if (prepared.hasFormulas) block.formulas = prepared.formulas as string[][];
-
-    for (const { range, format, value } of prepared.formats) {
-      queueFormat(sheet.getRange(range), range, format, value);
-    }
-    for (const [letter, width] of Object.entries(plan.columnWidths)) {
-      sheet.getRange(`${letter}:${letter}`).format.columnWidth = charsToPoints(width);
-    }
-    for (const m of plan.merges) sheet.getRange(m).merge(false);
-    for (const v of plan.validations) {
-      const dv = sheet.getRange(v.range).dataValidation;
-      dv.rule = ruleOf(v);
-      if (v.prompt !== undefined) dv.prompt = { message: v.prompt, showPrompt: true, title: "" };
-      if (v.error !== undefined) {
-        dv.errorAlert = {
-          message: v.error,
-          showAlert: true,
-          style: "Stop" as Excel.DataValidationAlertStyle,
-          title: "",
-        };
-      }
-    }
-    for (const t of plan.tables) {
-      const table = sheet.tables.add(t.range, true);
-      table.name = t.name;
-      if (t.style !== undefined) table.style = t.style;
-    }
-    if (plan.freezeRows !== undefined && plan.freezeRows > 0) sheet.freezePanes.freezeRows(plan.freezeRows);
-    if (print) {
-      const layout = sheet.pageLayout;
-      layout.orientation = print.orientation as Excel.PageOrientation;
-      layout.paperSize = print.paperSize as Excel.PaperType;
-      if (print.titleRows !== undefined) layout.setPrintTitleRows(print.titleRows);
-      if (print.area !== undefined) layout.setPrintArea(print.area);
-      // One page wide, as many pages tall as needed (verticalFitToPages 0 = automatic, ✘ unconfirmed).
-      if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    }
-    if (plan.protect) sheet.protection.protect();
-    if (options.activate !== false) sheet.activate();
-    queueWorkbookProperties(ctx, plan.properties);
+    const sheets = admitted.map(({ queued }) => queuePlan(ctx, queued));
+    if (options.activate !== false) sheets[0]?.activate();
   });
-  return result;
+  return admitted.map(({ result }) => result);
 }

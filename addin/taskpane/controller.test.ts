@@ -483,14 +483,18 @@ describe("Lấy tổng hợp", () => {
 
   it("renders the consolidation into 'Tổng hợp <unit> <period>' with the server's numbers, names as text", async () => {
     await controller.loadUnits();
+    fake.resetSyncCount();
     await controller.pull("SL", "2023");
+    // One read batch (sheet names and earlier pulls), one write batch (the three sheets).
+    expect(fake.syncCount).toBe(2);
     const name = consolidatedSheetName("SL", "2023");
-    expect(fake.sheetNames()).toContain(name);
-    const sheet = fake.sheet(name);
-    expect(sheet.tables).toHaveLength(1);
+    const sheets = [name, "Theo đơn vị SL 2023", "Tình hình nộp SL 2023"];
+    for (const s of sheets) expect(fake.sheetNames()).toContain(s);
+    expect(fake.sheet(name).active).toBe(true);
     const values: unknown[] = [];
-    for (let r = 1; r <= 60; r++)
-      for (const c of "ABCDEFGHIJK") values.push(fake.cell(name, `${c}${r}`).value);
+    for (const s of sheets)
+      for (let r = 1; r <= 70; r++)
+        for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZ") values.push(fake.cell(s, `${c}${r}`).value);
     expect(values).toContain(102387);
     expect(values).toContain(330.5);
     expect(values).toContain(10000);
@@ -502,7 +506,7 @@ describe("Lấy tổng hợp", () => {
     );
     expect(controller.state.notice).toMatchObject({
       tone: "success",
-      said: { key: "pullDone", params: { sheet: name, submitted: 2, expected: 3 } },
+      said: { key: "pullDone", params: { sheet: sheets.join(", "), submitted: 2, expected: 3 } },
     });
     expect(controller.state.pulled).toMatchObject({
       sheet: name,
@@ -510,7 +514,33 @@ describe("Lấy tổng hợp", () => {
       submitted: 2,
       expected: 3,
       missing: ["SL.VANHO"],
+      sheets,
     });
+  });
+
+  it("asks before replacing an earlier pull of the same unit and period, and never takes a user's sheet", async () => {
+    await controller.loadUnits();
+    await controller.pull("SL", "2023");
+    await controller.pull("SL", "2023");
+    expect(controller.state.pullReplace).toMatchObject({ unit: "SL", period: "2023" });
+    expect(controller.state.pullReplace?.sheets).toHaveLength(3);
+    await controller.confirmPullReplace();
+    expect(controller.state.pullReplace).toBeNull();
+    expect(fake.sheetNames().filter((n) => n.startsWith("Tổng hợp SL 2023"))).toEqual(["Tổng hợp SL 2023"]);
+  });
+
+  it("never takes a sheet of the user's own that has the name a pull would take", async () => {
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.add("Tổng hợp SL 2023");
+      await ctx.sync();
+    });
+    fake.user.type("Tổng hợp SL 2023", "A1", "của tôi");
+    await controller.loadUnits();
+    await controller.pull("SL", "2023");
+    expect(controller.state.pullReplace).toBeNull();
+    expect(fake.cell("Tổng hợp SL 2023", "A1").value).toBe("của tôi");
+    expect(fake.sheetNames()).toContain("Tổng hợp SL 2023 (2)");
+    expect(controller.state.pulled?.sheet).toBe("Tổng hợp SL 2023 (2)");
   });
 
   it("writes names from other units that look like formulas as text: value type String, no formula", async () => {
@@ -527,15 +557,15 @@ describe("Lấy tổng hợp", () => {
     };
     await controller.loadUnits();
     await controller.pull("SL", "2023");
-    const sheet = consolidatedSheetName("SL", "2023");
     const hits = new Map<string, { valueType: string; formula: unknown; value: unknown }[]>();
-    for (let r = 1; r <= 80; r++) {
-      for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
-        const cell = fake.cell(sheet, `${c}${r}`);
-        const name = dangerous.find((d) => typeof cell.value === "string" && cell.value.startsWith(d));
-        if (name) hits.set(name, [...(hits.get(name) ?? []), cell]);
+    for (const sheet of fake.sheetNames())
+      for (let r = 1; r <= 80; r++) {
+        for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+          const cell = fake.cell(sheet, `${c}${r}`);
+          const name = dangerous.find((d) => typeof cell.value === "string" && cell.value.startsWith(d));
+          if (name) hits.set(name, [...(hits.get(name) ?? []), cell]);
+        }
       }
-    }
     // Each name landed somewhere (its column header), and everywhere as text.
     expect([...hits.keys()].sort()).toEqual([...dangerous].sort());
     for (const cells of hits.values()) {

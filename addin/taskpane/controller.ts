@@ -8,19 +8,24 @@ import {
   NetworkError,
   newIdempotencyKey,
 } from "../../shared/api/client.ts";
-import { PERIOD_RE, type Receipt, type SubmissionBody } from "../../shared/api/schemas.ts";
+import {
+  type Consolidation,
+  PERIOD_RE,
+  type Receipt,
+  type SubmissionBody,
+} from "../../shared/api/schemas.ts";
 import { submissionBody } from "../../shared/api/submission-body.ts";
 import { templateAnswer } from "../../shared/api/templates.ts";
 import { normalizeUnitCode } from "../../shared/api/unit-code.ts";
 import { checkSheet } from "../../shared/check.ts";
 import { chooseFixes } from "../../shared/fixes.ts";
-import { formatDateTimeVn } from "../../shared/format/vietnam-time.ts";
 import type { LocatedHeader } from "../../shared/grid/locate.ts";
 import { hasErrors, type Issue } from "../../shared/issues.ts";
 import { describeRefusal } from "../../shared/messages/remote.ts";
 import type { Lang } from "../../shared/messages/types.ts";
-import { consolidatedSheetPlan } from "../../shared/plans/consolidated-sheet.ts";
+import { consolidatedWorkbookPlans } from "../../shared/plans/consolidated-workbook.ts";
 import { marksPlan } from "../../shared/plans/marks.ts";
+import { unitNamesOf } from "../../shared/plans/reporting-summary.ts";
 import { withReviewMarks } from "../../shared/plans/review-marks.ts";
 import { indicatorAt } from "../../shared/plans/review-sheet.ts";
 import { templateSheetPlan } from "../../shared/plans/template-sheet.ts";
@@ -109,17 +114,23 @@ export interface PaneState {
   /** Review (§3): the checked report's own review (reporter side) and the "Duyệt báo cáo" desk. */
   ownReview: desk.OwnReview | null;
   desk: desk.ReviewDesk | null;
+  /** Asking whether to replace the sheets of an earlier pull of the same unit and period. */
+  pullReplace: { unit: string; period: string; compare: string; sheets: string[] } | null;
   /** How many user actions have finished: lets a caller (the e2e test) wait for the one it started. */
   completed: number;
 }
 
 export interface PulledView {
+  /** The first sheet (Tổng hợp); `sheets` lists all three. */
   sheet: string;
+  sheets: string[];
   unit: string;
   unitName: string;
   period: string;
   submitted: number;
   expected: number;
+  /** Reported after the deadline (a count: the bar's middle part). */
+  lateCount: number;
   /** Names of late and missing units. */
   late: string[];
   missing: string[];
@@ -263,6 +274,7 @@ export class Controller {
       pulled: null,
       ownReview: null,
       desk: null,
+      pullReplace: null,
       completed: 0,
     };
     const lastRefused = this.queue.history().findLast((o) => o.kind === "refused");
@@ -736,8 +748,13 @@ export class Controller {
     this.showView("pull");
   }
 
-  /** `compare`: the period to compare with (blank: none); the form proposes the same period a year earlier. */
-  pull(unit: string, period: string, compare?: string): Promise<void> {
+  /**
+   * Lấy tổng hợp: the consolidation (with every expected unit's detail, and with `compare` the figures of
+   * that period restated onto this one's tree), then one read batch for the sheet names, then the three
+   * sheets in ONE write batch: two syncs. An earlier pull of the same unit and period is replaced only
+   * once the user says so; a user's sheet of the same name is never touched.
+   */
+  pull(unit: string, period: string, compare?: string, replace = false): Promise<void> {
     return this.act(
       "busyPulling",
       async () => {
@@ -752,48 +769,48 @@ export class Controller {
           return;
         }
         const client = this.makeClient(this.current.settings);
-        const consolidation = await client.consolidation(unit, p, cmp === "" ? undefined : cmp);
+        const consolidation = await client.consolidation(unit, p, {
+          ...(cmp !== "" && { compare: cmp }),
+          detail: "units",
+        });
         const template = getTemplate(consolidation.template);
         if (!template) {
           const params = { template: consolidation.template };
           this.set({ notice: { tone: "error", said: { key: "pullUnknownTemplate", params } } });
           return;
         }
-        const unitNames: Record<string, string> = {};
-        for (const u of this.current.units ?? []) unitNames[u.code] = u.name;
-        if (consolidation.name) unitNames[consolidation.unit] = consolidation.name;
-        for (const c of consolidation.children) unitNames[c.unit] = c.name;
-        const plan = consolidatedSheetPlan(consolidation, template, {
-          unitNames,
+        this.set({ busy: "busyPullWriting" });
+        const existing = await this.excel.pulledSheets();
+        const plans = consolidatedWorkbookPlans(consolidation, template, {
           lang: this.current.lang,
-          // Vietnam time, whatever the computer's own zone.
-          generatedAt: formatDateTimeVn(this.now()),
+          at: this.now(),
+          existing,
         });
-        const sheet = await this.excel.render(plan);
+        const replacing = plans.filter((x) => x.replaces).map((x) => x.plan.name);
+        if (replacing.length > 0 && !replace) {
+          this.set({ pullReplace: { unit, period: p, compare: cmp, sheets: replacing } });
+          return;
+        }
+        const sheets = await this.excel.renderAll(plans.map((x) => x.plan));
         await this.settingsStore.update({ pull: { unit, period: p } });
-        const r = consolidation.reporting;
-        const nameOf = (code: string) => unitNames[code] ?? code;
         this.set({
-          pulled: {
-            sheet,
-            unit,
-            unitName: nameOf(unit),
-            period: p,
-            submitted: r.submitted,
-            expected: r.expected,
-            late: (r.lateUnits ?? []).map(nameOf),
-            missing: r.missing.map(nameOf),
-            summary: consolidation.summary?.text ?? null,
-            ...(cmp !== "" && { compare: cmp }),
-          },
-          notice: {
-            tone: "success",
-            said: { key: "pullDone", params: { sheet, submitted: r.submitted, expected: r.expected } },
-          },
+          pulled: { ...pulledView(consolidation, sheets), ...(cmp !== "" && { compare: cmp }) },
+          pullReplace: null,
+          notice: pulledNotice(consolidation, sheets),
         });
       },
       { clearNotice: true },
     );
+  }
+
+  confirmPullReplace(): Promise<void> {
+    const ask = this.current.pullReplace;
+    this.set({ pullReplace: null });
+    return ask ? this.pull(ask.unit, ask.period, ask.compare, true) : Promise.resolve();
+  }
+
+  cancelPullReplace(): void {
+    this.set({ pullReplace: null });
   }
 
   // ---- Duyệt báo cáo ------------------------------------------------------------------------------
@@ -978,4 +995,33 @@ function clean(opts: CreateOptions): CreateOptions {
     if (v !== undefined && v.trim() !== "") out[k] = v.trim();
   }
   return out;
+}
+function pulledView(c: Consolidation, sheets: string[]): PulledView {
+  const r = c.reporting;
+  const names = unitNamesOf(c);
+  const nameOf = (code: string) => names.get(code) ?? code;
+  return {
+    sheet: sheets[0] ?? "",
+    sheets,
+    unit: c.unit,
+    unitName: c.name ?? c.unit,
+    period: c.period,
+    submitted: r.submitted,
+    expected: r.expected,
+    lateCount: r.late,
+    late: (r.lateUnits ?? []).map(nameOf),
+    missing: r.missing.map(nameOf),
+    summary: c.summary?.text ?? null,
+  };
+}
+
+function pulledNotice(c: Consolidation, sheets: string[]): Notice {
+  const r = c.reporting;
+  return {
+    tone: "success",
+    said: {
+      key: "pullDone",
+      params: { sheet: sheets.join(", "), submitted: r.submitted, expected: r.expected },
+    },
+  };
 }

@@ -25,6 +25,8 @@ export interface Attrs {
   autocomplete?: string;
   spellcheck?: boolean;
   hidden?: boolean;
+  /** CSS width set through the CSSOM (allowed by a strict CSP, unlike a style attribute), e.g. "40%". */
+  styleWidth?: string;
   /** data-* and aria-* attributes, written as given. */
   data?: Record<string, string>;
   aria?: Record<string, string>;
@@ -43,6 +45,8 @@ export function h(tag: string, attrs: Attrs = {}, ...children: Child[]): HTMLEle
       for (const [k, v] of Object.entries(value as Record<string, string>)) el.setAttribute(`${key}-${k}`, v);
     } else if (key.startsWith("on")) {
       el.addEventListener(key.slice(2).toLowerCase(), value as EventListener);
+    } else if (key === "styleWidth") {
+      el.style.width = String(value);
     } else if (key === "class") {
       el.className = String(value);
     } else if (key === "value") {

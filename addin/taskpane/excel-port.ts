@@ -18,6 +18,13 @@ export interface ExcelPort {
    * `check` returned.
    */
   validate<T>(sheet: string | undefined, check: (grid: Grid) => { marks: CellMark[]; result: T }): Promise<T>;
+  /** Renders several plans' sheets in ONE write batch (one sync), activates the first; their names. */
+  renderAll(plans: readonly SheetPlan[]): Promise<string[]>;
+  /**
+   * Every sheet's name with what an earlier pull wrote there (the workbook property of
+   * `pulledSheetKey`), null for the user's own sheets. One read batch (one sync).
+   */
+  pulledSheets(): Promise<Map<string, string | null>>;
   /** Writes every fix in one batch. */
   applyFixes(sheet: string, fixes: CellFix[]): Promise<void>;
   /** Activates the sheet and selects the cell. */

@@ -124,6 +124,7 @@ export class PaneView {
       s.notice ? this.noticeBar(s.notice) : null,
       h("main", { class: "content" }, ...this.content(s)),
       s.confirm ? this.confirmDialog(s.confirm.warnings) : null,
+      s.pullReplace ? this.pullReplaceDialog(s.pullReplace.sheets) : null,
     ];
     this.root.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
 
@@ -763,6 +764,64 @@ export class PaneView {
     );
   }
 
+  private pullReplaceDialog(sheets: string[]): HTMLElement {
+    return h(
+      "div",
+      { class: "dialog-backdrop" },
+      h(
+        "div",
+        {
+          class: "dialog",
+          role: "dialog",
+          aria: { modal: "true", labelledby: "replace-title" },
+          data: { testid: "pull-replace" },
+        },
+        h("h2", { class: "dialog-title", id: "replace-title" }, this.tr("pullReplaceTitle")),
+        h("p", { class: "dialog-body" }, this.tr("pullReplaceBody", { sheets: sheets.join(", ") })),
+        h(
+          "div",
+          { class: "dialog-actions" },
+          h(
+            "button",
+            { class: "button", onClick: () => this.controller.cancelPullReplace() },
+            this.tr("actionCancel"),
+          ),
+          h(
+            "button",
+            {
+              class: "button button-primary",
+              data: { testid: "pull-replace-confirm" },
+              onClick: () => void this.controller.confirmPullReplace(),
+            },
+            this.tr("actionReplace"),
+          ),
+        ),
+      ),
+    );
+  }
+
+  /** Reported on time / late / missing as one bar: the picture of the pull, with its words beside it. */
+  private reportingBar(p: PulledView): HTMLElement {
+    const missing = Math.max(0, p.expected - p.submitted);
+    const onTime = Math.max(0, p.submitted - p.lateCount);
+    const pct = (n: number) => (p.expected > 0 ? `${((n / p.expected) * 100).toFixed(1)}%` : "0%");
+    const label = this.tr("pulledBar", { onTime, late: p.lateCount, missing, expected: p.expected });
+    const part = (cls: string, n: number) =>
+      n > 0 ? h("div", { class: `reporting-bar-part ${cls}`, styleWidth: pct(n), title: String(n) }) : null;
+    return h(
+      "div",
+      { class: "reporting-bar-block" },
+      h(
+        "div",
+        { class: "reporting-bar", role: "img", aria: { label }, data: { testid: "pulled-bar" } },
+        part("bar-on-time", onTime),
+        part("bar-late", p.lateCount),
+        part("bar-missing", missing),
+      ),
+      h("div", { class: "reporting-bar-legend" }, label),
+    );
+  }
+
   private pulledCard(p: PulledView, lang: Lang): HTMLElement {
     const row = (label: TextKey, value: Child, testid?: string) =>
       h(
@@ -776,10 +835,12 @@ export class PaneView {
       "section",
       { class: "card card-success", data: { testid: "pulled" } },
       cardHeader(ICONS.pull, this.tr("pulledTitle")),
+      this.reportingBar(p),
       h(
         "dl",
         { class: "kv-list" },
         row("pulledSheet", p.sheet, "pulled-sheet"),
+        row("pulledSheets", p.sheets.join(" · "), "pulled-sheets"),
         row("pulledUnit", `${p.unitName} (${p.unit})`),
         row(
           "pulledSubmitted",

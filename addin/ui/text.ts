@@ -53,6 +53,10 @@ export const TEXT = {
   busyRetrying: { vi: "Đang gửi lại các báo cáo chờ…", en: "Sending the waiting reports…" },
   busyLoadingUnits: { vi: "Đang tải danh sách đơn vị…", en: "Loading the units…" },
   busyPulling: { vi: "Đang lấy số liệu tổng hợp…", en: "Getting the consolidated figures…" },
+  busyPullWriting: {
+    vi: "Đang ghi 3 trang tính (Tổng hợp, Theo đơn vị, Tình hình nộp)…",
+    en: "Writing 3 sheets (summary, by unit, reporting status)…",
+  },
   busyConflict: { vi: "Đang xem bản mới trên máy chủ…", en: "Looking at the server's revision…" },
 
   // Issues panel.
@@ -153,8 +157,8 @@ export const TEXT = {
   // Pull.
   pullTitle: { vi: "Lấy số liệu tổng hợp", en: "Get consolidated figures" },
   pullHint: {
-    vi: "Chọn đơn vị (trong phạm vi mã truy cập của bạn) và kỳ; số liệu được ghi vào trang “Tổng hợp <đơn vị> <kỳ>”.",
-    en: "Pick a unit (within your token's reach) and a period; the figures go to the sheet “Tổng hợp <unit> <period>”.",
+    vi: "Chọn đơn vị (trong phạm vi mã truy cập của bạn) và kỳ; số liệu được ghi vào ba trang “Tổng hợp”, “Theo đơn vị” và “Tình hình nộp” <đơn vị> <kỳ>.",
+    en: "Pick a unit (within your token's reach) and a period; the figures go to three sheets, “Tổng hợp”, “Theo đơn vị” and “Tình hình nộp” <unit> <period>.",
   },
   pullDone: {
     vi: "Đã ghi trang “{sheet}”: {submitted}/{expected} đơn vị đã nộp.",
@@ -162,6 +166,17 @@ export const TEXT = {
   },
   pulledTitle: { vi: "Đã lấy số liệu tổng hợp", en: "Consolidated figures written" },
   pulledSheet: { vi: "Trang", en: "Sheet" },
+  pulledSheets: { vi: "Các trang", en: "Sheets" },
+  pulledBar: {
+    vi: "Đúng hạn {onTime}, nộp muộn {late}, chưa nộp {missing} (trên {expected} đơn vị)",
+    en: "On time {onTime}, late {late}, missing {missing} (of {expected} units)",
+  },
+  pullReplaceTitle: { vi: "Thay thế lần lấy trước?", en: "Replace the earlier pull?" },
+  pullReplaceBody: {
+    vi: "Sổ tính đã có các trang của lần lấy trước cho cùng đơn vị và kỳ: {sheets}. Thay bằng số liệu mới?",
+    en: "The workbook already has the sheets of an earlier pull of this unit and period: {sheets}. Replace them with the new figures?",
+  },
+  actionReplace: { vi: "Thay thế", en: "Replace" },
   pulledUnit: { vi: "Đơn vị", en: "Unit" },
   pulledSubmitted: { vi: "Đã nộp", en: "Reported" },
   pulledSubmittedValue: { vi: "{submitted}/{expected} đơn vị", en: "{submitted}/{expected} units" },

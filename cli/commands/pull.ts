@@ -1,14 +1,11 @@
 // baocao pull: the consolidated figures of a unit and period, rendered from the same consolidated sheet
 // plan as the add-in's "Tổng hợp" sheet. Other units' text is written as text cells, never formulas.
 import { resolve } from "node:path";
-import ExcelJS from "exceljs";
 import { createApiClient } from "../../shared/api/client.ts";
 import { PERIOD_RE, UNIT_CODE_RE } from "../../shared/api/schemas.ts";
 import { normalizeUnitCode } from "../../shared/api/unit-code.ts";
-import { formatDateTimeVn } from "../../shared/format/vietnam-time.ts";
-import { consolidatedSheetPlan } from "../../shared/plans/consolidated-sheet.ts";
 import { getTemplate } from "../../shared/template/registry.ts";
-import { renderPlan } from "../../shared/xlsx/render-plan.ts";
+import { consolidatedWorkbook } from "../../shared/xlsx/consolidated-workbook.ts";
 import { remoteFailure } from "../api-errors.ts";
 import { langOption, parse, REMOTE_OPTIONS, remote, requireString } from "../args.ts";
 import { consolidationTable } from "../consolidation-table.ts";
@@ -74,16 +71,10 @@ async function run(argv: string[], io: Io): Promise<number> {
   });
   let consolidation: Awaited<ReturnType<typeof client.consolidation>>;
   try {
-    consolidation = await client.consolidation(unit, period, compare);
+    // The answer names missing and late units and details every expected unit: no second look-up.
+    consolidation = await client.consolidation(unit, period, { compare, detail: "units" });
   } catch (e) {
     throw remoteFailure(e);
-  }
-  // Names for the late/missing lists; without them the sheet shows codes, which is still correct.
-  let unitNames: Record<string, string> = {};
-  try {
-    unitNames = Object.fromEntries((await client.units()).map((u) => [u.code, u.name]));
-  } catch {
-    line(io.stderr, "! Không tải được tên đơn vị, dùng mã / Could not load unit names, using codes");
   }
   const template = getTemplate(consolidation.template);
   if (!template) {
@@ -93,19 +84,15 @@ async function run(argv: string[], io: Io): Promise<number> {
       EXIT.server,
     );
   }
-  const plan = consolidatedSheetPlan(consolidation, template, {
-    unitNames,
+  const { wb, sheets, tableFallbacks } = await consolidatedWorkbook(consolidation, template, {
     lang,
-    // The sheet is read by people: Vietnam time, dd/mm/yyyy hh:mm.
-    generatedAt: formatDateTimeVn(new Date()),
+    at: new Date(),
   });
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "baocao";
-  const { tableFallbacks } = await renderPlan(wb, plan);
   const out = resolve(io.cwd, values.out ?? `tong-hop-${unit}-${period}.xlsx`);
   await writeWorkbook(wb, out);
   const r = consolidation.reporting;
   line(io.stdout, `Đã ghi / Written: ${out}`);
+  line(io.stdout, `  ${sheets.join(" · ")}`);
   if (compare !== undefined)
     line(
       io.stdout,

@@ -301,9 +301,14 @@ describe("baocao pull", () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "tong-hop.xlsx"));
+    expect(wb.worksheets.filter((w) => w.state !== "hidden").map((w) => w.name)).toEqual([
+      "Tổng hợp SL 2023",
+      "Theo đơn vị SL 2023",
+      "Tình hình nộp SL 2023",
+    ]);
     const ws = wb.worksheets.find((w) => w.name.startsWith("Tổng hợp"))!;
     const cells: ExcelJS.Cell[] = [];
-    ws.eachRow((row) => row.eachCell((cell) => cells.push(cell)));
+    for (const sheet of wb.worksheets) sheet.eachRow((row) => row.eachCell((cell) => cells.push(cell)));
     const injected = cells.filter(
       (cell) => typeof cell.value === "string" && cell.value.includes("HYPERLINK"),
     );
@@ -313,7 +318,9 @@ describe("baocao pull", () => {
       expect(cell.numFmt).toBe("@");
     }
     expect(cells.some((cell) => cell.type === ExcelJS.ValueType.Formula)).toBe(false);
-    const totalRow = cells.find((cell) => cell.value === "PT01")!.row;
+    const summary: ExcelJS.Cell[] = [];
+    ws.eachRow((row) => row.eachCell((cell) => summary.push(cell)));
+    const totalRow = summary.find((cell) => cell.value === "PT01")!.row;
     expect(ws.getRow(Number(totalRow)).values).toContain(370548);
   });
 

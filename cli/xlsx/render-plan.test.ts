@@ -4,6 +4,7 @@ import type { Consolidation } from "../../shared/api/schemas.ts";
 import { consolidatedSheetPlan } from "../../shared/plans/consolidated-sheet.ts";
 import { NUMBER_FORMATS } from "../../shared/plans/template-sheet.ts";
 import type { SheetPlan } from "../../shared/plans/types.ts";
+import { consolidatedWorkbook } from "../../shared/xlsx/consolidated-workbook.ts";
 import { readProperties } from "../../shared/xlsx/properties.ts";
 import { renderPlan } from "../../shared/xlsx/render-plan.ts";
 import { at, template, templateWorkbook } from "../testing/fixtures.ts";
@@ -92,20 +93,22 @@ describe("renderPlan: the template sheet", () => {
 });
 
 describe("renderPlan: the consolidated sheet", () => {
-  it("writes other units' text as plain text cells, never formulas", async () => {
-    const plan = consolidatedSheetPlan(consolidation(), template, { unitNames: { "SL.C": "=1+1" } });
-    const wb = new ExcelJS.Workbook();
-    await renderPlan(wb, plan);
-    const ws = (await reload(wb)).getWorksheet(plan.name)!;
+  it("writes other units' text as plain text cells, never formulas, on every sheet", async () => {
+    const c = consolidation();
+    c.reporting.units = [{ code: "SL.C", name: "=1+1", parent: "SL", status: "missing" }];
+    const { wb } = await consolidatedWorkbook(c, template);
+    const back = await reload(wb);
     const texts: string[] = [];
-    ws.eachRow((row) =>
-      row.eachCell((cell) => {
-        expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
-        if (typeof cell.value === "string") texts.push(cell.value);
-      }),
-    );
-    expect(texts.some((t) => t.startsWith(INJECTION))).toBe(true);
-    expect(texts.some((t) => t.startsWith("+1"))).toBe(true);
+    for (const ws of back.worksheets) {
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+          if (typeof cell.value === "string") texts.push(cell.value);
+        }),
+      );
+    }
+    expect(texts).toContain(INJECTION);
+    expect(texts).toContain("+1");
     expect(texts).toContain("=1+1");
   });
 
@@ -114,16 +117,16 @@ describe("renderPlan: the consolidated sheet", () => {
     async (name) => {
       const c = consolidation();
       const named = { ...c, name, children: c.children.map((k) => ({ ...k, name })) };
-      const plan = consolidatedSheetPlan(named, template);
-      const wb = new ExcelJS.Workbook();
-      await renderPlan(wb, plan);
-      const ws = (await reload(wb)).getWorksheet(plan.name)!;
+      const { wb } = await consolidatedWorkbook(named, template);
       const cells: ExcelJS.Cell[] = [];
-      ws.eachRow((row) =>
-        row.eachCell((cell) => {
-          if (typeof cell.value === "string" && cell.value.startsWith(name)) cells.push(cell);
-        }),
-      );
+      for (const ws of (await reload(wb)).worksheets) {
+        ws.eachRow((row) =>
+          row.eachCell((cell) => {
+            // Merged cells other than the first read as Merge, pointing at the first.
+            if (cell.type !== ExcelJS.ValueType.Merge && cell.value === name) cells.push(cell);
+          }),
+        );
+      }
       expect(cells.length).toBeGreaterThanOrEqual(2);
       for (const cell of cells) {
         expect(cell.type).toBe(ExcelJS.ValueType.String);
@@ -132,15 +135,29 @@ describe("renderPlan: the consolidated sheet", () => {
     },
   );
 
-  it("renders the table as an Excel table", async () => {
-    const plan = consolidatedSheetPlan(consolidation(), template);
-    const wb = new ExcelJS.Workbook();
-    const { tableFallbacks } = await renderPlan(wb, plan);
-    expect(tableFallbacks).toEqual([]);
-    const table = plan.tables[0]!;
-    const ws = (await reload(wb)).getWorksheet(plan.name)!;
-    const model = ws.getTable(table.name) as unknown as { table?: { tableRef?: string }; tableRef?: string };
-    expect(model.table?.tableRef ?? model.tableRef).toBe(table.range);
+  it("writes the font, row heights, frozen panes, filter, conditional formats, footer and margins", async () => {
+    const { wb, sheets } = await consolidatedWorkbook(consolidation(), template);
+    const back = await reload(wb);
+    const summary = back.getWorksheet(sheets[0])!;
+    expect(summary.getCell("A1").font).toMatchObject({ name: "Times New Roman", size: 12, bold: true });
+    expect(summary.getCell("E1").font).toMatchObject({ name: "Times New Roman", underline: true });
+    expect(summary.pageSetup).toMatchObject({
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
+    expect(summary.pageSetup.margins).toMatchObject({ left: 0.4, right: 0.4 });
+    expect(summary.headerFooter.oddFooter).toBe("&CTrang &P/&N");
+    const heights = consolidatedSheetPlan(consolidation(), template).rowHeights ?? {};
+    const [row, height] = Object.entries(heights)[0] ?? [];
+    expect(summary.getRow(Number(row)).height).toBe(height);
+    const byUnit = back.getWorksheet(sheets[1])!;
+    expect(byUnit.views[0]).toMatchObject({ state: "frozen", ySplit: 7, xSplit: 3 });
+    expect(byUnit.autoFilter).toMatch(/^A7:[A-Z]+10$/);
+    const rules = (byUnit as unknown as { conditionalFormattings: { rules: { type: string }[] }[] })
+      .conditionalFormattings;
+    expect(rules.map((r) => r.rules[0]?.type)).toEqual(["expression", "dataBar"]);
   });
 
   it("falls back to a styled range when a table would hold merged cells", async () => {

@@ -173,9 +173,22 @@ export function createApiClient(options: ApiClientOptions) {
     },
     submissions: async (unit: string, period: string) =>
       (await call(submissionsAnswer, "GET", `/v1/submissions?${q({ unit, period })}`)).data,
-    /** With `compare`, each indicator gains `previous`: that period restated onto this one's tree. */
-    consolidation: async (unit: string, period: string, compare?: string) => {
-      const query = q({ unit, period, ...(compare !== undefined && { compare }) });
+    /**
+     * `compare`: each indicator gains `previous`, that period restated onto this one's tree (a string is
+     * the compared period). `detail: "units"` adds reporting.units, every expected unit of the subtree.
+     */
+    consolidation: async (
+      unit: string,
+      period: string,
+      opts: string | { compare?: string | undefined; detail?: "units" } = {},
+    ) => {
+      const { compare, detail } = typeof opts === "string" ? { compare: opts, detail: undefined } : opts;
+      const query = q({
+        unit,
+        period,
+        ...(compare !== undefined && { compare }),
+        ...(detail !== undefined && { detail }),
+      });
       return (await call(comparedConsolidation, "GET", `/v1/consolidation?${query}`)).data;
     },
     /** The tree of a period (`{ period }`) or a day (`{ at }`), within the token's subtree. */

@@ -6,6 +6,7 @@ import { label, text, unitName } from "./text.ts";
 
 export { MAX_FIGURE } from "./limits.ts";
 
+import { previousFigures, reportingUnit, unitRef } from "./reporting-units.ts";
 import { changesSince, reviewInfo, reviewSummary } from "./review-parts.ts";
 
 export const UNIT_CODE_RE = /^[A-Z0-9][A-Z0-9._-]{0,63}$/;
@@ -97,6 +98,8 @@ export const indicatorTotal = z.object({
    */
   unitsWithTarget: z.number().int().optional(),
   unitsWithActual: z.number().int().optional(),
+  /** With `?compare=`: the compared period's figures restated onto this period's tree (api §1). */
+  previous: previousFigures.optional(),
 });
 export type IndicatorTotal = z.infer<typeof indicatorTotal>;
 
@@ -106,7 +109,12 @@ export const reportingStatus = z.object({
   late: z.number().int(),
   missing: z.array(z.string()),
   lateUnits: z.array(z.string()).optional(),
-  /** Review (§3): units below that are accepted (a count) and returned (their codes). */
+  /** `missing` and `lateUnits` with names, so clients need not look names up. */
+  missingUnits: z.array(unitRef).optional(),
+  lateUnitsNamed: z.array(unitRef).optional(),
+  /** Every expected unit of the subtree with its state, revision, times and reporter (by code). */
+  units: z.array(reportingUnit).optional(),
+  /** Review (api §3): how many reports are accepted, and which were returned. */
   accepted: z.number().int().optional(),
   returned: z.array(z.string()).optional(),
 });
@@ -124,10 +132,14 @@ export const consolidation = z.object({
       name: z.string(),
       indicators: z.array(indicatorTotal),
       submitted: z.boolean().optional(),
+      /** False for a unit made by a split: it has no compared figures (api §1). */
+      comparable: z.boolean().optional(),
     }),
   ),
   reporting: reportingStatus,
   summary: targetSummary.optional(),
+  /** With `?compare=`: the compared period (api §1). */
+  compare: z.object({ period: z.string() }).optional(),
 });
 export type Consolidation = z.infer<typeof consolidation>;
 

@@ -327,6 +327,11 @@ describe("reporting status with a deadline", () => {
       late: 1,
       lateUnits: ["P.D1.C2"],
       missing: ["P.D1.C4", "P.D2"],
+      lateUnitsNamed: [{ code: "P.D1.C2", name: "Xã 2" }],
+      missingUnits: [
+        { code: "P.D1.C4", name: "Xã 4" },
+        { code: "P.D2", name: "Huyện đoàn 2" },
+      ],
       accepted: 0,
       returned: [],
     });
@@ -336,6 +341,8 @@ describe("reporting status with a deadline", () => {
       late: 1,
       lateUnits: ["P.D1.C2"],
       missing: ["P.D1.C4"],
+      lateUnitsNamed: [{ code: "P.D1.C2", name: "Xã 2" }],
+      missingUnits: [{ code: "P.D1.C4", name: "Xã 4" }],
       accepted: 0,
       returned: [],
     });
@@ -345,6 +352,8 @@ describe("reporting status with a deadline", () => {
       late: 0,
       lateUnits: [],
       missing: [],
+      lateUnitsNamed: [],
+      missingUnits: [],
       accepted: 0,
       returned: [],
     });

@@ -175,7 +175,18 @@ function reportingStatus(a: Analysis, p: number): ReportingStatus {
   }
   missing.sort(compareCodes);
   lateUnits.sort(compareCodes);
-  return { expected: end - p - 1, submitted, late: lateUnits.length, missing, lateUnits };
+  // The same lists with names (api: missingUnits, lateUnitsNamed), as the Worker answers them.
+  const named = (codes: string[]) =>
+    codes.map((code) => ({ code, name: (a.tree.units[a.tree.position.get(code) ?? -1] as UnitNode).name }));
+  return {
+    expected: end - p - 1,
+    submitted,
+    late: lateUnits.length,
+    missing,
+    lateUnits,
+    missingUnits: named(missing),
+    lateUnitsNamed: named(lateUnits),
+  };
 }
 
 /** Review (§3): units strictly below that are accepted (a count) and returned (their codes). */

@@ -1,76 +1,105 @@
-// The consolidated sheet ("Tổng hợp") as a plan: header, reporting status, then one Excel table with a
-// row per indicator (the unit's total, then a column block per child unit). The add-in and the CLI
-// render it; neither decides layout.
+// "Tổng hợp …": the consolidated figures of a unit as an official document that prints one page wide
+// (landscape A4): the union header and date line, the title and period, the reporting summary, then one
+// row per indicator under its section (I–V, STT restarting per section) with target, actual, % đạt,
+// and with a compared period `Cùng kỳ …` and `Tăng/giảm (%)`; notes; the signature block.
 //
-// Layout decisions:
-// - rows 1–7: title and header (unit, code, period, template, generated at, target summary);
-//   rows 9–12: reporting status (submitted/expected, late and missing units by name);
-//   row 14: the table header; one table row per template indicator, in template order, no section rows
-//   (an Excel table must stay sortable and filterable);
-// - grade rows show their counts as one text cell "XS: 5; T: 3; HT: 1; KHT: 0" in the actual column,
-//   so the table keeps exactly one row per indicator;
-// - ratio figures and rates are numbers in percent (80 means 80 %) with number format "0.0";
-// - blank stays blank (no data is never written as 0);
-// - every string is a `value` with number format "@" (text), never a formula: unit names such as
-//   "=HYPERLINK(…)" or "+1" must not run. The plan has no formulas at all: the figures are the server's.
+// - No per-child columns (those are on "Theo đơn vị …"), so 170 children print as well as 1.
+// - Blank stays blank (no data is never written as 0); ratios and rates are percent numbers ("0.0").
+// - Every string is a "@" text value, never a formula: names such as "=HYPERLINK(…)" cannot run. The
+//   figures are the server's: the plan has no formulas.
 import type { Consolidation, IndicatorTotal } from "../api/schemas.ts";
-import type { ComparedConsolidation } from "../api/units.ts";
 import { summarizeTargets } from "../consolidation/targets.ts";
+import { formatPeriodEn, formatPeriodVn } from "../format/vietnam-time.ts";
 import { columnLetter } from "../grid/address.ts";
 import { GRADES, type Indicator, type Template } from "../template/types.ts";
-import { compareCells, compareHeaders } from "./compare-columns.ts";
-import { NUMBER_FORMATS } from "./template-sheet.ts";
-import type { PlanCell, SheetPlan } from "./types.ts";
+import { SheetBuilder } from "./builder.ts";
+import {
+  NARROW_MARGINS,
+  OFFICIAL_FONT,
+  PAGE_FOOTER,
+  writeOfficialHeader,
+  writeSignatureBlock,
+} from "./official.ts";
+import { reportingSummaryLines } from "./reporting-summary.ts";
+import { pullSheetName } from "./sheet-names.ts";
+import { HEADER_FILL, NUMBER_FORMATS, SECTION_FILL } from "./template-sheet.ts";
+import type { SheetPlan } from "./types.ts";
 
 export type PlanLang = "vi" | "en";
 
 export interface ConsolidatedSheetOptions {
-  /** Names of units by code, for the late and missing lists (codes are shown when a name is unknown). */
-  unitNames?: Record<string, string>;
   lang?: PlanLang;
-  /** Shown in the header as given (e.g. an ISO date-time). */
-  generatedAt?: string;
+  /** When the workbook is made: the date line shows it in Vietnam time (default: now). */
+  at?: Date | string | number;
+  /** Place of the date line (default: from the unit's name, "Tỉnh đoàn Sơn La" → "Sơn La"). */
+  place?: string;
 }
 
-const TEXT = "@";
-/** Excel's limit on the text of one cell. */
-const MAX_CELL_TEXT = 32_767;
-/** Excel's limit on a sheet name. */
-const MAX_SHEET_NAME = 31;
-
-const L = {
-  sheet: "Tổng hợp",
-  title: { vi: "TỔNG HỢP", en: "CONSOLIDATED:" },
-  unit: { vi: "Đơn vị", en: "Unit" },
-  unitCode: { vi: "Mã đơn vị", en: "Unit code" },
+export const L = {
+  sheet: { vi: "Tổng hợp", en: "Tổng hợp" },
+  report: { vi: "BÁO CÁO TỔNG HỢP", en: "CONSOLIDATED REPORT" },
   period: { vi: "Kỳ báo cáo", en: "Period" },
-  template: { vi: "Mẫu báo cáo", en: "Template" },
-  generatedAt: { vi: "Lập lúc", en: "Generated at" },
-  targets: { vi: "Chỉ tiêu", en: "Targets" },
-  reporting: { vi: "TÌNH HÌNH NỘP BÁO CÁO", en: "REPORTING STATUS" },
-  submitted: { vi: "Đã nộp", en: "Submitted" },
-  late: { vi: "Nộp muộn", en: "Late" },
-  missing: { vi: "Chưa nộp", en: "Missing" },
-  none: { vi: "không có", en: "none" },
-  units: { vi: "đơn vị", en: "units" },
+  compared: { vi: "so sánh cùng kỳ", en: "compared with" },
+  stt: { vi: "STT", en: "No." },
   code: { vi: "Mã chỉ tiêu", en: "Code" },
   label: { vi: "Nội dung chỉ tiêu", en: "Indicator" },
-  measure: { vi: "ĐVT", en: "Unit of measure" },
+  measure: { vi: "ĐVT", en: "Unit" },
   target: { vi: "Chỉ tiêu giao", en: "Target" },
   actual: { vi: "Kết quả thực hiện", en: "Actual" },
   rate: { vi: "Tỷ lệ đạt %", en: "Achieved %" },
+  previous: { vi: "Cùng kỳ", en: "Same period" },
+  change: { vi: "Tăng/giảm (%)", en: "Change (%)" },
   note: { vi: "Ghi chú", en: "Notes" },
-  childTarget: { vi: "Chỉ tiêu", en: "Target" },
-  childActual: { vi: "Kết quả", en: "Actual" },
   unitsMet: { vi: "Đơn vị đạt", en: "Units meeting it" },
   unitsWithTarget: { vi: "Đơn vị có chỉ tiêu", en: "Units with a target" },
   unitsWithActual: { vi: "có kết quả", en: "with a result" },
+  points: { vi: "tăng/giảm tính bằng điểm %", en: "change in percentage points" },
+  required: { vi: "(*) Chỉ tiêu bắt buộc báo cáo.", en: "(*) Required indicator." },
 } as const;
+
+/** Where the columns of the table are; with a compared period two more sit before the notes. */
+export function summaryColumns(compare: boolean) {
+  return {
+    stt: 1,
+    code: 2,
+    label: 3,
+    measure: 4,
+    target: 5,
+    actual: 6,
+    rate: 7,
+    previous: 8,
+    change: 9,
+    note: compare ? 10 : 8,
+  };
+}
+
+const WIDTHS = {
+  stt: 5,
+  code: 8,
+  label: 46,
+  measure: 9,
+  target: 12,
+  actual: 13,
+  rate: 9,
+  previous: 13,
+  change: 10,
+  note: 26,
+};
+
+/** Rows above the table. */
+const ROW = { title: 4, templateTitle: 5, period: 6, reporting: 8, header: 12 } as const;
+
+/** "Tổng hợp <unit> <period>", within 31 characters for any code. */
+export function consolidatedSheetName(unit: string, period: string): string {
+  return pullSheetName(L.sheet.vi, unit, period);
+}
+
+export const periodText = (period: string, lang: PlanLang) =>
+  lang === "vi" ? formatPeriodVn(period) : formatPeriodEn(period);
 
 /**
  * The rate divides summed actuals by summed targets, so it reads differently when not every unit gave
- * both (a province's own target against its communes' actuals, or one commune's target against all):
- * "Đơn vị có chỉ tiêu: 1, có kết quả: 3". Null when every unit with a figure gave both, or none a target.
+ * both: "Đơn vị có chỉ tiêu: 1, có kết quả: 3". Null when every unit with a figure gave both, or none.
  */
 export function targetCoverageNote(total: IndicatorTotal, lang: PlanLang): string | null {
   const withTarget = total.unitsWithTarget ?? 0;
@@ -79,213 +108,201 @@ export function targetCoverageNote(total: IndicatorTotal, lang: PlanLang): strin
   return `${L.unitsWithTarget[lang]}: ${withTarget}, ${L.unitsWithActual[lang]}: ${withActual}`;
 }
 
-/** Fixed rows of the layout (1-based). */
-const ROW = {
-  title: 1,
-  unit: 2,
-  unitCode: 3,
-  period: 4,
-  template: 5,
-  generatedAt: 6,
-  targets: 7,
-  reporting: 9,
-  submitted: 10,
-  late: 11,
-  missing: 12,
-  header: 14,
-} as const;
-
-/** Main block: A..G; child blocks follow from column 8. */
-const MAIN_COLUMNS = 7;
-const COLUMNS_PER_CHILD = 2;
-
-/** "Tổng hợp <unit> <period>" made a valid Excel sheet name: no []:*?/\, no edge apostrophes, ≤ 31. */
-export function consolidatedSheetName(unit: string, period: string): string {
-  const cleaned = `${L.sheet} ${unit} ${period}`.normalize("NFC").replace(/[[\]:*?/\\]/g, "");
-  let name = "";
-  for (const ch of cleaned) {
-    if (name.length + ch.length > MAX_SHEET_NAME) break; // whole code points only
-    name += ch;
-  }
-  name = name.replace(/^[\s']+|[\s']+$/g, "");
-  return name === "" ? L.sheet : name;
+/** Relative change in percent, one decimal; undefined without both figures or from zero. */
+export function changePercent(current: number | undefined, previous: number | undefined): number | undefined {
+  if (current === undefined || previous === undefined || previous === 0) return undefined;
+  return Math.round(((current - previous) / previous) * 1000) / 10;
 }
 
-/** A table name Excel accepts: letters, digits, underscores, starting with a letter. */
-export function consolidatedTableName(unit: string, period: string): string {
-  return `TongHop_${unit}_${period}`.replace(/[^A-Za-z0-9_]/g, "_").slice(0, 250);
+export function gradeText(grades: Record<string, number> | undefined): string | null {
+  if (!grades) return null;
+  return GRADES.map((g) => `${g}: ${grades[g] ?? 0}`).join("; ");
 }
 
-/** Names joined with "; ", cut to fit one cell, saying how many were left out. */
-function joinNames(names: readonly string[], none: string): string {
-  if (names.length === 0) return none;
-  let text = "";
-  for (let i = 0; i < names.length; i++) {
-    const next = text === "" ? (names[i] ?? "") : `${text}; ${names[i] ?? ""}`;
-    const rest = names.length - i;
-    if (next.length > MAX_CELL_TEXT - 20) return `${text}; … (+${rest})`;
-    text = next;
-  }
-  return text;
-}
-
-function gradeText(ind: IndicatorTotal | undefined): string | null {
-  if (!ind?.grades) return null;
-  return GRADES.map((g) => `${g}: ${ind.grades?.[g] ?? 0}`).join("; ");
-}
-
-function figureFormat(ind: Indicator): string {
+export function figureFormat(ind: Indicator): string {
   if (ind.kind === "ratio") return NUMBER_FORMATS.ratio;
   return ind.kind === "money" ? NUMBER_FORMATS.money : NUMBER_FORMATS.count;
 }
 
+export function indicatorLabel(ind: Indicator, lang: PlanLang): string {
+  return ind.required ? `${ind.label[lang]} (*)` : ind.label[lang];
+}
+
+function writeTitle(
+  b: SheetBuilder,
+  c: Consolidation,
+  template: Template,
+  lang: PlanLang,
+  last: number,
+): void {
+  const center = { horizontalAlignment: "Center" as const, bold: true };
+  b.across(ROW.title, 1, last, L.report[lang], { ...center, fontSize: 14 });
+  b.across(ROW.templateTitle, 1, last, template.title[lang], { ...center, wrapText: true });
+  let period = `${L.period[lang]}: ${periodText(c.period, lang)}`;
+  if (c.compare) period += ` (${L.compared[lang]} ${periodText(c.compare.period, lang)})`;
+  b.across(ROW.period, 1, last, period, { horizontalAlignment: "Center", italic: true });
+}
+
+function writeHeaderRow(b: SheetBuilder, c: Consolidation, lang: PlanLang): void {
+  const col = summaryColumns(c.compare !== undefined);
+  const style = {
+    bold: true,
+    wrapText: true,
+    border: true,
+    fill: HEADER_FILL,
+    horizontalAlignment: "Center" as const,
+  };
+  const heads: [number, string][] = [
+    [col.stt, L.stt[lang]],
+    [col.code, L.code[lang]],
+    [col.label, L.label[lang]],
+    [col.measure, L.measure[lang]],
+    [col.target, L.target[lang]],
+    [col.actual, L.actual[lang]],
+    [col.rate, L.rate[lang]],
+    [col.note, L.note[lang]],
+  ];
+  if (c.compare) {
+    heads.push(
+      [col.previous, `${L.previous[lang]} ${periodText(c.compare.period, lang)}`],
+      [col.change, L.change[lang]],
+    );
+  }
+  for (const [k, text] of heads) b.text(ROW.header, k, text, style);
+}
+
+function notesOf(
+  ind: Indicator,
+  total: IndicatorTotal | undefined,
+  lang: PlanLang,
+  compare: boolean,
+): string | null {
+  const notes: string[] = [];
+  if (ind.perUnitTarget !== undefined && total?.unitsMet !== undefined) {
+    notes.push(`${L.unitsMet[lang]} (≥ ${ind.perUnitTarget}): ${total.unitsMet}/${total.unitsReported ?? 0}`);
+  }
+  const coverage = total ? targetCoverageNote(total, lang) : null;
+  if (coverage) notes.push(coverage);
+  if (compare && ind.kind === "ratio" && total?.previous?.actual !== undefined) notes.push(L.points[lang]);
+  return notes.length > 0 ? notes.join("; ") : null;
+}
+
+function writeIndicatorRow(
+  b: SheetBuilder,
+  row: number,
+  stt: number,
+  ind: Indicator,
+  total: IndicatorTotal | undefined,
+  c: Consolidation,
+  lang: PlanLang,
+): void {
+  const compare = c.compare !== undefined;
+  const col = summaryColumns(compare);
+  const cell = { border: true, verticalAlignment: "Center" as const };
+  const format = figureFormat(ind);
+  b.number(row, col.stt, stt, "0", { ...cell, horizontalAlignment: "Center" });
+  b.text(row, col.code, ind.code, { ...cell, horizontalAlignment: "Center" });
+  b.text(row, col.label, indicatorLabel(ind, lang), { ...cell, wrapText: true });
+  b.text(row, col.measure, ind.unit[lang], { ...cell, horizontalAlignment: "Center" });
+  b.number(row, col.target, total?.target, format, cell);
+  if (ind.kind === "grade") b.text(row, col.actual, gradeText(total?.grades), { ...cell, wrapText: true });
+  else b.number(row, col.actual, total?.actual, format, cell);
+  b.number(row, col.rate, total?.rate, NUMBER_FORMATS.rate, cell);
+  if (compare) {
+    const prev = total?.previous;
+    if (ind.kind === "grade") b.text(row, col.previous, gradeText(prev?.grades), { ...cell, wrapText: true });
+    else b.number(row, col.previous, prev?.actual, format, cell);
+    const change =
+      ind.kind === "ratio"
+        ? total?.actual !== undefined && prev?.actual !== undefined
+          ? Math.round((total.actual - prev.actual) * 10) / 10
+          : undefined
+        : ind.kind === "grade"
+          ? undefined
+          : changePercent(total?.actual, prev?.actual);
+    b.number(row, col.change, change, NUMBER_FORMATS.rate, cell);
+  }
+  b.text(row, col.note, notesOf(ind, total, lang, compare), { ...cell, wrapText: true });
+}
+
+/** Sections in template order, each followed by its indicators (STT from 1 in each); the last row. */
+function writeBody(b: SheetBuilder, c: Consolidation, template: Template, lang: PlanLang): number {
+  const col = summaryColumns(c.compare !== undefined);
+  const byCode = new Map(c.indicators.map((i) => [i.code, i]));
+  let row = ROW.header;
+  const section = { bold: true, border: true, fill: SECTION_FILL };
+  const listed = new Set(template.sections.map((s) => s.id));
+  const groups = [
+    ...template.sections.map((s) => ({
+      id: s.id,
+      label: s.label[lang] as string | null,
+      inds: template.indicators.filter((i) => i.section === s.id),
+    })),
+    { id: "", label: null, inds: template.indicators.filter((i) => !listed.has(i.section)) },
+  ];
+  for (const g of groups) {
+    if (g.inds.length === 0) continue;
+    if (g.label !== null) {
+      row++;
+      b.text(row, col.stt, g.id, { ...section, horizontalAlignment: "Center" });
+      b.across(row, col.code, col.note, g.label, section);
+    }
+    for (const [k, ind] of g.inds.entries())
+      writeIndicatorRow(b, ++row, k + 1, ind, byCode.get(ind.code), c, lang);
+  }
+  return row;
+}
+
 export function consolidatedSheetPlan(
-  c: Consolidation | ComparedConsolidation,
+  c: Consolidation,
   template: Template,
   opts: ConsolidatedSheetOptions = {},
 ): SheetPlan {
   const lang = opts.lang ?? "vi";
-  // With a compared period the main block gains "Cùng kỳ …" and "Tăng/giảm (%)" after its notes.
-  const compared = "compare" in c ? c.compare?.period : undefined;
-  const main = MAIN_COLUMNS + (compared === undefined ? 0 : 2);
-  const cells: PlanCell[] = [];
-  const text = (address: string, value: string | null, extra: Partial<PlanCell> = {}) =>
-    cells.push({ address, value, numberFormat: TEXT, ...extra });
-  const number = (address: string, value: number | undefined, numberFormat: string) =>
-    cells.push({ address, value: value ?? null, numberFormat, horizontalAlignment: "Right", border: true });
-
-  const childNames = new Map(c.children.map((ch) => [ch.unit, ch.name]));
-  const nameOf = (code: string) =>
-    (opts.unitNames && Object.hasOwn(opts.unitNames, code) ? opts.unitNames[code] : undefined) ??
-    childNames.get(code) ??
-    code;
-
-  const lastColumn = columnLetter(main + COLUMNS_PER_CHILD * c.children.length);
-
-  // Header block: labels in A, data in B.
-  text(`A${ROW.title}`, `${L.title[lang]} ${template.title[lang]}`, { bold: true });
-  const header: [number, string, string | null][] = [
-    [ROW.unit, L.unit[lang], c.name ?? nameOf(c.unit)],
-    [ROW.unitCode, L.unitCode[lang], c.unit],
-    [ROW.period, L.period[lang], c.period],
-    [ROW.template, L.template[lang], c.template],
-    [ROW.generatedAt, L.generatedAt[lang], opts.generatedAt ?? null],
-    [ROW.targets, L.targets[lang], (c.summary ?? summarizeTargets(c.indicators)).text[lang]],
-  ];
-  for (const [row, label, value] of header) {
-    text(`A${row}`, label, { bold: true });
-    text(`B${row}`, value);
-  }
-
-  // Reporting status: counts in the labels, names in B.
-  const r = c.reporting;
-  const lateUnits = r.lateUnits ?? [];
-  text(`A${ROW.reporting}`, L.reporting[lang], { bold: true });
-  text(`A${ROW.submitted}`, L.submitted[lang], { bold: true });
-  text(`B${ROW.submitted}`, `${r.submitted}/${r.expected} ${L.units[lang]}`);
-  text(`A${ROW.late}`, `${L.late[lang]} (${r.late})`, { bold: true });
-  text(`B${ROW.late}`, joinNames(lateUnits.map(nameOf), L.none[lang]), { wrapText: true });
-  text(`A${ROW.missing}`, `${L.missing[lang]} (${r.missing.length})`, { bold: true });
-  text(`B${ROW.missing}`, joinNames(r.missing.map(nameOf), L.none[lang]), { wrapText: true });
-
-  // Table header. Excel wants header names unique (ignoring case): a repeated child name gets its code.
-  const used = new Set<string>();
-  const unique = (wanted: string, code: string) => {
-    let name = wanted;
-    if (used.has(name.toLowerCase())) name = `${wanted} (${code})`;
-    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${wanted} (${code}) ${k}`;
-    used.add(name.toLowerCase());
-    return name;
-  };
-  const headers = [L.code, L.label, L.measure, L.target, L.actual, L.rate, L.note].map((l) =>
-    unique(l[lang], ""),
-  );
-  if (compared !== undefined) headers.push(...compareHeaders(compared, lang));
-  for (const child of c.children) {
-    const name = child.name.slice(0, 100);
-    headers.push(unique(`${name} – ${L.childTarget[lang]}`, child.unit));
-    headers.push(unique(`${name} – ${L.childActual[lang]}`, child.unit));
-  }
-  headers.forEach((h, i) => {
-    text(`${columnLetter(i + 1)}${ROW.header}`, h, { bold: true, wrapText: true, border: true });
+  const compare = c.compare !== undefined;
+  const col = summaryColumns(compare);
+  const b = new SheetBuilder();
+  writeOfficialHeader(b, {
+    unitName: c.name ?? c.unit,
+    at: opts.at ?? Date.now(),
+    left: [1, 3],
+    right: [5, col.note],
+    ...(opts.place !== undefined && { place: opts.place }),
   });
-
-  // One row per indicator, template order.
-  const byCode = new Map(c.indicators.map((i) => [i.code, i]));
-  const childTotals = c.children.map((ch) => new Map(ch.indicators.map((i) => [i.code, i])));
-  template.indicators.forEach((ind, k) => {
-    const row = ROW.header + 1 + k;
-    const total = byCode.get(ind.code);
-    const format = figureFormat(ind);
-    text(`A${row}`, ind.code, { border: true });
-    text(`B${row}`, ind.label[lang], { border: true, wrapText: true });
-    text(`C${row}`, ind.unit[lang] === "" ? null : ind.unit[lang], { border: true });
-    number(`D${row}`, total?.target, format);
-    if (ind.kind === "grade") text(`E${row}`, gradeText(total), { border: true });
-    else number(`E${row}`, total?.actual, format);
-    number(`F${row}`, total?.rate, NUMBER_FORMATS.rate);
-    const notes: string[] = [];
-    if (ind.perUnitTarget !== undefined && total?.unitsMet !== undefined) {
-      notes.push(
-        `${L.unitsMet[lang]} (≥ ${ind.perUnitTarget}): ${total.unitsMet}/${total.unitsReported ?? 0}`,
-      );
-    }
-    const coverage = total ? targetCoverageNote(total, lang) : null;
-    if (coverage) notes.push(coverage);
-    text(`G${row}`, notes.length > 0 ? notes.join("; ") : null, { border: true });
-    if (compared !== undefined) {
-      const { previous, change } = compareCells(ind, total);
-      if (typeof previous === "string" || previous === null) text(`H${row}`, previous, { border: true });
-      else number(`H${row}`, previous, format);
-      number(`I${row}`, change ?? undefined, NUMBER_FORMATS.rate);
-    }
-    childTotals.forEach((totals, j) => {
-      const first = main + 1 + COLUMNS_PER_CHILD * j;
-      const t = totals.get(ind.code);
-      number(`${columnLetter(first)}${row}`, t?.target, format);
-      if (ind.kind === "grade") text(`${columnLetter(first + 1)}${row}`, gradeText(t), { border: true });
-      else number(`${columnLetter(first + 1)}${row}`, t?.actual, format);
-    });
+  writeTitle(b, c, template, lang, col.note);
+  const summary = c.summary ?? summarizeTargets(c.indicators);
+  reportingSummaryLines(c, lang, summary.text[lang]).forEach((text, i) => {
+    b.across(ROW.reporting + i, 1, col.note, text, { wrapText: true, ...(i === 0 && { bold: true }) });
   });
+  writeHeaderRow(b, c, lang);
+  const lastRow = writeBody(b, c, template, lang);
+  b.across(lastRow + 1, 1, col.note, L.required[lang], { italic: true });
+  const end = writeSignatureBlock(b, { row: lastRow + 3, left: [1, 3], right: [5, col.note], lang });
 
-  const lastRow = ROW.header + template.indicators.length;
-  const columnWidths: Record<string, number> = { A: 12, B: 60, C: 12, D: 14, E: 18, F: 12, G: 26 };
-  if (compared !== undefined) Object.assign(columnWidths, { H: 16, I: 12 });
-  for (let i = main + 1; i <= main + COLUMNS_PER_CHILD * c.children.length; i++) {
-    columnWidths[columnLetter(i)] = 16;
+  const columnWidths: Record<string, number> = {};
+  for (const [key, index] of Object.entries(col)) {
+    if (!compare && (key === "previous" || key === "change")) continue;
+    columnWidths[columnLetter(index)] = WIDTHS[key as keyof typeof WIDTHS];
   }
-
-  const properties: Record<string, string> = {
-    kind: "consolidated",
-    unit: c.unit,
-    period: c.period,
-    template: c.template,
-  };
-  if (compared !== undefined) properties.compare = compared;
-  if (opts.generatedAt) properties.generatedAt = opts.generatedAt;
-
   return {
     name: consolidatedSheetName(c.unit, c.period),
-    cells,
+    font: OFFICIAL_FONT,
+    cells: b.cells,
     columnWidths,
-    merges: [`A${ROW.title}:G${ROW.title}`],
+    rowHeights: b.rowHeights(columnWidths, OFFICIAL_FONT.size),
+    merges: b.merges,
     validations: [],
-    tables: [
-      {
-        name: consolidatedTableName(c.unit, c.period),
-        range: `A${ROW.header}:${lastColumn}${lastRow}`,
-        style: "TableStyleMedium2",
-      },
-    ],
+    tables: [],
     freezeRows: ROW.header,
     print: {
       orientation: "Landscape",
       paperSize: "A4",
       titleRows: `$${ROW.header}:$${ROW.header}`,
-      area: `A1:${lastColumn}${lastRow}`,
-      // A few children fit one page across; more would print unreadably small, so they flow on.
-      fitToWidth: c.children.length <= 4,
+      area: `A1:${columnLetter(col.note)}${end}`,
+      fitToWidth: true,
+      footer: PAGE_FOOTER[lang],
+      margins: NARROW_MARGINS,
     },
-    properties,
+    properties: {},
   };
 }

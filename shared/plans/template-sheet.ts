@@ -1,6 +1,7 @@
 // The official template sheet as a plan: one layout for the add-in and the CLI. The locator never relies
 // on these addresses (users insert rows, sort, add columns); they only fix where a fresh sheet puts things.
 import type { Indicator, IndicatorKind, Template } from "../template/types.ts";
+import { OFFICIAL_FONT } from "./official.ts";
 import type { PlanCell, PlanValidation, SheetPlan } from "./types.ts";
 
 export const TEMPLATE_LAYOUT = {
@@ -228,6 +229,8 @@ export function templateSheetPlan(template: Template, opts: TemplateSheetOptions
   const lastRow = rows.lastRow;
   return {
     name: "Báo cáo",
+    // The official font, named in every cell (LibreOffice draws an unnamed bold font in a fallback).
+    font: OFFICIAL_FONT,
     cells,
     columnWidths: { A: 6, B: 12, C: 60, D: 11, E: 13, F: 15, G: 10, H: 28 },
     merges,

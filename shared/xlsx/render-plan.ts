@@ -1,8 +1,22 @@
 // Renders a shared SheetPlan into an ExcelJS workbook: the CLI's counterpart of addin/excel's renderer.
 // Every layout decision is in the plan; this file only translates it to ExcelJS's model.
-import type { Borders, Cell, DataValidation, TableStyleProperties, Workbook, Worksheet } from "exceljs";
+import type {
+  Borders,
+  Cell,
+  ConditionalFormattingRule,
+  DataValidation,
+  TableStyleProperties,
+  Workbook,
+  Worksheet,
+} from "exceljs";
 import { parseRange, type RangeRef } from "../grid/address.ts";
-import type { PlanCell, PlanTable, PlanValidation, SheetPlan } from "../plans/types.ts";
+import type {
+  PlanCell,
+  PlanConditionalFormat,
+  PlanTable,
+  PlanValidation,
+  SheetPlan,
+} from "../plans/types.ts";
 import { writeProperties } from "./properties.ts";
 
 export interface RenderResult {
@@ -35,7 +49,7 @@ export function argb(color: string): string {
   return `FF${color.replace(/^#/, "").toUpperCase()}`;
 }
 
-function writeCell(cell: Cell, pc: PlanCell): void {
+function writeCell(cell: Cell, pc: PlanCell, font?: SheetPlan["font"]): void {
   if (pc.formula !== undefined) {
     cell.value = { formula: pc.formula.replace(/^=/, "") };
   } else if (typeof pc.value === "string") {
@@ -46,9 +60,12 @@ function writeCell(cell: Cell, pc: PlanCell): void {
     cell.value = pc.value;
   }
   if (pc.numberFormat !== undefined && typeof pc.value !== "string") cell.numFmt = pc.numberFormat;
-  if (pc.bold !== undefined || pc.italic !== undefined || pc.fontColor !== undefined) {
+  if (font || pc.bold !== undefined || pc.italic !== undefined || pc.fontColor !== undefined) {
+    // The font is named in every cell's style: LibreOffice draws an unnamed bold font in a fallback.
     cell.font = {
       ...cell.font,
+      ...(font && { name: font.name, size: pc.fontSize ?? font.size }),
+      ...(pc.underline && { underline: true }),
       ...(pc.bold !== undefined && { bold: pc.bold }),
       ...(pc.italic !== undefined && { italic: pc.italic }),
       ...(pc.fontColor !== undefined && { color: { argb: argb(pc.fontColor) } }),
@@ -57,10 +74,15 @@ function writeCell(cell: Cell, pc: PlanCell): void {
   if (pc.fill !== undefined) {
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(pc.fill) } };
   }
-  if (pc.horizontalAlignment !== undefined || pc.wrapText !== undefined) {
+  if (
+    pc.horizontalAlignment !== undefined ||
+    pc.wrapText !== undefined ||
+    pc.verticalAlignment !== undefined
+  ) {
     cell.alignment = {
       ...cell.alignment,
-      vertical: "middle",
+      vertical:
+        pc.verticalAlignment === "Top" ? "top" : pc.verticalAlignment === "Bottom" ? "bottom" : "middle",
       ...(pc.horizontalAlignment !== undefined && {
         horizontal: pc.horizontalAlignment.toLowerCase() as "left" | "center" | "right",
       }),
@@ -131,10 +153,44 @@ function addTable(ws: Worksheet, t: PlanTable, merges: string[]): string | undef
   return undefined;
 }
 
+/** A data bar from the column's smallest to its largest value, or a fill where our formula holds. */
+function addConditionalFormat(ws: Worksheet, cf: PlanConditionalFormat): void {
+  if (cf.type === "dataBar") {
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: [
+        {
+          type: "dataBar",
+          priority: 1,
+          gradient: false,
+          cfvo: [{ type: "min" }, { type: "max" }],
+          color: { argb: argb(cf.color) },
+        } as ConditionalFormattingRule,
+      ],
+    });
+    return;
+  }
+  ws.addConditionalFormatting({
+    ref: cf.range,
+    rules: [
+      {
+        type: "expression",
+        priority: 2,
+        formulae: [cf.formula.replace(/^=/, "")],
+        style: {
+          fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } },
+          ...(cf.fontColor !== undefined && { font: { color: { argb: argb(cf.fontColor) } } }),
+        },
+      },
+    ],
+  });
+}
+
 /** Adds a worksheet rendered from the plan; the plan's properties go to the workbook (see properties.ts). */
 export async function renderPlan(wb: Workbook, plan: SheetPlan): Promise<RenderResult> {
   const ws = wb.addWorksheet(plan.name);
-  for (const pc of plan.cells) writeCell(ws.getCell(pc.address), pc);
+  for (const pc of plan.cells) writeCell(ws.getCell(pc.address), pc, plan.font);
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
   for (const [letter, width] of Object.entries(plan.columnWidths)) ws.getColumn(letter).width = width;
   for (const m of plan.merges) ws.mergeCells(m);
   for (const v of plan.validations) {
@@ -152,7 +208,11 @@ export async function renderPlan(wb: Workbook, plan: SheetPlan): Promise<RenderR
     const why = addTable(ws, t, plan.merges);
     if (why) tableFallbacks.push(why);
   }
-  if (plan.freezeRows) ws.views = [{ state: "frozen", ySplit: plan.freezeRows, xSplit: 0 }];
+  if (plan.freezeRows || plan.freezeColumns) {
+    ws.views = [{ state: "frozen", ySplit: plan.freezeRows ?? 0, xSplit: plan.freezeColumns ?? 0 }];
+  }
+  if (plan.autoFilter !== undefined) ws.autoFilter = plan.autoFilter;
+  for (const cf of plan.conditionalFormats ?? []) addConditionalFormat(ws, cf);
   if (plan.print) {
     const p = plan.print;
     ws.pageSetup = {
@@ -160,9 +220,12 @@ export async function renderPlan(wb: Workbook, plan: SheetPlan): Promise<RenderR
       paperSize: PAPER_A4,
       orientation: p.orientation === "Landscape" ? "landscape" : "portrait",
       ...(p.titleRows !== undefined && { printTitlesRow: p.titleRows.replace(/\$/g, "") }),
+      ...(p.titleColumns !== undefined && { printTitlesColumn: p.titleColumns.replace(/\$/g, "") }),
       ...(p.area !== undefined && { printArea: p.area.replace(/\$/g, "") }),
       ...(p.fitToWidth && { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
+      ...(p.margins && { margins: { ...p.margins, header: 0.3, footer: 0.3 } }),
     };
+    if (p.footer !== undefined) ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${p.footer}` };
   }
   if (plan.protect) {
     // A guard rail, not security: no password; users may still insert/delete rows, sort and format.

@@ -3,6 +3,7 @@
 // reporting counters, and a walk down the tree that enters only subtrees with a missing or late unit.
 // The figures become the API's shape through shared/consolidation's own functions, so rounding and
 // field presence are those of the oracle the tests compare with.
+import type { UnitRef } from "../../shared/api/reporting-units.ts";
 import type { Consolidation, ReportingStatus } from "../../shared/api/schemas.ts";
 import {
   type Catalog,
@@ -19,6 +20,7 @@ import { storedToThousands } from "./codec.ts";
 import type { Db } from "./db.ts";
 import { lateSql } from "./late.ts";
 import { checkInPeriod } from "./period-tree.ts";
+import { namedUnits, readReportingUnits, readUnitNames } from "./reporting-units.ts";
 
 export interface TotalsRow {
   ancestor: string;
@@ -153,12 +155,35 @@ function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
 
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * The names of missing and late units and, when asked, one line per expected unit (issue 15). A second
+ * read after the totals' batch: the detail may show a report that arrived in between, never a wrong
+ * total. Without the detail it reads only the listed units' names (O(missing + late)).
+ */
+async function addReportingDetail(
+  db: Db,
+  reporting: ReportingStatus,
+  where: { unit: string; period: string; deadline: string | null; detail: boolean },
+): Promise<void> {
+  const listed = [...reporting.missing, ...(reporting.lateUnits ?? [])];
+  let names: UnitRef[] = [];
+  if (where.detail) {
+    reporting.units = await readReportingUnits(db, where.unit, where.period, where.deadline);
+    names = reporting.units;
+  } else if (listed.length > 0) {
+    names = await readUnitNames(db, listed);
+  }
+  reporting.missingUnits = namedUnits(reporting.missing, names);
+  reporting.lateUnitsNamed = namedUnits(reporting.lateUnits ?? [], names);
+}
+
 /** The unit must exist (checked by the caller's scope check). */
 export async function readConsolidation(
   db: Db,
   template: Template,
   unit: string,
   period: string,
+  opts: { detail?: boolean } = {},
 ): Promise<Consolidation> {
   const day = periodLastDay(period);
   const [periodRow, self, children, totals, ratioTargets, reports, counters, walk, life] = await db.batch([
@@ -242,6 +267,7 @@ export async function readConsolidation(
       .sort(byCode),
     lateUnits,
   };
+  await addReportingDetail(db, reporting, { unit, period, deadline, detail: opts.detail === true });
 
   const indicators = totalsOf(unit);
   return {

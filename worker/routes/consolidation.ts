@@ -17,17 +17,19 @@ const query = z.object({
   period: periodCode,
   template: z.string().max(64).optional(),
   compare: periodCode.optional(),
+  /** "units": every expected unit of the subtree with its reporting detail (O(subtree), so asked for). */
+  detail: z.enum(["units"]).optional(),
 });
 
 export const consolidation = new Hono<AppEnv>().get(
   "/consolidation",
   validated("query", query),
   async (c) => {
-    const { unit, period, template: id, compare } = c.req.valid("query");
+    const { unit, period, template: id, compare, detail } = c.req.valid("query");
     const db = c.get("db");
     await requireVisibleUnit(db, c.get("principal"), unit);
     const template = await templateForPeriod(db, period, id);
-    const asked = await readConsolidation(db, template, unit, period);
+    const asked = await readConsolidation(db, template, unit, period, { detail: detail === "units" });
     Object.assign(asked.reporting, await reviewReporting(db, unit, period));
     if (compare === undefined) return c.json(asked, 200);
     return c.json(await withComparison(db, template, asked, compare), 200);

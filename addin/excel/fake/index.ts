@@ -8,6 +8,7 @@ import { type FakeHost, FakeRequestContext } from "./context.ts";
 import { attachRoot } from "./proxies.ts";
 import {
   type ChangedEvent,
+  type ConditionalFormatState,
   type DvState,
   type FakeOptions,
   type SheetState,
@@ -32,7 +33,11 @@ export interface CellSnapshot {
   bold: boolean;
   italic: boolean;
   fontColor: string;
+  fontName: string;
+  fontSize: number;
+  underline: string;
   horizontalAlignment: string;
+  verticalAlignment: string;
   wrapText: boolean;
   locked: boolean;
   note: string | null;
@@ -57,7 +62,14 @@ export interface SheetSnapshot {
     zoom: Record<string, number>;
     printArea: string | null;
     printTitleRows: string | null;
+    printTitleColumns: string | null;
+    margins: { left: number; right: number; top: number; bottom: number };
+    headersFooters: Record<string, string>;
   };
+  /** Row heights set by the add-in, by 1-based row number. */
+  rowHeights: Record<number, number>;
+  autoFilter: string | null;
+  conditionalFormats: ConditionalFormatState[];
   protection: { protected: boolean; options: Record<string, boolean | string> };
   notes: Record<string, string>;
   comments: Record<string, string>;
@@ -294,7 +306,11 @@ export function createFakeExcel(options: FakeOptions = {}): FakeExcel {
         bold: cell.bold,
         italic: cell.italic,
         fontColor: cell.fontColor,
+        fontName: cell.fontName,
+        fontSize: cell.fontSize,
+        underline: cell.underline,
         horizontalAlignment: cell.horizontalAlignment,
+        verticalAlignment: cell.verticalAlignment,
         wrapText: cell.wrapText,
         locked: cell.locked,
         note: s.notes.get(k)?.content ?? null,
@@ -329,7 +345,13 @@ export function createFakeExcel(options: FakeOptions = {}): FakeExcel {
           zoom: { ...s.pageLayout.zoom } as Record<string, number>,
           printArea: s.pageLayout.printArea,
           printTitleRows: s.pageLayout.printTitleRows,
+          printTitleColumns: s.pageLayout.printTitleColumns,
+          margins: { ...s.pageLayout.margins },
+          headersFooters: { ...s.pageLayout.headersFooters },
         },
+        rowHeights: Object.fromEntries([...s.rowHeights.entries()].map(([r, h]) => [r + 1, h])),
+        autoFilter: s.autoFilter,
+        conditionalFormats: s.conditionalFormats.map((cf) => ({ ...cf })),
         protection: { protected: s.protection.protected, options: { ...s.protection.options } },
         notes: Object.fromEntries([...s.notes.entries()].map(([k, n]) => [at(k), n.content])),
         comments: Object.fromEntries([...s.comments.entries()].map(([k, n]) => [at(k), n.content])),

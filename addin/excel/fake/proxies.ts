@@ -11,6 +11,7 @@ import type {
   BorderState,
   CellState,
   ChangedHandler,
+  ConditionalFormatState,
   NoteState,
   SheetState,
   TableState,
@@ -199,6 +200,7 @@ const V_ALIGN = ["Top", "Center", "Bottom", "Justify", "Distributed"];
 export class FakeRange extends FakeClientObject<Target> {
   private _format?: FakeRangeFormat;
   private _dv?: FakeDataValidation;
+  private _cfs?: FakeConditionalFormatCollection;
   private _worksheet?: FakeWorksheet;
 
   constructor(
@@ -253,6 +255,11 @@ export class FakeRange extends FakeClientObject<Target> {
   get dataValidation(): FakeDataValidation {
     this._dv ??= new FakeDataValidation(this.context, this);
     return this._dv;
+  }
+
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    this._cfs ??= new FakeConditionalFormatCollection(this.context, this);
+    return this._cfs;
   }
 
   get worksheet(): FakeWorksheet {
@@ -464,7 +471,7 @@ export class FakeRangeFormat extends RangePart<Target> {
   protected _readers(): Readers {
     return {
       columnWidth: () => this._state.columnWidthOf(this._t()),
-      rowHeight: () => this._state.rowHeightOf(),
+      rowHeight: () => this._state.rowHeightOf(this._t()),
       wrapText: () => this._uniform((c) => c.wrapText),
       horizontalAlignment: () => this._uniform((c) => c.horizontalAlignment),
       verticalAlignment: () => this._uniform((c) => c.verticalAlignment),
@@ -503,8 +510,8 @@ export class FakeRangeFormat extends RangePart<Target> {
   get rowHeight(): unknown {
     return this._get("rowHeight");
   }
-  set rowHeight(_: unknown) {
-    throw unsupported("RangeFormat.rowHeight writes");
+  set rowHeight(v: unknown) {
+    this._set("rowHeight", v, () => this._state.setRowHeight(this._t(), v, "RangeFormat.rowHeight"));
   }
   get wrapText(): unknown {
     return this._get("wrapText");
@@ -596,8 +603,9 @@ export class FakeRangeFont extends RangePart<Target> {
       bold: () => this._uniform((c) => c.bold),
       italic: () => this._uniform((c) => c.italic),
       color: () => this._uniform((c) => c.fontColor),
-      name: () => "Calibri",
-      size: () => 11,
+      name: () => this._uniform((c) => c.fontName),
+      size: () => this._uniform((c) => c.fontSize),
+      underline: () => this._uniform((c) => c.underline),
     };
   }
   get bold(): unknown {
@@ -632,10 +640,36 @@ export class FakeRangeFont extends RangePart<Target> {
   get name(): unknown {
     return this._get("name");
   }
+  set name(v: unknown) {
+    this._fmt("name", v, (cell) => {
+      if (typeof v !== "string" || v.trim() === "" || v.length > 31)
+        throw richError("InvalidArgument", `${JSON.stringify(v)} is not a font name`, "RangeFont.name");
+      cell.fontName = v;
+    });
+  }
   get size(): unknown {
     return this._get("size");
   }
+  set size(v: unknown) {
+    this._fmt("size", v, (cell) => {
+      if (typeof v !== "number" || !(v >= 1 && v <= 409))
+        throw richError("InvalidArgument", `${String(v)} is not a font size (1–409)`, "RangeFont.size");
+      cell.fontSize = v;
+    });
+  }
+  get underline(): unknown {
+    return this._get("underline");
+  }
+  set underline(v: unknown) {
+    this._fmt("underline", v, (cell) => {
+      if (typeof v !== "string" || !UNDERLINE.includes(v))
+        throw richError("InvalidArgument", `${String(v)} is not an underline style`, "RangeFont.underline");
+      cell.underline = v;
+    });
+  }
 }
+
+const UNDERLINE = ["None", "Single", "Double", "SingleAccountant", "DoubleAccountant"];
 
 export class FakeFormatProtection extends RangePart<Target> {
   constructor(ctx: FakeRequestContext, range: FakeRange) {
@@ -834,6 +868,7 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
   private _notes?: FakeNoteCollection;
   private _comments?: FakeCommentCollection;
   private _onChanged?: FakeEvent;
+  private _autoFilter?: FakeAutoFilter;
 
   constructor(
     ctx: FakeRequestContext,
@@ -898,6 +933,10 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
   get pageLayout(): FakePageLayout {
     this._pageLayout ??= new FakePageLayout(this.context, this._sheetOrNull);
     return this._pageLayout;
+  }
+  get autoFilter(): FakeAutoFilter {
+    this._autoFilter ??= new FakeAutoFilter(this.context, this._sheetOrNull);
+    return this._autoFilter;
   }
   get tables(): FakeTableCollection {
     this._tables ??= new FakeTableCollection(this.context, this._sheetOrNull);
@@ -1083,6 +1122,19 @@ export class FakeFreezePanes extends FakeClientObject<SheetState> {
   unfreeze(): void {
     this._freeze("unfreeze", 0, 0);
   }
+  /** Freezes the rows above and the columns left of the range's bottom-right corner, from A1 (1.7). */
+  freezeAt(frozenRange: FakeRange | string): void {
+    this._cmd("freezeAt", (t) => {
+      this._state.requireApi("1.7", "WorksheetFreezePanes.freezeAt");
+      const target =
+        typeof frozenRange === "string"
+          ? this._state.resolveOn(t, frozenRange, "WorksheetFreezePanes.freezeAt")
+          : frozenRange._target();
+      if (target?.unbounded !== "none")
+        throw richError("InvalidArgument", "freezeAt needs a bounded range", "WorksheetFreezePanes.freezeAt");
+      t.freeze = { rows: target.rect.r1 + 1, columns: target.rect.c1 + 1 };
+    });
+  }
   getLocationOrNullObject(): FakeRange {
     return new FakeRange(
       this.context,
@@ -1148,6 +1200,10 @@ export class FakePageLayout extends FakeClientObject<SheetState> {
       orientation: () => t().pageLayout.orientation,
       paperSize: () => t().pageLayout.paperSize,
       zoom: () => ({ ...t().pageLayout.zoom }),
+      leftMargin: () => t().pageLayout.margins.left,
+      rightMargin: () => t().pageLayout.margins.right,
+      topMargin: () => t().pageLayout.margins.top,
+      bottomMargin: () => t().pageLayout.margins.bottom,
     };
   }
   get orientation(): unknown {
@@ -1193,6 +1249,46 @@ export class FakePageLayout extends FakeClientObject<SheetState> {
       t.pageLayout.zoom = out;
     });
   }
+  private _margin(side: "left" | "right" | "top" | "bottom", v: unknown): void {
+    this._set(`${side}Margin`, v, (t) => {
+      if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || v > 1000)
+        throw richError(
+          "InvalidArgument",
+          `${String(v)} is not a margin in points`,
+          `PageLayout.${side}Margin`,
+        );
+      t.pageLayout.margins[side] = v;
+    });
+  }
+  set leftMargin(v: unknown) {
+    this._margin("left", v);
+  }
+  set rightMargin(v: unknown) {
+    this._margin("right", v);
+  }
+  set topMargin(v: unknown) {
+    this._margin("top", v);
+  }
+  set bottomMargin(v: unknown) {
+    this._margin("bottom", v);
+  }
+  get leftMargin(): unknown {
+    return this._get("leftMargin");
+  }
+  get rightMargin(): unknown {
+    return this._get("rightMargin");
+  }
+  get topMargin(): unknown {
+    return this._get("topMargin");
+  }
+  get bottomMargin(): unknown {
+    return this._get("bottomMargin");
+  }
+  private _hf?: FakeHeaderFooterGroup;
+  get headersFooters(): FakeHeaderFooterGroup {
+    this._hf ??= new FakeHeaderFooterGroup(this.context, () => this._target());
+    return this._hf;
+  }
   setPrintTitleRows(rows: FakeRange | string): void {
     this._cmd("setPrintTitleRows", (t) => {
       let address: string;
@@ -1218,6 +1314,26 @@ export class FakePageLayout extends FakeClientObject<SheetState> {
         address = formatRect(target.rect, "rows");
       }
       t.pageLayout.printTitleRows = address;
+    });
+  }
+  /** Whole columns only, like the rows ("$A:$C"). */
+  setPrintTitleColumns(columns: FakeRange | string): void {
+    this._cmd("setPrintTitleColumns", (t) => {
+      const target =
+        typeof columns === "string"
+          ? parseAddress(columns)
+          : (() => {
+              const x = columns._target();
+              return x ? { rect: x.rect, unbounded: x.unbounded } : null;
+            })();
+      if (target?.unbounded !== "columns") {
+        throw richError(
+          "InvalidArgument",
+          "Print title columns must be whole columns, e.g. $A:$A",
+          "PageLayout.setPrintTitleColumns",
+        );
+      }
+      t.pageLayout.printTitleColumns = formatRect(target.rect, "columns");
     });
   }
   getPrintTitleRowsOrNullObject(): FakeRange {
@@ -2081,4 +2197,294 @@ export class FakeWorkbook extends FakeClientObject<WorkbookState> {
 export function attachRoot(ctx: FakeRequestContext): void {
   ctx.workbook = new FakeWorkbook(ctx);
   ctx.runtime = new FakeRuntime(ctx);
+}
+
+// ---- Conditional formats (ExcelApi 1.6), AutoFilter (1.9), headers and footers (1.9) ------------------
+
+const CF_TYPES = [
+  "Custom",
+  "DataBar",
+  "ColorScale",
+  "IconSet",
+  "TopBottom",
+  "PresetCriteria",
+  "ContainsText",
+  "CellValue",
+];
+
+export class FakeConditionalFormatCollection extends FakeClientObject<Target> {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly _range: FakeRange,
+  ) {
+    super(ctx, "ConditionalFormatCollection");
+  }
+  protected _resolve(): Target | null {
+    return this._range._target();
+  }
+  protected _readers(): Readers {
+    return { count: () => (this._target() as Target).sheet.conditionalFormats.length };
+  }
+  add(type: string): FakeConditionalFormat {
+    const cf = new FakeConditionalFormat(this.context);
+    this._cmd("add", (t) => {
+      this._state.requireApi("1.6", "ConditionalFormatCollection.add");
+      if (!CF_TYPES.includes(type)) {
+        throw richError(
+          "InvalidArgument",
+          `${type} is not a conditional format type`,
+          "ConditionalFormatCollection.add",
+        );
+      }
+      if (t.unbounded !== "none") throw unsupported("conditional formats on unbounded ranges");
+      this._state.assertFormatEditable(t, "ConditionalFormatCollection.add");
+      const entry: ConditionalFormatState = {
+        type,
+        range: formatRect(t.rect, "none"),
+        formula: null,
+        fill: null,
+        fontColor: null,
+        barColor: null,
+      };
+      t.sheet.conditionalFormats.push(entry);
+      cf._presolve(entry);
+    });
+    return cf;
+  }
+}
+
+/** A part of a conditional format that exists only for one type (Excel refuses the others at sync). */
+abstract class CfPart extends FakeClientObject<ConditionalFormatState> {
+  constructor(
+    ctx: FakeRequestContext,
+    type: string,
+    private readonly _cf: () => ConditionalFormatState | null,
+    private readonly _needs: string,
+  ) {
+    super(ctx, type);
+  }
+  protected _resolve(): ConditionalFormatState | null {
+    const t = this._cf();
+    if (t !== null && t.type !== this._needs) {
+      throw richError(
+        "InvalidOperation",
+        `${this._type} belongs to a ${this._needs} conditional format, not ${t.type}`,
+      );
+    }
+    return t;
+  }
+  protected _readers(): Readers {
+    return {};
+  }
+  protected _color(
+    name: string,
+    v: unknown,
+    apply: (t: ConditionalFormatState, color: string) => void,
+  ): void {
+    this._set(name, v, (t) => {
+      const color = normalizeColor(v);
+      if (color === null)
+        throw richError("InvalidArgument", `${JSON.stringify(v)} is not a colour`, `${this._type}.${name}`);
+      apply(t, color);
+    });
+  }
+}
+
+export class FakeConditionalFormat extends FakeClientObject<ConditionalFormatState> {
+  private _custom?: FakeCustomConditionalFormat;
+  private _dataBar?: FakeDataBarConditionalFormat;
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, "ConditionalFormat");
+  }
+  protected _resolve(): ConditionalFormatState | null {
+    throw richError("InvalidObjectPath", "This conditional format was not added");
+  }
+  protected _readers(): Readers {
+    return { type: () => (this._target() as ConditionalFormatState).type };
+  }
+  get type(): unknown {
+    return this._get("type");
+  }
+  get custom(): FakeCustomConditionalFormat {
+    this._custom ??= new FakeCustomConditionalFormat(this.context, () => this._target());
+    return this._custom;
+  }
+  get dataBar(): FakeDataBarConditionalFormat {
+    this._dataBar ??= new FakeDataBarConditionalFormat(this.context, () => this._target());
+    return this._dataBar;
+  }
+}
+
+export class FakeCustomConditionalFormat extends CfPart {
+  readonly rule: FakeConditionalFormatRule;
+  readonly format: FakeConditionalRangeFormat;
+  constructor(ctx: FakeRequestContext, cf: () => ConditionalFormatState | null) {
+    super(ctx, "CustomConditionalFormat", cf, "Custom");
+    this.rule = new FakeConditionalFormatRule(ctx, () => this._target());
+    this.format = new FakeConditionalRangeFormat(ctx, () => this._target());
+  }
+}
+
+export class FakeConditionalFormatRule extends CfPart {
+  constructor(ctx: FakeRequestContext, cf: () => ConditionalFormatState | null) {
+    super(ctx, "ConditionalFormatRule", cf, "Custom");
+  }
+  get formula(): unknown {
+    return this._get("formula");
+  }
+  /** A formula string starting with "=", relative to the range's top-left cell, as in Excel's UI. */
+  set formula(v: unknown) {
+    this._set("formula", v, (t) => {
+      if (typeof v !== "string" || !v.startsWith("=") || v.length > 8192)
+        throw richError(
+          "InvalidArgument",
+          "A conditional format rule is a formula starting with =",
+          "ConditionalFormatRule.formula",
+        );
+      t.formula = v;
+    });
+  }
+}
+
+export class FakeConditionalRangeFormat extends CfPart {
+  readonly fill: { color: unknown };
+  readonly font: { color: unknown };
+  constructor(ctx: FakeRequestContext, cf: () => ConditionalFormatState | null) {
+    super(ctx, "ConditionalRangeFormat", cf, "Custom");
+    const part = this;
+    this.fill = {
+      get color(): unknown {
+        throw richError("PropertyNotLoaded", "ConditionalRangeFill.color is write-only in this fake");
+      },
+      set color(v: unknown) {
+        part._color("fill.color", v, (t, c) => {
+          t.fill = c;
+        });
+      },
+    };
+    this.font = {
+      get color(): unknown {
+        throw richError("PropertyNotLoaded", "ConditionalRangeFont.color is write-only in this fake");
+      },
+      set color(v: unknown) {
+        part._color("font.color", v, (t, c) => {
+          t.fontColor = c;
+        });
+      },
+    };
+  }
+}
+
+export class FakeDataBarConditionalFormat extends CfPart {
+  readonly positiveFormat: { fillColor: unknown; gradientFill: unknown };
+  constructor(ctx: FakeRequestContext, cf: () => ConditionalFormatState | null) {
+    super(ctx, "DataBarConditionalFormat", cf, "DataBar");
+    const part = this;
+    this.positiveFormat = {
+      get fillColor(): unknown {
+        throw richError(
+          "PropertyNotLoaded",
+          "ConditionalDataBarPositiveFormat.fillColor is write-only in this fake",
+        );
+      },
+      set fillColor(v: unknown) {
+        part._color("positiveFormat.fillColor", v, (t, c) => {
+          t.barColor = c;
+        });
+      },
+      get gradientFill(): unknown {
+        throw richError("PropertyNotLoaded", "gradientFill is write-only in this fake");
+      },
+      set gradientFill(v: unknown) {
+        part._cmdPublic("gradientFill", () => {
+          if (typeof v !== "boolean") throw richError("InvalidArgument", "gradientFill is a boolean");
+        });
+      },
+    };
+  }
+  _cmdPublic(label: string, fn: () => void): void {
+    this._cmd(label, fn);
+  }
+}
+
+export class FakeAutoFilter extends FakeClientObject<SheetState> {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly _sheet: () => SheetState | null,
+  ) {
+    super(ctx, "AutoFilter");
+  }
+  protected _resolve(): SheetState | null {
+    const t = this._sheet();
+    this._state.requireApi("1.9", "AutoFilter");
+    return t;
+  }
+  protected _readers(): Readers {
+    return { enabled: () => (this._target() as SheetState).autoFilter !== null };
+  }
+  get enabled(): unknown {
+    return this._get("enabled");
+  }
+  /** Puts the filter buttons on the range's first row; one AutoFilter per sheet (a new one replaces it). */
+  apply(range: FakeRange | string, columnIndex?: number, criteria?: unknown): void {
+    this._cmd("apply", (t) => {
+      if (columnIndex !== undefined || criteria !== undefined) throw unsupported("AutoFilter criteria");
+      const target =
+        typeof range === "string" ? this._state.resolveOn(t, range, "AutoFilter.apply") : range._target();
+      if (target?.unbounded !== "none")
+        throw richError("InvalidArgument", "AutoFilter needs a bounded range", "AutoFilter.apply");
+      if (t.tables.some((tb) => rectsOverlap(tb.rect, target.rect)))
+        throw richError("InvalidOperation", "A table has its own filter", "AutoFilter.apply");
+      t.autoFilter = formatRect(target.rect, "none");
+    });
+  }
+  remove(): void {
+    this._cmd("remove", (t) => {
+      t.autoFilter = null;
+    });
+  }
+}
+
+const HF_PARTS = [
+  "leftHeader",
+  "centerHeader",
+  "rightHeader",
+  "leftFooter",
+  "centerFooter",
+  "rightFooter",
+] as const;
+
+export class FakeHeaderFooterGroup extends FakeClientObject<SheetState> {
+  readonly defaultForAllPages: Record<(typeof HF_PARTS)[number], unknown>;
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly _sheet: () => SheetState | null,
+  ) {
+    super(ctx, "HeaderFooterGroup");
+    const parts = {} as Record<(typeof HF_PARTS)[number], unknown>;
+    for (const name of HF_PARTS) {
+      Object.defineProperty(parts, name, {
+        get: () => {
+          throw richError("PropertyNotLoaded", `HeaderFooter.${name} is write-only in this fake`);
+        },
+        set: (v: unknown) => this._part(name, v),
+        enumerable: true,
+      });
+    }
+    this.defaultForAllPages = parts;
+  }
+  protected _resolve(): SheetState | null {
+    return this._sheet();
+  }
+  protected _readers(): Readers {
+    return {};
+  }
+  _part(name: string, v: unknown): void {
+    this._cmd(name, (t) => {
+      // Excel's limit on a header or footer section is 255 characters, codes included.
+      if (typeof v !== "string" || v.length > 255)
+        throw richError("InvalidArgument", `HeaderFooter.${name} is text of at most 255 characters`);
+      t.pageLayout.headersFooters[name] = v;
+    });
+  }
 }

@@ -69,6 +69,9 @@ export interface CellState {
   bold: boolean;
   italic: boolean;
   fontColor: string;
+  fontName: string;
+  fontSize: number;
+  underline: string;
   horizontalAlignment: string;
   verticalAlignment: string;
   wrapText: boolean;
@@ -90,6 +93,10 @@ function defaultCell(): CellState {
     bold: false,
     italic: false,
     fontColor: "#000000",
+    // Excel's default workbook font (the Normal style), ✘ in the fact sheet.
+    fontName: "Calibri",
+    fontSize: 11,
+    underline: "None",
     horizontalAlignment: "General",
     verticalAlignment: "Bottom",
     wrapText: false,
@@ -110,6 +117,9 @@ function isDefaultFormat(c: CellState): boolean {
     !c.bold &&
     !c.italic &&
     c.fontColor === "#000000" &&
+    c.fontName === "Calibri" &&
+    c.fontSize === 11 &&
+    c.underline === "None" &&
     c.horizontalAlignment === "General" &&
     !c.wrapText &&
     c.locked &&
@@ -153,6 +163,21 @@ export interface PageLayoutState {
   zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
   printArea: string | null;
   printTitleRows: string | null;
+  printTitleColumns: string | null;
+  /** Points, as PageLayout's margins are written (1.9). */
+  margins: { left: number; right: number; top: number; bottom: number };
+  /** Header/footer texts of defaultForAllPages, by part (centerFooter …). */
+  headersFooters: Record<string, string>;
+}
+
+/** A conditional format as added through `range.conditionalFormats.add` (1.6). */
+export interface ConditionalFormatState {
+  type: string;
+  range: string;
+  formula: string | null;
+  fill: string | null;
+  fontColor: string | null;
+  barColor: string | null;
 }
 
 export interface ChangedEvent {
@@ -214,12 +239,21 @@ export class SheetState {
     password: undefined,
   };
   freeze = { rows: 0, columns: 0 };
+  /** Row heights set by the add-in, in points, by 0-based row. */
+  readonly rowHeights = new Map<number, number>();
+  /** The sheet's AutoFilter range (1.9), or null. */
+  autoFilter: string | null = null;
+  readonly conditionalFormats: ConditionalFormatState[] = [];
   pageLayout: PageLayoutState = {
     orientation: "Portrait",
     paperSize: "Letter",
     zoom: { scale: 100 },
     printArea: null,
     printTitleRows: null,
+    printTitleColumns: null,
+    // Excel's "Normal" margins in points (0.7" sides, 0.75" top and bottom), ✘ in the fact sheet.
+    margins: { left: 50.4, right: 50.4, top: 54, bottom: 54 },
+    headersFooters: {},
   };
   readonly handlers = new Set<ChangedHandler>();
 
@@ -777,8 +811,26 @@ export class WorkbookState {
     return value;
   }
 
-  rowHeightOf(): number {
-    return DEFAULT_ROW_HEIGHT;
+  /** One height for the range's rows, or null when they differ (facts §3: sizes read null when mixed). */
+  rowHeightOf(t?: Target): number | null {
+    if (!t) return DEFAULT_ROW_HEIGHT;
+    let value: number | null = null;
+    for (let r = t.rect.r0; r <= t.rect.r1 && r <= t.rect.r0 + 10_000; r++) {
+      const h = t.sheet.rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT;
+      if (value === null) value = h;
+      else if (value !== h) return null;
+    }
+    return value;
+  }
+
+  /** Row heights are points, 0–409 (Excel's limit). */
+  setRowHeight(t: Target, height: unknown, where: string): void {
+    if (typeof height !== "number" || !Number.isFinite(height) || height < 0 || height > 409) {
+      throw richError("InvalidArgument", `${String(height)} is not a valid row height (0–409 points)`, where);
+    }
+    if (t.unbounded === "columns") throw unsupported("row heights on whole columns");
+    this.assertStructureEditable(t.sheet, where, "allowFormatRows");
+    for (let r = t.rect.r0; r <= t.rect.r1; r++) t.sheet.rowHeights.set(r, height);
   }
 
   setLocked(t: Target, locked: unknown, where: string): void {

@@ -1,0 +1,70 @@
+// The consolidated workbook: one plan per sheet, in the order the sheets appear. Both clients render
+// this list (the add-in in one write batch, the CLI into one file). A later sheet (the ranking,
+// "Xếp loại …", once scores exist) is one more entry in SHEETS.
+import type { Consolidation } from "../api/schemas.ts";
+import type { Template } from "../template/types.ts";
+import { byUnitSheetPlan } from "./by-unit.ts";
+import { type ConsolidatedSheetOptions, consolidatedSheetPlan } from "./consolidated-sheet.ts";
+import { reportingStatusSheetPlan } from "./reporting-status.ts";
+import { freeSheetName } from "./sheet-names.ts";
+import type { SheetPlan } from "./types.ts";
+
+export type PulledSheetKind = "summary" | "by-unit" | "reporting-status";
+
+type Build = (c: Consolidation, template: Template, opts: ConsolidatedSheetOptions) => SheetPlan;
+
+const SHEETS: readonly { kind: PulledSheetKind; build: Build }[] = [
+  { kind: "summary", build: consolidatedSheetPlan },
+  { kind: "by-unit", build: byUnitSheetPlan },
+  { kind: "reporting-status", build: (c, _t, opts) => reportingStatusSheetPlan(c, opts) },
+];
+
+/** The workbook property that says a sheet is an earlier pull, and of what (key ≤ 255 characters). */
+export function pulledSheetKey(sheet: string): string {
+  return `baocao.sheet.${sheet}`;
+}
+
+export function pulledSheetValue(kind: PulledSheetKind, c: Pick<Consolidation, "unit" | "period">): string {
+  return `${kind} ${c.unit} ${c.period}`;
+}
+
+export interface WorkbookOptions extends ConsolidatedSheetOptions {
+  /**
+   * Sheets already in the workbook by name, with what an earlier pull wrote there (the property value),
+   * or null for a sheet of the user's. An earlier pull of the same kind, unit and period is replaced; any
+   * other sheet keeps its name and the new one takes "<name> (2)".
+   */
+  existing?: ReadonlyMap<string, string | null>;
+}
+
+export interface PulledPlan {
+  kind: PulledSheetKind;
+  plan: SheetPlan;
+  /** An earlier pull of this same sheet is there and will be replaced. */
+  replaces: boolean;
+}
+
+export function consolidatedWorkbookPlans(
+  c: Consolidation,
+  template: Template,
+  opts: WorkbookOptions = {},
+): PulledPlan[] {
+  const existing = opts.existing ?? new Map<string, string | null>();
+  const taken: string[] = [];
+  for (const name of existing.keys()) taken.push(name);
+  return SHEETS.map(({ kind, build }) => {
+    const plan = build(c, template, opts);
+    const mark = pulledSheetValue(kind, c);
+    const earlier = [...existing].find(
+      ([name]) => name.toLocaleLowerCase() === plan.name.toLocaleLowerCase(),
+    );
+    const replaces = earlier !== undefined && earlier[1] === mark;
+    const name = replaces ? (earlier?.[0] ?? plan.name) : freeSheetName(plan.name, taken);
+    taken.push(name);
+    return {
+      kind,
+      replaces,
+      plan: { ...plan, name, properties: { ...plan.properties, [pulledSheetKey(name)]: mark } },
+    };
+  });
+}
