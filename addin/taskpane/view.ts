@@ -305,6 +305,27 @@ export class PaneView {
   }
 
   private confirmDialog(warnings: number): HTMLElement {
+    return this.modal({
+      id: "confirm",
+      title: this.tr("confirmTitle"),
+      body: this.tr("confirmBody", { n: warnings }),
+      cancel: () => this.controller.cancelConfirm(),
+      confirm: {
+        testid: "confirm-send",
+        label: this.tr("actionConfirmSend"),
+        run: () => this.controller.confirmSubmit(),
+      },
+    });
+  }
+
+  /** A modal question with Cancel and one confirming button (send with warnings, replace a pull). */
+  private modal(d: {
+    id: string;
+    title: string;
+    body: string;
+    cancel: () => void;
+    confirm: { testid: string; label: string; run: () => Promise<void> };
+  }): HTMLElement {
     return h(
       "div",
       { class: "dialog-backdrop" },
@@ -313,27 +334,23 @@ export class PaneView {
         {
           class: "dialog",
           role: "dialog",
-          aria: { modal: "true", labelledby: "confirm-title" },
-          data: { testid: "confirm" },
+          aria: { modal: "true", labelledby: `${d.id}-title` },
+          data: { testid: d.id },
         },
-        h("h2", { class: "dialog-title", id: "confirm-title" }, this.tr("confirmTitle")),
-        h("p", { class: "dialog-body" }, this.tr("confirmBody", { n: warnings })),
+        h("h2", { class: "dialog-title", id: `${d.id}-title` }, d.title),
+        h("p", { class: "dialog-body" }, d.body),
         h(
           "div",
           { class: "dialog-actions" },
-          h(
-            "button",
-            { class: "button", onClick: () => this.controller.cancelConfirm() },
-            this.tr("actionCancel"),
-          ),
+          h("button", { class: "button", onClick: d.cancel }, this.tr("actionCancel")),
           h(
             "button",
             {
               class: "button button-primary",
-              data: { testid: "confirm-send" },
-              onClick: () => void this.controller.confirmSubmit(),
+              data: { testid: d.confirm.testid },
+              onClick: () => void d.confirm.run(),
             },
-            this.tr("actionConfirmSend"),
+            d.confirm.label,
           ),
         ),
       ),
@@ -765,39 +782,17 @@ export class PaneView {
   }
 
   private pullReplaceDialog(sheets: string[]): HTMLElement {
-    return h(
-      "div",
-      { class: "dialog-backdrop" },
-      h(
-        "div",
-        {
-          class: "dialog",
-          role: "dialog",
-          aria: { modal: "true", labelledby: "replace-title" },
-          data: { testid: "pull-replace" },
-        },
-        h("h2", { class: "dialog-title", id: "replace-title" }, this.tr("pullReplaceTitle")),
-        h("p", { class: "dialog-body" }, this.tr("pullReplaceBody", { sheets: sheets.join(", ") })),
-        h(
-          "div",
-          { class: "dialog-actions" },
-          h(
-            "button",
-            { class: "button", onClick: () => this.controller.cancelPullReplace() },
-            this.tr("actionCancel"),
-          ),
-          h(
-            "button",
-            {
-              class: "button button-primary",
-              data: { testid: "pull-replace-confirm" },
-              onClick: () => void this.controller.confirmPullReplace(),
-            },
-            this.tr("actionReplace"),
-          ),
-        ),
-      ),
-    );
+    return this.modal({
+      id: "pull-replace",
+      title: this.tr("pullReplaceTitle"),
+      body: this.tr("pullReplaceBody", { sheets: sheets.join(", ") }),
+      cancel: () => this.controller.cancelPullReplace(),
+      confirm: {
+        testid: "pull-replace-confirm",
+        label: this.tr("actionReplace"),
+        run: () => this.controller.confirmPullReplace(),
+      },
+    });
   }
 
   /** Reported on time / late / missing as one bar: the picture of the pull, with its words beside it. */

@@ -24,10 +24,10 @@ describe("compare columns", () => {
     ).toEqual({ previous: 300, change: -33.3 });
   });
 
-  it("leave the change blank for a rate, a zero or missing previous figure, and show grades as text", () => {
+  it("change a rate in percentage points, leave the change blank from a zero or missing previous figure, and show grades as text", () => {
     expect(
       compareCells(ind("GD03"), { code: "GD03", kind: "ratio", actual: 90, previous: { actual: 80 } }),
-    ).toEqual({ previous: 80, change: null });
+    ).toEqual({ previous: 80, change: 10 });
     expect(
       compareCells(ind("PT05"), { code: "PT05", kind: "count", actual: 4, previous: { actual: 0 } }),
     ).toEqual({ previous: 0, change: null });

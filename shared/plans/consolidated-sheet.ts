@@ -11,8 +11,12 @@ import type { Consolidation, IndicatorTotal } from "../api/schemas.ts";
 import { summarizeTargets } from "../consolidation/targets.ts";
 import { formatPeriodEn, formatPeriodVn } from "../format/vietnam-time.ts";
 import { columnLetter } from "../grid/address.ts";
-import { GRADES, type Indicator, type Template } from "../template/types.ts";
+import type { Indicator, Template } from "../template/types.ts";
 import { SheetBuilder } from "./builder.ts";
+import { changePercent, compareCells, gradeText } from "./compare-columns.ts";
+
+export { changePercent, gradeText };
+
 import {
   NARROW_MARGINS,
   OFFICIAL_FONT,
@@ -109,15 +113,6 @@ export function targetCoverageNote(total: IndicatorTotal, lang: PlanLang): strin
 }
 
 /** Relative change in percent, one decimal; undefined without both figures or from zero. */
-export function changePercent(current: number | undefined, previous: number | undefined): number | undefined {
-  if (current === undefined || previous === undefined || previous === 0) return undefined;
-  return Math.round(((current - previous) / previous) * 1000) / 10;
-}
-
-export function gradeText(grades: Record<string, number> | undefined): string | null {
-  if (!grades) return null;
-  return GRADES.map((g) => `${g}: ${grades[g] ?? 0}`).join("; ");
-}
 
 export function figureFormat(ind: Indicator): string {
   if (ind.kind === "ratio") return NUMBER_FORMATS.ratio;
@@ -212,14 +207,7 @@ function writeIndicatorRow(
     const prev = total?.previous;
     if (ind.kind === "grade") b.text(row, col.previous, gradeText(prev?.grades), { ...cell, wrapText: true });
     else b.number(row, col.previous, prev?.actual, format, cell);
-    const change =
-      ind.kind === "ratio"
-        ? total?.actual !== undefined && prev?.actual !== undefined
-          ? Math.round((total.actual - prev.actual) * 10) / 10
-          : undefined
-        : ind.kind === "grade"
-          ? undefined
-          : changePercent(total?.actual, prev?.actual);
+    const change = compareCells(ind, total).change ?? undefined;
     b.number(row, col.change, change, NUMBER_FORMATS.rate, cell);
   }
   b.text(row, col.note, notesOf(ind, total, lang, compare), { ...cell, wrapText: true });
