@@ -2,15 +2,16 @@
 // the tree of a period or day, a unit's history. The Worker validates with these; clients parse with them.
 import { z } from "zod";
 import { consolidation, indicatorTotal, periodCode, unitCode } from "./schemas.ts";
+import { label, unitName } from "./text.ts";
 
 /** An ISO calendar date, read in Vietnam time. */
 export const isoDay = z.iso.date();
 
 export const datedUnitInput = z.strictObject({
   code: unitCode,
-  name: z.string().min(1).max(200),
+  name: unitName,
   parent: unitCode.nullable(),
-  kind: z.string().max(50).optional(),
+  kind: label(50).optional(),
   /** First day of the unit's life; absent: it always existed. */
   from: isoDay.optional(),
   /** First day it no longer exists; absent: unchanged (a new unit still exists); null: it exists again. */
@@ -27,9 +28,9 @@ export type DatedUnitsImport = z.infer<typeof datedUnitsImport>;
 
 export const newUnit = z.strictObject({
   code: unitCode,
-  name: z.string().min(1).max(200),
+  name: unitName,
   parent: unitCode.nullable(),
-  kind: z.string().max(50).optional(),
+  kind: label(50).optional(),
 });
 export type NewUnit = z.infer<typeof newUnit>;
 
@@ -42,7 +43,7 @@ export const unitChange = z.discriminatedUnion("type", [
     into: z.union([unitCode, newUnit]),
   }),
   z.strictObject({ type: z.literal("split"), from: unitCode, into: z.array(newUnit).min(2).max(1000) }),
-  z.strictObject({ type: z.literal("rename"), unit: unitCode, name: z.string().min(1).max(200) }),
+  z.strictObject({ type: z.literal("rename"), unit: unitCode, name: unitName }),
 ]);
 export type UnitChange = z.infer<typeof unitChange>;
 

@@ -171,7 +171,7 @@ async function addReportingDetail(
     reporting.units = await readReportingUnits(db, where.unit, where.period, where.deadline);
     names = reporting.units;
   } else if (listed.length > 0) {
-    names = await readUnitNames(db, listed);
+    names = await readUnitNames(db, listed, where.period);
   }
   reporting.missingUnits = namedUnits(reporting.missing, names);
   reporting.lateUnitsNamed = namedUnits(reporting.lateUnits ?? [], names);

@@ -5,6 +5,7 @@
 // O(revisions)). Kept apart from readConsolidation so the dated tree (issue 13) can change who is
 // expected without touching the figures.
 import type { ReportingUnit, UnitRef } from "../../shared/api/reporting-units.ts";
+import { periodLastDay } from "../../shared/format/vietnam-time.ts";
 import type { Db } from "./db.ts";
 
 const UNITS_BELOW = `
@@ -12,10 +13,10 @@ SELECT u.code, u.name, u.parent, r.current_revision AS revision, r.first_receive
   r.received_at AS last, json_extract(s.body, '$.reporter.name') AS reporter_name,
   json_extract(s.body, '$.reporter.phone') AS reporter_phone
 FROM unit_ancestors a
-JOIN units u ON u.code = a.descendant
+JOIN unit_versions u ON u.code = a.descendant AND u.valid_from <= ?3 AND u.valid_to > ?3
 LEFT JOIN report_status r ON r.unit = u.code AND r.period = ?2
 LEFT JOIN submissions s ON s.unit = u.code AND s.period = ?2 AND s.revision = r.current_revision
-WHERE a.ancestor = ?1 AND a.depth > 0
+WHERE a.ancestor = ?1 AND a.depth > 0 AND a.valid_from <= ?3 AND a.valid_to > ?3
 ORDER BY u.code`;
 
 interface Row {
@@ -56,15 +57,21 @@ export async function readReportingUnits(
   period: string,
   deadline: string | null,
 ): Promise<ReportingUnit[]> {
-  const rows = await db.all<Row>(UNITS_BELOW, unit, period);
+  // The units of the period's tree (its last day ?3), with the names and parents they had then.
+  const rows = await db.all<Row>(UNITS_BELOW, unit, period, periodLastDay(period));
   return rows.map((r) => reportingUnitOf(r, deadline));
 }
 
-/** Names of the given units (the missing and late ones), in one read of O(codes) rows. */
-export async function readUnitNames(db: Db, codes: readonly string[]): Promise<UnitRef[]> {
+/**
+ * Names of the given units (the missing and late ones) as they were on the period's last day, in one
+ * read of O(codes) rows: a later rename never changes an earlier period's answer.
+ */
+export async function readUnitNames(db: Db, codes: readonly string[], period: string): Promise<UnitRef[]> {
   return db.all<UnitRef>(
-    "SELECT code, name FROM units WHERE code IN (SELECT value FROM json_each(?))",
+    `SELECT code, name FROM unit_versions WHERE code IN (SELECT value FROM json_each(?1))
+     AND valid_from <= ?2 AND valid_to > ?2`,
     JSON.stringify(codes),
+    periodLastDay(period),
   );
 }
 
