@@ -158,7 +158,7 @@ beforeAll(async () => {
     { code: "GD01", actual: 12 },
     { code: "GD02", actual: 12 },
     { code: "GD04", actual: 310 },
-    { code: "PT01", target: 900, actual: 1250 },
+    { code: "PT01", target: 900, actual: 3200 },
     { code: "PT02", target: 4, actual: 5 },
     { code: "XD06", actual: 3.75 },
   ];
