@@ -54,4 +54,28 @@ describe("unitStatusRows", () => {
     const o = unitStatusRows(withOwn, doan2024, { "SL.A": { name: "X" }, "SL.B": { phone: "0988" } });
     expect(o.rows.map((r) => r.reporter)).toEqual([{ name: "An", phone: "0912" }, { phone: "0988" }, null]);
   });
+
+  it("reads who to call from the answer's per-unit detail (detail=units)", () => {
+    const detailed: Consolidation = {
+      ...base,
+      reporting: {
+        ...base.reporting,
+        units: [
+          {
+            code: "SL.A",
+            name: "Huyện A",
+            parent: "SL",
+            status: "submitted",
+            reporter: { name: "Bình", phone: "0905" },
+          },
+          { code: "SL.C", name: "Huyện C", parent: "SL", status: "missing" },
+        ],
+      },
+    };
+    expect(unitStatusRows(detailed, doan2024).rows.map((r) => r.reporter)).toEqual([
+      { name: "Bình", phone: "0905" },
+      null,
+      null,
+    ]);
+  });
 });

@@ -49,6 +49,9 @@ export function unitStatusRows(
   template: Template,
   reporters: Record<string, Reporter> = {},
 ): StatusOverview {
+  // The answer's per-unit detail (detail=units) names who reported and their phone.
+  const detailed: Record<string, Reporter> = {};
+  for (const u of c.reporting.units ?? []) if (u.reporter) detailed[u.code] = u.reporter;
   const missing = new Set(c.reporting.missing);
   const late = new Set(c.reporting.lateUnits ?? []);
   const rows = (c.children as Child[]).map((child) => ({
@@ -57,7 +60,7 @@ export function unitStatusRows(
     status: statusOf(child, missing, late),
     reported: reportedCount(child),
     indicators: template.indicators.length,
-    reporter: child.reporter ?? reporters[child.unit] ?? null,
+    reporter: child.reporter ?? reporters[child.unit] ?? detailed[child.unit] ?? null,
   }));
   return {
     rows,

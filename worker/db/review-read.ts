@@ -10,6 +10,7 @@ import type {
   ReviewSummary,
 } from "../../shared/api/review-parts.ts";
 import type { ReviewList, ReviewListUnit } from "../../shared/api/reviews.ts";
+import type { ReportingStatus } from "../../shared/api/schemas.ts";
 import { periodLastDay } from "../../shared/format/vietnam-time.ts";
 import { currentState } from "../../shared/review/state.ts";
 import type { ReportRow, Template } from "../../shared/template/types.ts";
@@ -149,20 +150,22 @@ JOIN unit_ancestors a ON a.ancestor = ?1 AND a.descendant = d.unit AND a.depth >
 LEFT JOIN report_status rs ON rs.unit = d.unit AND rs.period = ?2
 ORDER BY d.unit`;
 
-/** The consolidation's reporting gains: how many units below are accepted, which are returned. */
-export async function reviewReporting(
-  db: Db,
-  unit: string,
-  period: string,
-): Promise<{ accepted: number; returned: string[] }> {
+/**
+ * The consolidation's reporting gains how many units below are accepted and which are returned; with the
+ * per-unit detail (`reporting.units`), those units' status says so too (Bị trả lại, Đã duyệt).
+ */
+export async function addReviewReporting(db: Db, reporting: ReportingStatus, unit: string, period: string) {
   const rows = await db.all<{ unit: string; state: ReviewState }>(
     REVIEWED_BELOW,
     unit,
     period,
     periodLastDay(period),
   );
-  return {
-    accepted: rows.filter((r) => r.state === "accepted").length,
-    returned: rows.filter((r) => r.state === "returned").map((r) => r.unit),
-  };
+  reporting.accepted = rows.filter((r) => r.state === "accepted").length;
+  reporting.returned = rows.filter((r) => r.state === "returned").map((r) => r.unit);
+  const decided = new Map(rows.map((r) => [r.unit, r.state]));
+  for (const u of reporting.units ?? []) {
+    const state = decided.get(u.code);
+    if (state === "returned" || state === "accepted") u.status = state;
+  }
 }

@@ -8,7 +8,7 @@ import type { AppEnv } from "../app-env.ts";
 import { requireVisibleUnit } from "../auth/scope.ts";
 import { withComparison } from "../db/compare.ts";
 import { readConsolidation } from "../db/consolidation.ts";
-import { reviewReporting } from "../db/review-read.ts";
+import { addReviewReporting } from "../db/review-read.ts";
 import { templateForPeriod } from "../db/templates.ts";
 import { validated } from "../http/validate.ts";
 
@@ -30,7 +30,7 @@ export const consolidation = new Hono<AppEnv>().get(
     await requireVisibleUnit(db, c.get("principal"), unit);
     const template = await templateForPeriod(db, period, id);
     const asked = await readConsolidation(db, template, unit, period, { detail: detail === "units" });
-    Object.assign(asked.reporting, await reviewReporting(db, unit, period));
+    await addReviewReporting(db, asked.reporting, unit, period);
     if (compare === undefined) return c.json(asked, 200);
     return c.json(await withComparison(db, template, asked, compare), 200);
   },

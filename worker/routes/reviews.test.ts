@@ -196,6 +196,17 @@ describe("consolidation reporting and GET /v1/reviews", () => {
       ["SL.TPSL.CHIENGLE", "accepted"],
     ]);
     expect(all.units.find((u) => u.unit === "SL.MAISON")).toMatchObject({ reviewer: "admin" });
+    // The Tình hình nộp detail says Bị trả lại / Đã duyệt per unit.
+    const detail = consolidation.parse(
+      await json(await call("GET", "/v1/consolidation?unit=SL&period=2023&detail=units")),
+    ).reporting.units;
+    expect(detail?.map((u) => [u.code, u.status])).toEqual([
+      ["SL.MAISON", "returned"],
+      ["SL.MAISON.CHIENGDONG", "submitted"],
+      ["SL.MAISON.HATLOT", "accepted"],
+      ["SL.TPSL", "missing"],
+      ["SL.TPSL.CHIENGLE", "accepted"],
+    ]);
     await expectTotalsMatchOracle("2023");
   });
 });
