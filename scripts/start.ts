@@ -104,8 +104,9 @@ function curlExamples(admin: string, tokens: DemoToken[]): string {
     `curl -s ${BASE}/v1/submissions -H 'Authorization: Bearer ${reporter}' -H 'Content-Type: application/json' -H 'Idempotency-Key: chiengmai-2026-1' -d '${body}'`,
     `curl -s '${BASE}/v1/submissions?unit=SL.CHIENGMAI&period=2026' -H 'Authorization: Bearer ${reviewer}'`,
     `curl -s '${BASE}/v1/consolidation?unit=SL&period=2026&compare=2024' -H 'Authorization: Bearer ${reviewer}'`,
-    `curl -s -X POST ${BASE}/v1/periods/2024/lock -H 'Authorization: Bearer ${reviewer}'`,
-    `curl -s -X POST ${BASE}/v1/periods/2024/unlock -H 'Authorization: Bearer ${reviewer}'`,
+    // The demo holds several provinces: only the admin locks a period for all of them.
+    `curl -s -X POST ${BASE}/v1/periods/2024/lock -H 'Authorization: Bearer ${admin}'`,
+    `curl -s -X POST ${BASE}/v1/periods/2024/unlock -H 'Authorization: Bearer ${admin}'`,
     `curl -s -X PUT ${BASE}/v1/admin/periods/2026 -H 'Authorization: Bearer ${admin}' -H 'Content-Type: application/json' -d '{"deadline":"2026-12-15T17:00:00+07:00"}'`,
     `curl -s ${BASE}/v1/templates/doan-2024 -H 'Authorization: Bearer ${reviewer}'`,
   ].join("\n");

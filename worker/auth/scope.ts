@@ -35,12 +35,20 @@ export function checkVisibleUnit(p: Principal, unit: string, found: boolean): vo
   throw new ApiFailure("forbidden", p.unit === null ? {} : { unit, own: p.unit });
 }
 
-/** Locking a period (the whole database's) is for admins and for reviewers of a root unit. */
+/**
+ * Locking a period locks it for the whole deployment: admins may, and a reviewer of the root when that
+ * root is the only one there ever was. Where several trees share a deployment (a second province, a
+ * merged one), only an admin locks: a reviewer never locks what it cannot see.
+ */
 export async function requireRootReviewer(db: Db, p: Principal): Promise<void> {
   if (p.role === "admin") return;
   if (p.role !== "reviewer") throw new ApiFailure("forbidden");
-  const row = await db.first<{ parent: string | null }>("SELECT parent FROM units WHERE code = ?", p.unit);
-  if (!row || row.parent !== null) throw new ApiFailure("forbidden");
+  const row = await db.first<{ roots: number; mine: number }>(
+    `SELECT COUNT(DISTINCT code) AS roots, IFNULL(MAX(code = ?1), 0) AS mine
+     FROM unit_versions WHERE parent IS NULL`,
+    p.unit,
+  );
+  if (!row || row.mine !== 1 || row.roots !== 1) throw new ApiFailure("forbidden");
 }
 
 /** Admin routes refuse everyone else before reading the body. */

@@ -47,6 +47,19 @@ describe("periods", () => {
     ).toBe(400);
   });
 
+  it("with a second tree in the deployment, only an admin locks: a reviewer never locks what it cannot see", async () => {
+    await importUnits([{ code: "TN", name: "Tỉnh đoàn Thái Nguyên", parent: null }]);
+    const slReviewer = await createToken("SL", "reviewer");
+    const tnReviewer = await createToken("TN", "reviewer");
+    for (const token of [slReviewer, tnReviewer]) {
+      const refused = await call("POST", "/v1/periods/2023/lock", { token, json: {} });
+      expect(refused.status).toBe(403);
+    }
+    expect((await call("GET", "/v1/periods/2023")).status).toBe(200);
+    expect(await json(await call("GET", "/v1/periods/2023"))).toMatchObject({ locked: false });
+    expect((await call("POST", "/v1/periods/2023/lock", { json: {} })).status).toBe(200);
+  });
+
   it("lock refuses every submission with 423 until unlock", async () => {
     const reviewer = await createToken("SL", "reviewer");
     const lock = await call("POST", "/v1/periods/2023/lock", { token: reviewer, json: {} });
