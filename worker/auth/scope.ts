@@ -48,7 +48,7 @@ export async function requireRootReviewer(db: Db, p: Principal): Promise<void> {
      FROM unit_versions WHERE parent IS NULL`,
     p.unit,
   );
-  if (!row || row.mine !== 1 || row.roots !== 1) throw new ApiFailure("forbidden");
+  if (row?.mine !== 1 || row.roots !== 1) throw new ApiFailure("forbidden");
 }
 
 /** Admin routes refuse everyone else before reading the body. */
