@@ -5,6 +5,7 @@
 // O(revisions)). Kept apart from readConsolidation so the dated tree (issue 13) can change who is
 // expected without touching the figures.
 import type { ReportingUnit, UnitRef } from "../../shared/api/reporting-units.ts";
+import { isLate } from "../../shared/consolidation/late.ts";
 import { periodLastDay } from "../../shared/format/vietnam-time.ts";
 import type { Db } from "./db.ts";
 
@@ -38,7 +39,8 @@ function reporterText(v: unknown): string | undefined {
 export function reportingUnitOf(row: Row, deadline: string | null): ReportingUnit {
   const out: ReportingUnit = { code: row.code, name: row.name, parent: row.parent, status: "missing" };
   if (row.revision === null || row.first === null) return out;
-  out.status = deadline !== null && row.first > deadline ? "late" : "submitted";
+  // Instants, never text: a year-10000 deadline spelled "+010000-…" sorts before "2026-…".
+  out.status = isLate(row.first, deadline) ? "late" : "submitted";
   out.revision = row.revision;
   out.firstReceivedAt = row.first;
   if (row.last !== null) out.lastReceivedAt = row.last;
