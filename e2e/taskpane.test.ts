@@ -13,7 +13,7 @@ import { buildAddin } from "../scripts/build-addin.ts";
 import { type LaunchedChromium, launchChromium } from "../scripts/chromium.ts";
 import { type RunningWorker, startWorker } from "../scripts/wrangler-dev.ts";
 import { createApiClient } from "../shared/api/client.ts";
-import { formatDateTimeVn } from "../shared/format/vietnam-time.ts";
+import { formatDateTimeVn, formatPeriodVn } from "../shared/format/vietnam-time.ts";
 import { TEMPLATE_LAYOUT, templateCell, templateRows } from "../shared/plans/template-sheet.ts";
 import { getTemplate } from "../shared/template/registry.ts";
 
@@ -500,7 +500,8 @@ describe("task pane, end to end", () => {
     const grid = await cellValues(consolidated!, 80, 16);
     const headerRow = grid.findIndex((r) => r.includes("Mã chỉ tiêu") && r.includes("Kết quả thực hiện"));
     expect(headerRow).toBeGreaterThanOrEqual(0);
-    expect(grid[headerRow]).toContain(`Cùng kỳ ${Number(PERIOD) - 1}`);
+    // The compared period as people write it ("Cùng kỳ Năm 2022").
+    expect(grid[headerRow]).toContain(`Cùng kỳ ${formatPeriodVn(String(Number(PERIOD) - 1))}`);
     expect(grid[headerRow]).toContain("Tăng/giảm (%)");
     const codeCol = grid[headerRow]!.indexOf("Mã chỉ tiêu");
     const actualCol = grid[headerRow]!.indexOf("Kết quả thực hiện");
@@ -555,7 +556,7 @@ describe("task pane, end to end", () => {
         [at("GD16")]: 800, // GD14 of doan-2024, renamed
         [at("BD01")]: 4, // Bình dân học vụ số
         [at("BD02")]: 120,
-        [at("PT01")]: 123456789, // implausible for 500 members: a warning, not an error
+        [at("PT01")]: 99000000, // implausible for 500 members (under the API's 100,000,000 cap): a warning
       },
       sheet,
     );
@@ -563,13 +564,17 @@ describe("task pane, end to end", () => {
     expect(await page.getByTestId("count-errors").textContent()).toBe("Lỗi 0");
     expect(await issueCells()).toEqual([at("PT01")]);
     await screenshot("doan-2026");
-    await submit(async () => {});
+    // A warning only: the pane asks first, then sends.
+    await click("action-submit");
+    await page.getByTestId("confirm").waitFor();
+    await click("confirm-send");
+    await page.getByTestId("receipt-revision").waitFor();
     const api = createApiClient({ baseUrl: worker.url, token: reporterToken });
     const answer = await api.submissions(UNIT, "2026");
     expect(answer.current?.template).toBe("doan-2026");
     const sent = new Map(answer.current?.rows.map((r) => [r.code, r.actual]));
     expect([sent.get("GD16"), sent.get("BD01"), sent.get("BD02"), sent.get("PT01")]).toEqual([
-      800, 4, 120, 123456789,
+      800, 4, 120, 99000000,
     ]);
   });
 
