@@ -26,6 +26,7 @@ export const ISSUE_CODES = [
   "cell.stray_spaces", // a number wrapped in spaces or non-breaking spaces, stored as text
   "cell.dash", // '-' or '—' where a number belongs
   "cell.negative",
+  "cell.too_large", // above the most any one unit's figure may be (shared/api/limits.ts)
   "cell.fraction_in_count", // 12.5 in a count; 1.758 typed as a number (en-US Excel) has the fix 1758
   "cell.too_many_decimals", // money with more than 3 decimals
   "cell.date", // Excel turned a typed number into a date

@@ -41,6 +41,7 @@ const samples: [string, CellField, RawCell][] = [
   ["PT02", "actual", str(" 125\u00a0")],
   ["PT01", "actual", str("—")],
   ["PT01", "actual", num(-5)],
+  ["PT01", "actual", num(123456789)],
   ["PT01", "actual", num(12.5)],
   ["PT03", "actual", num(1.2345)],
   ["PT01", "actual", num(45047, "m/d/yyyy", "5/1/2023")],

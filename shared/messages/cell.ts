@@ -109,6 +109,12 @@ export const cellMessages: MessageTable<CellIssueCode> = {
     vi: (p) => `Số liệu không được âm (${q(p)}). Hãy nhập lại số đúng.`,
     en: (p) => `Figures cannot be negative (${q(p)}). Type the correct number.`,
   },
+  "cell.too_large": {
+    vi: (p) =>
+      `${q(p)} lớn hơn mức tối đa ${num(p, "max", "vi")} của một đơn vị, máy chủ sẽ không nhận. Hãy kiểm tra lại số (thừa chữ số?).`,
+    en: (p) =>
+      `${q(p)} is above the ${num(p, "max", "en")} one unit's figure may be; the server will refuse it. Check the number (an extra digit?).`,
+  },
   "cell.fraction_in_count": {
     // With `thousands`: 1.758 typed as a number in an en-US Excel, where "." is the decimal mark.
     vi: (p) =>

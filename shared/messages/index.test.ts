@@ -43,6 +43,12 @@ const samples: Record<IssueCode, Omit<Issue, "code">> = {
   },
   "cell.dash": { severity: "error", indicator: "PT02", cell: "F15", params: { raw: "-" } },
   "cell.negative": { severity: "error", indicator: "PT02", cell: "F15", params: { raw: "-3", value: -3 } },
+  "cell.too_large": {
+    severity: "error",
+    indicator: "PT01",
+    cell: "F14",
+    params: { raw: 123456789, value: 123456789, max: 100000000 },
+  },
   "cell.fraction_in_count": {
     severity: "error",
     indicator: "PT02",

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { MAX_FIGURE } from "../api/limits.ts";
 import { type RawCell, VALUE_TYPES, type ValueType } from "../grid/types.ts";
 import type { IssueCode, IssueParam } from "../issues.ts";
 import { doan2024 } from "../template/doan-2024.ts";
@@ -243,6 +244,17 @@ const cases: Case[] = [
   ["'-1.500 in a count", "PT01", "actual", str("-1.500"), { value: -1500, code: "cell.negative" }],
   ["-2.5 in money", "PT03", "actual", num(-2.5), { value: -2.5, code: "cell.negative" }],
   ["a negative target", "PT05", "target", num(-1), { value: -1, code: "cell.negative" }],
+
+  // above what the API takes for one unit (100,000,000): said on the cell, not after sending
+  ["123,456,789 in a count", "PT01", "actual", num(123456789), { value: 123456789, code: "cell.too_large" }],
+  [
+    "'123.456.789 typed as text",
+    "PT01",
+    "actual",
+    str("123.456.789"),
+    { value: 123456789, code: "cell.too_large" },
+  ],
+  ["100,000,000 exactly is accepted", "PT01", "actual", num(100000000), { value: 100000000 }],
 
   // fractions in counts
   ["12.5 in a count", "PT01", "actual", num(12.5), { value: 12.5, code: "cell.fraction_in_count" }],
@@ -690,7 +702,9 @@ describe("parseCell properties", () => {
         const text = vietnameseThousands(n);
         const r = parseCell(str(text), ind("PT01"), "actual", doan2024);
         expect(r.value).toBe(n);
-        expect(r.issues[0]?.fix).toEqual({ value: n });
+        // Above what one unit may report, the figure is read but refused on the cell, with no fix.
+        if (n > MAX_FIGURE) expect(r.issues[0]?.code).toBe("cell.too_large");
+        else expect(r.issues[0]?.fix).toEqual({ value: n });
       }),
     );
   });

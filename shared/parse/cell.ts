@@ -1,5 +1,6 @@
 // What one input cell of the report table means, and what is wrong with it. The grid locator places the
 // issues (sheet, cell); the rules over a whole report run later on the values returned here.
+import { MAX_FIGURE } from "../api/limits.ts";
 import type { RawCell } from "../grid/types.ts";
 import type { Issue, IssueParam, Severity } from "../issues.ts";
 import type { CellIssueCode } from "../messages/types.ts";
@@ -37,6 +38,7 @@ const SEVERITY: Record<CellIssueCode, Severity> = {
   "cell.stray_spaces": "error",
   "cell.dash": "error",
   "cell.negative": "error",
+  "cell.too_large": "error",
   "cell.fraction_in_count": "error",
   "cell.too_many_decimals": "error",
   "cell.date": "error",
@@ -156,6 +158,8 @@ function thousandsOf(n: number): number | undefined {
 /** The checks on the value itself, wherever it came from; undefined when it is fine. */
 function checkValue(n: number, decimals: number, mode: NumberMode, ctx: Ctx): CellParse | undefined {
   if (n < 0) return issue("cell.negative", ctx, n, { value: n });
+  // The API refuses it (shared/api/limits.ts): say so on the cell, before anything is sent.
+  if (n > MAX_FIGURE) return issue("cell.too_large", ctx, n, { value: n, max: MAX_FIGURE });
   if (mode === "count" && !Number.isInteger(n)) {
     return issue("cell.fraction_in_count", ctx, n, {
       value: n,
