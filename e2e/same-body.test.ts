@@ -44,6 +44,13 @@ beforeAll(async () => {
       raw += c.toString("utf8");
     });
     req.on("end", () => {
+      // Only the submission is this test's business; the pane's other reads (its review, the period's
+      // template) get a plain "not here", which it takes as "nothing known".
+      if (req.method !== "POST" || !req.url?.startsWith("/v1/submissions")) {
+        res.writeHead(404, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: { code: "not_found", message: "not here" } }));
+        return;
+      }
       const body = JSON.parse(raw) as SubmissionBody;
       bodies.push(body);
       res.writeHead(201, { "content-type": "application/json" });
