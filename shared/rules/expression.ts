@@ -196,7 +196,7 @@ class Parser {
   }
 }
 
-/** Parses a rule's text. `known` says which codes exist (default: any code-like word). */
+/** Parses a rule's text. `known` says which codes exist (default: every code-like word). */
 export function parseExpression(
   text: string,
   known: (code: string) => boolean = (c) => /^[A-Z]{2}[0-9]{2}$/.test(c),
