@@ -1,6 +1,6 @@
 // The task pane in headless Chromium against a real `wrangler dev`, for e2e files that need the pane:
 // Office.js replaced (its CDN URL routed) by a bundle of the in-memory Excel fake. The setup of
-// e2e/taskpane.test.ts, as functions (that file keeps its own copy for now).
+// e2e/taskpane.test.ts, as functions; that file takes its Office.js stand-in from here too.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -14,7 +14,8 @@ import { type RunningWorker, startWorker } from "../scripts/wrangler-dev.ts";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
-async function fakeExcelScript(): Promise<string> {
+/** The fake, bundled for the browser: a handle on window for the test, Excel.run and Office.onReady installed. */
+export async function fakeExcelScript(): Promise<string> {
   const result = await esbuild.build({
     stdin: {
       contents: [

@@ -5,7 +5,6 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import * as esbuild from "esbuild";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DevServer, startDevServer } from "../scripts/addin-dev-server.ts";
@@ -16,6 +15,7 @@ import { createApiClient } from "../shared/api/client.ts";
 import { formatDateTimeVn, formatPeriodVn } from "../shared/format/vietnam-time.ts";
 import { TEMPLATE_LAYOUT, templateCell, templateRows } from "../shared/plans/template-sheet.ts";
 import { getTemplate } from "../shared/template/registry.ts";
+import { fakeExcelScript } from "./pane-harness.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SHOTS = join(ROOT, "e2e/screenshots");
@@ -41,31 +41,6 @@ let outDir: string;
 let reporterToken = "";
 let provinceToken = "";
 let shot = 0;
-
-async function fakeExcelScript(): Promise<string> {
-  // The fake, bundled for the browser: it keeps a handle on window for the test and installs Excel.run
-  // and Office.onReady as Office.js would.
-  const result = await esbuild.build({
-    stdin: {
-      contents: [
-        'import { createFakeExcel } from "./addin/excel/fake/index.ts";',
-        "const fake = createFakeExcel();",
-        "window.__BAOCAO_FAKE__ = fake;",
-        "fake.installGlobals(window);",
-      ].join("\n"),
-      resolveDir: ROOT,
-      sourcefile: "office-fake.ts",
-      loader: "ts",
-    },
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    target: "es2020",
-    write: false,
-    logLevel: "warning",
-  });
-  return result.outputFiles[0]!.text;
-}
 
 async function screenshot(name: string): Promise<void> {
   shot += 1;
