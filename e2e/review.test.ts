@@ -70,6 +70,8 @@ describe("review, end to end", () => {
     await page().getByTestId("action-create").click();
     await page().getByTestId("create-period").fill("2023");
     await click(page(), "create-submit");
+    // Tạo mẫu first asks the server for the period's template: wait until the sheet is made.
+    await page().getByTestId("notice").filter({ hasText: "Đã tạo trang" }).waitFor();
     await typeCells(page(), SHEET, { [actual("GD01")]: 120, [actual("GD02")]: 100, [actual("GD04")]: 1500 });
     await submit(page());
     expect(await page().getByTestId("receipt-revision").textContent()).toBe("1");
