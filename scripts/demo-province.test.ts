@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateReport } from "../shared/rules/validate.ts";
+import { checkReport } from "../shared/rules/check-report.ts";
 import { getTemplate } from "../shared/template/registry.ts";
 import { applyChanges } from "../shared/tree/changes.ts";
 import { BEGINNING, FOREVER, treeOfPeriod, type UnitVersion } from "../shared/tree/dated.ts";
@@ -104,7 +104,7 @@ describe("the demo's reports", () => {
 
   it("pass the template's rules without an error", () => {
     for (const r of reports) {
-      const errors = validateReport(template, r).filter((i) => i.severity === "error");
+      const errors = checkReport(template, r).filter((i) => i.severity === "error");
       expect(errors, `${r.unit} ${r.period}`).toEqual([]);
     }
   });

@@ -5,8 +5,8 @@
 // Decisions:
 // - One mistake, one issue: a rule (and "required row blank") is not raised when one of its rows already
 //   has an unreadable actual cell (an error from parseCell that yields no value); the parse issue says it.
-// - Only validateFigures runs here: parseCell has already judged every cell's kind, so 12.5 in a count
-//   cell is one fraction_in_count, never a second one from validateRows.
+// - Only checkFigures runs here: parseCell has already judged every cell's kind, so 12.5 in a count
+//   cell is one fraction_in_count, never a second one from checkRows.
 // - "Required row blank" is not raised for a row missing from the sheet: `grid.row_missing` says it.
 // - Rule issues land on their indicator's actual cell (the rule's left side, or the side that is blank);
 //   issues about a row that is not on the sheet land on the table header's code cell.
@@ -19,7 +19,7 @@ import { type LocatedReport, locateReport } from "./grid/locate.ts";
 import type { Grid } from "./grid/types.ts";
 import type { Issue } from "./issues.ts";
 import { parseCell } from "./parse/cell.ts";
-import { validateFigures } from "./rules/validate.ts";
+import { checkFigures } from "./rules/check-report.ts";
 import type { Report, ReportRow, Template } from "./template/types.ts";
 
 export interface SheetCheck {
@@ -83,7 +83,7 @@ export function checkSheet(grid: Grid, opts: CheckOptions = {}): SheetCheck {
   // The rows are the template's, read by parseCell: only the figures remain to check. A row absent
   // from the sheet is grid.row_missing's, an unreadable cell its parse issue's.
   const absent = new Set(template.indicators.filter((i) => !rowsByCode.has(i.code)).map((i) => i.code));
-  const ruleIssues = validateFigures(template, rows, {
+  const ruleIssues = checkFigures(template, rows, {
     ...(opts.previous !== undefined ? { previous: opts.previous } : {}),
     unreadable,
     absent,

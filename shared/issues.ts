@@ -36,7 +36,7 @@ export const ISSUE_CODES = [
   "cell.grade_unknown",
   "cell.grade_spelled", // 'Hoàn thành xuất sắc nhiệm vụ' or 'xs' → XS
   "cell.ratio_typed", // a number typed over a ratio row's formula: it is recomputed anyway
-  // rules over a report, from validateReport
+  // rules over a report, from checkReport
   "rule.required_missing",
   "rule.compare", // left op right failed (<=, >=, ==)
   "rule.requires", // left > 0 needs right > 0

@@ -2,13 +2,13 @@
 import { describe, expect, it } from "vitest";
 import { ERROR_FILL, WARNING_FILL } from "../../shared/plans/marks.ts";
 import type { CellMark } from "../../shared/plans/types.ts";
-import { applyMarks, validateSheet } from "./marks.ts";
+import { applyMarks, checkAndMarkSheet } from "./marks.ts";
 import { MARKS_KEY, parseRecord } from "./marks-plan.ts";
 import { renderPlan } from "./render-plan.ts";
 import { check, fixesOf, templateBook } from "./testing.ts";
 import { applyFixes } from "./write-values.ts";
 
-describe("Kiểm tra (validateSheet)", () => {
+describe("Kiểm tra (checkAndMarkSheet)", () => {
   it("uses the same three syncs on a 64-row and a 5,000-row sheet (two when nothing changes)", async () => {
     const counts: { rows: number; first: number[]; again: number[] }[] = [];
     for (const extraRows of [0, 5000]) {
@@ -20,12 +20,12 @@ describe("Kiểm tra (validateSheet)", () => {
       book.type("PT01", "'92.387");
       book.type("TD01", "xs");
       const first = await book.fake.run((ctx) =>
-        validateSheet(ctx, book.sheet, check, { support: book.fake }),
+        checkAndMarkSheet(ctx, book.sheet, check, { support: book.fake }),
       );
       expect(first.checked.issues.map((i) => i.code)).toEqual(["cell.text_number", "cell.grade_spelled"]);
       const firstLog = book.fake.syncLog.map((s) => s.commands);
       book.fake.resetSyncCount();
-      await book.fake.run((ctx) => validateSheet(ctx, book.sheet, check, { support: book.fake }));
+      await book.fake.run((ctx) => checkAndMarkSheet(ctx, book.sheet, check, { support: book.fake }));
       counts.push({
         rows: first.grid.values.length,
         first: firstLog,
@@ -46,7 +46,7 @@ describe("Kiểm tra (validateSheet)", () => {
     book.type("PT01", "'92.387");
     book.type("TD01", "xs");
     const { stats } = await book.fake.run((ctx) =>
-      validateSheet(ctx, book.sheet, check, { support: book.fake }),
+      checkAndMarkSheet(ctx, book.sheet, check, { support: book.fake }),
     );
     expect(stats).toEqual({ marked: 2, cleared: 0, annotation: "note" });
     expect(book.fake.cell(book.sheet, book.at("PT01")).fill).toBe(ERROR_FILL);
@@ -67,7 +67,7 @@ describe("Kiểm tra (validateSheet)", () => {
     book.type("TD01", "xs");
     book.type("GD02", 130);
 
-    const first = await fake.run((ctx) => validateSheet(ctx, sheet, check, { support: fake }));
+    const first = await fake.run((ctx) => checkAndMarkSheet(ctx, sheet, check, { support: fake }));
     expect(first.checked.marks.map((m) => m.address)).toEqual([
       book.at("GD02"),
       plain,
@@ -79,7 +79,7 @@ describe("Kiểm tra (validateSheet)", () => {
 
     await fake.run((ctx) => applyFixes(ctx, sheet, fixesOf(first.checked.issues), { support: fake }));
     book.type("GD02", 110);
-    const second = await fake.run((ctx) => validateSheet(ctx, sheet, check, { support: fake }));
+    const second = await fake.run((ctx) => checkAndMarkSheet(ctx, sheet, check, { support: fake }));
 
     expect(second.checked.issues).toEqual([]);
     expect(second.stats).toMatchObject({ marked: 0, cleared: 4 });
@@ -95,9 +95,9 @@ describe("Kiểm tra (validateSheet)", () => {
     const { fake, sheet } = book;
     book.type("PT01", "'92.387");
     book.type("GD05", "4.500 người");
-    await fake.run((ctx) => validateSheet(ctx, sheet, check, { support: fake }));
+    await fake.run((ctx) => checkAndMarkSheet(ctx, sheet, check, { support: fake }));
     book.type("PT01", 92387);
-    const { stats } = await fake.run((ctx) => validateSheet(ctx, sheet, check, { support: fake }));
+    const { stats } = await fake.run((ctx) => checkAndMarkSheet(ctx, sheet, check, { support: fake }));
     expect(stats).toMatchObject({ marked: 1, cleared: 1 });
     expect(fake.cell(sheet, book.at("PT01"))).toMatchObject({ fill: null, note: null });
     expect(fake.cell(sheet, book.at("GD05")).fill).toBe(ERROR_FILL);
@@ -109,12 +109,12 @@ describe("Kiểm tra (validateSheet)", () => {
     const { fake, sheet } = book;
     book.type("PT01", "'92.387");
     book.type("GD05", "4.500 người");
-    await fake.run((ctx) => validateSheet(ctx, sheet, check, { support: fake }));
+    await fake.run((ctx) => checkAndMarkSheet(ctx, sheet, check, { support: fake }));
     fake.user.fill(sheet, book.at("PT01"), "#00B050");
     fake.user.editNote(sheet, book.at("GD05"), "Đã hỏi lại xã, chờ số liệu");
     book.type("PT01", 92387);
     book.type("GD05", 4500);
-    await fake.run((ctx) => validateSheet(ctx, sheet, check, { support: fake }));
+    await fake.run((ctx) => checkAndMarkSheet(ctx, sheet, check, { support: fake }));
     expect(fake.cell(sheet, book.at("PT01")).fill).toBe("#00B050");
     expect(fake.cell(sheet, book.at("GD05"))).toMatchObject({
       fill: null,
@@ -127,10 +127,10 @@ describe("Kiểm tra (validateSheet)", () => {
     const { fake, sheet } = book;
     fake.user.addNote(sheet, book.at("PT01"), "Số của quý III");
     book.type("PT01", "'92.387");
-    await fake.run((ctx) => validateSheet(ctx, sheet, check, { support: fake }));
+    await fake.run((ctx) => checkAndMarkSheet(ctx, sheet, check, { support: fake }));
     expect(fake.cell(sheet, book.at("PT01"))).toMatchObject({ fill: ERROR_FILL, note: "Số của quý III" });
     book.type("PT01", 92387);
-    await fake.run((ctx) => validateSheet(ctx, sheet, check, { support: fake }));
+    await fake.run((ctx) => checkAndMarkSheet(ctx, sheet, check, { support: fake }));
     expect(fake.cell(sheet, book.at("PT01"))).toMatchObject({ fill: null, note: "Số của quý III" });
   });
 
@@ -147,9 +147,9 @@ describe("Kiểm tra (validateSheet)", () => {
     book.type("PT01", "'92.387");
     await fake.flushEvents();
     seen.length = 0;
-    const first = await fake.run((ctx) => validateSheet(ctx, sheet, check, { support: fake }));
+    const first = await fake.run((ctx) => checkAndMarkSheet(ctx, sheet, check, { support: fake }));
     await fake.run((ctx) => applyFixes(ctx, sheet, fixesOf(first.checked.issues), { support: fake }));
-    await fake.run((ctx) => validateSheet(ctx, sheet, check, { support: fake }));
+    await fake.run((ctx) => checkAndMarkSheet(ctx, sheet, check, { support: fake }));
     await fake.flushEvents();
     expect(seen).toEqual([]);
     expect(fake.state.enableEvents).toBe(true);
@@ -162,20 +162,22 @@ describe("Kiểm tra (validateSheet)", () => {
     const withComments = await templateBook({ apiVersion: "1.17" });
     withComments.type("PT01", "'92.387");
     const run1 = await withComments.fake.run((ctx) =>
-      validateSheet(ctx, withComments.sheet, check, { support: withComments.fake }),
+      checkAndMarkSheet(ctx, withComments.sheet, check, { support: withComments.fake }),
     );
     expect(run1.stats.annotation).toBe("comment");
     expect(withComments.fake.cell(withComments.sheet, withComments.at("PT01")).comment).toContain("92.387");
     withComments.type("PT01", 92387);
     await withComments.fake.run((ctx) =>
-      validateSheet(ctx, withComments.sheet, check, { support: withComments.fake }),
+      checkAndMarkSheet(ctx, withComments.sheet, check, { support: withComments.fake }),
     );
     expect(withComments.fake.sheet(withComments.sheet).comments).toEqual({});
     expect(withComments.fake.cell(withComments.sheet, withComments.at("PT01")).fill).toBeNull();
 
     const bare = await templateBook({ apiVersion: "1.9" });
     bare.type("PT01", "'92.387");
-    const run2 = await bare.fake.run((ctx) => validateSheet(ctx, bare.sheet, check, { support: bare.fake }));
+    const run2 = await bare.fake.run((ctx) =>
+      checkAndMarkSheet(ctx, bare.sheet, check, { support: bare.fake }),
+    );
     expect(run2.stats.annotation).toBe("none");
     expect(bare.fake.cell(bare.sheet, bare.at("PT01"))).toMatchObject({
       fill: ERROR_FILL,
@@ -190,11 +192,11 @@ describe("Kiểm tra (validateSheet)", () => {
     fake.user.fill(sheet, book.at("GD05"), "#FFFF00");
     book.type("PT01", "'92.387");
     book.type("GD05", "4.500 người");
-    await fake.run((ctx) => validateSheet(ctx, sheet, check, { support: fake }));
+    await fake.run((ctx) => checkAndMarkSheet(ctx, sheet, check, { support: fake }));
     expect(fake.syncCount).toBe(3);
     book.type("PT01", 92387);
     book.type("GD05", 4500);
-    const { checked } = await fake.run((ctx) => validateSheet(ctx, sheet, check, { support: fake }));
+    const { checked } = await fake.run((ctx) => checkAndMarkSheet(ctx, sheet, check, { support: fake }));
     expect(checked.issues).toEqual([]);
     expect(fake.cell(sheet, book.at("PT01")).fill).toBeNull();
     expect(fake.cell(sheet, book.at("GD05")).fill).toBe("#FFFF00");
@@ -204,13 +206,13 @@ describe("Kiểm tra (validateSheet)", () => {
     const book = await templateBook();
     const { fake } = book;
     book.type("PT01", "'92.387");
-    const run = await fake.run((ctx) => validateSheet(ctx, undefined, check, { support: fake }));
+    const run = await fake.run((ctx) => checkAndMarkSheet(ctx, undefined, check, { support: fake }));
     expect(run.grid.sheet).toBe(book.sheet);
     const before = Object.keys(parseRecord(fake.state.settings.get(MARKS_KEY)).sheets);
     expect(before).toHaveLength(1);
     // Tạo mẫu again in this workbook: the old sheet (and its id) is gone.
     await fake.run((ctx) => renderPlan(ctx, book.plan, { support: fake }));
-    await fake.run((ctx) => validateSheet(ctx, book.sheet, check, { support: fake }));
+    await fake.run((ctx) => checkAndMarkSheet(ctx, book.sheet, check, { support: fake }));
     const after = Object.keys(parseRecord(fake.state.settings.get(MARKS_KEY)).sheets);
     expect(after).not.toContain(before[0]);
   });

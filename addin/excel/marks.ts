@@ -219,7 +219,7 @@ export interface Validation<R> {
  * the marking bookkeeping, hands the grid to `check` (pure: shared's checkSheet + marksPlan), and writes
  * the marks it returns. Three syncs at most, whatever the sheet's size.
  */
-export async function validateSheet<R extends { marks: readonly CellMark[] }>(
+export async function checkAndMarkSheet<R extends { marks: readonly CellMark[] }>(
   ctx: Excel.RequestContext,
   sheetName: string | undefined,
   check: (grid: Grid) => R,

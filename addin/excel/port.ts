@@ -5,7 +5,7 @@
 import { pulledSheetKey } from "../../shared/plans/consolidated-workbook.ts";
 import type { ExcelRun } from "../state/host.ts";
 import type { CellFix, ExcelPort } from "../taskpane/excel-port.ts";
-import { validateSheet } from "./marks.ts";
+import { checkAndMarkSheet } from "./marks.ts";
 import { renderPlan, renderPlans } from "./render-plan.ts";
 import { selectCell } from "./select.ts";
 import { selectedCell } from "./selected-cell.ts";
@@ -52,7 +52,7 @@ export function createExcelPort(run: ExcelRun, options: PortOptions = {}): Excel
       });
     },
     async validate(sheet, check) {
-      const { checked } = await run((ctx) => validateSheet(ctx, sheet, check, { support }));
+      const { checked } = await run((ctx) => checkAndMarkSheet(ctx, sheet, check, { support }));
       return checked.result;
     },
     async applyFixes(sheet: string, fixes: CellFix[]) {

@@ -52,7 +52,7 @@ export interface Checked {
   issues: Issue[];
 }
 
-/** What the pane passes to validateSheet: shared's checkSheet + marksPlan. */
+/** What the pane passes to checkAndMarkSheet: shared's checkSheet + marksPlan. */
 export function check(grid: Grid): Checked {
   const { issues } = checkSheet(grid, { template: doan2024 });
   return { marks: marksPlan(issues, doan2024), issues };

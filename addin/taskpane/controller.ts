@@ -41,7 +41,7 @@ import type { CellFix, ExcelPort } from "./excel-port.ts";
 import * as desk from "./review-desk.ts";
 import { diffRows, type RowChange } from "./submission.ts";
 
-export type PaneView = "main" | "create" | "pull" | "settings" | "review";
+export type PaneScreen = "main" | "create" | "pull" | "settings" | "review";
 
 /** Something to tell the user: one of the pane's own texts, or a server's message in both languages. */
 export type Said = { key: TextKey; params?: TextParams } | { vi: string; en: string };
@@ -89,7 +89,7 @@ export interface UnitOption {
 }
 
 export interface PaneState {
-  view: PaneView;
+  view: PaneScreen;
   lang: Lang;
   settings: Readonly<Settings>;
   /** A long piece of work under way: the progress message. */
@@ -339,7 +339,7 @@ export class Controller {
     }
   }
 
-  showView(view: PaneView): void {
+  showView(view: PaneScreen): void {
     this.set({ view, notice: null });
     if (!this.current.settings.token) return;
     // The pull form lists the units of the period it starts with; the create and review forms today's units.

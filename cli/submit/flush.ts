@@ -4,7 +4,7 @@ import type { Outcome } from "./outcomes.ts";
 import { type QueuedItem, readQueue, sameServer, writeQueue } from "./queue-file.ts";
 import { type RetryPolicy, sendWithRetry } from "./send.ts";
 
-export interface FlushResult {
+export interface QueueFileFlush {
   outcomes: Outcome[];
   /** Items of this server still waiting. */
   left: number;
@@ -21,7 +21,7 @@ export async function flushQueue(
   path: string,
   server: string,
   policy: RetryPolicy,
-): Promise<FlushResult> {
+): Promise<QueueFileFlush> {
   let items = await readQueue(path);
   const mine = items.filter((i) => sameServer(i.server, server));
   const outcomes: Outcome[] = [];

@@ -19,7 +19,7 @@ export const indicatorCode = z.string().regex(/^[A-Z]{2}[0-9]{2}$/, "indicator c
 
 export const MAX_ROWS = 500;
 
-/** A negative figure is a rule of the domain (422 on its row, shared/rules/validate.ts), not a shape. */
+/** A negative figure is a rule of the domain (422 on its row, shared/rules/check-report.ts), not a shape. */
 const figure = z.number().finite().max(MAX_FIGURE);
 
 export const submissionRow = z.strictObject({

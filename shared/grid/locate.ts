@@ -37,7 +37,7 @@ import {
   isBlank,
 } from "./cells.ts";
 import { type Breakdown, findLooseRows } from "./loose-rows.ts";
-import { readPeriod } from "./period.ts";
+import { readPeriodCell } from "./period.ts";
 import { foldLabel, foldWords } from "./text.ts";
 import type { Grid, RawCell } from "./types.ts";
 
@@ -337,7 +337,7 @@ function readPeriodField(
     issue(to, { code: "grid.header_missing", severity: "error", cell, params: { field: "period" }, field });
     return;
   }
-  const reading = readPeriod(
+  const reading = readPeriodCell(
     found.inline !== undefined ? { ...EMPTY_CELL, value: raw, valueType: "String" } : found.cell,
   );
   header.period = reading.code ?? raw;

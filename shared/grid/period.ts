@@ -29,7 +29,7 @@ function month(y: string, m: string): string | undefined {
   return n >= 1 && n <= 12 ? `${y}-${pad(n)}` : undefined;
 }
 
-export function readPeriod(cell: RawCell): PeriodReading {
+export function readPeriodCell(cell: RawCell): PeriodReading {
   if (typeof cell.value === "number") {
     if (isDateFormat(cell.numberFormat) && cell.value >= 1 && cell.value < 2_958_466) {
       const { y, m } = serialYearMonth(cell.value);

@@ -1,4 +1,4 @@
-// Sentences for the rule.* issues of validateReport. Params hold indicator codes (left, right, code);
+// Sentences for the rule.* issues of checkReport. Params hold indicator codes (left, right, code);
 // formatIssue adds their labels (leftLabel, rightLabel) in the message's language, the rule's own label
 // (ruleLabel), the grade list (gradeList) and the severity, so the same issue reads naturally in vi and
 // en. The "Ô F14 (PT01 – …): " prefix is formatIssue's too. Numbers arrive as numbers and are written

@@ -129,7 +129,7 @@ function errorOrBoolean(cell: RawCell, ctx: Ctx, expects: "number" | "grade"): C
 // ---- numbers -------------------------------------------------------------------------------------------
 
 /**
- * Rounding noise of binary doubles (0.1 + 0.2), not what anyone typed. Looser than validateReport's
+ * Rounding noise of binary doubles (0.1 + 0.2), not what anyone typed. Looser than checkReport's
  * hasAtMost3Decimals on purpose: a cell's value is snapped to what was typed, an API number only judged.
  */
 function near(a: number, b: number): boolean {

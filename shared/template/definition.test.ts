@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateFigures, validateReport } from "../rules/validate.ts";
+import { checkFigures, checkReport } from "../rules/check-report.ts";
 import { checkDefinition, MAX_ISSUES } from "./definition.ts";
 import { doan2024 } from "./doan-2024.ts";
 import { doan2026 } from "./doan-2026.ts";
@@ -77,14 +77,14 @@ describe("doan-2026", () => {
     Object.entries({ GD01: 20, GD04: 500, GD07: 1500, ...extra }).map(([code, actual]) => ({ code, actual }));
 
   it("warns on 123,456,789 participations in a commune of 500 members, and not on 90,000", () => {
-    const issues = validateFigures(doan2026, members({ PT01: 123_456_789 }));
+    const issues = checkFigures(doan2026, members({ PT01: 123_456_789 }));
     expect(issues.map((i) => [i.code, i.severity, i.rule, i.indicator])).toEqual([
       ["rule.expression", "warning", "PL-PT01", "PT01"],
     ]);
-    expect(validateFigures(doan2026, members({ PT01: 90_000 }))).toEqual([]);
+    expect(checkFigures(doan2026, members({ PT01: 90_000 }))).toEqual([]);
     // Without the unit's size there is nothing to judge by: the warning rules skip.
     expect(
-      validateFigures(doan2026, [
+      checkFigures(doan2026, [
         { code: "GD01", actual: 1 },
         { code: "GD04", actual: null },
         { code: "GD13", actual: 5 },
@@ -93,9 +93,9 @@ describe("doan-2026", () => {
   });
 
   it("judges members and youth together (a sum) and needs learners for its classes", () => {
-    expect(validateFigures(doan2026, members({ BD03: 2001 })).map((i) => i.rule)).toEqual(["PL-BD03"]);
-    expect(validateFigures(doan2026, members({ BD03: 2000 }))).toEqual([]);
-    expect(validateFigures(doan2026, members({ BD01: 3 })).map((i) => [i.code, i.indicator])).toEqual([
+    expect(checkFigures(doan2026, members({ BD03: 2001 })).map((i) => i.rule)).toEqual(["PL-BD03"]);
+    expect(checkFigures(doan2026, members({ BD03: 2000 }))).toEqual([]);
+    expect(checkFigures(doan2026, members({ BD01: 3 })).map((i) => [i.code, i.indicator])).toEqual([
       ["rule.side_missing", "BD02"],
     ]);
   });
@@ -105,7 +105,7 @@ describe("doan-2026", () => {
     expect(codes).not.toContain("GD14");
     expect(codes).not.toContain("PT11");
     expect(doan2026.indicators.find((i) => i.code === "GD16")?.formerCode).toBe("GD14");
-    const issues = validateReport(
+    const issues = checkReport(
       doan2026,
       { rows: members({ GD16: 2000 }) },
       { previous: [{ code: "GD14", actual: 100 }] },

@@ -25,7 +25,7 @@ export function fromStored(kind: IndicatorKind, n: number): number {
 }
 
 /** A stored sum in the oracle's unit (integer thousandths), for shared/consolidation's figures. */
-export function storedToThousands(kind: IndicatorKind, n: number): number {
+export function storedSumInThousandths(kind: IndicatorKind, n: number): number {
   return kind === "money" ? n : toThousands(n);
 }
 

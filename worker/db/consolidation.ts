@@ -16,7 +16,7 @@ import { isLate } from "../../shared/consolidation/late.ts";
 import { summarizeTargets } from "../../shared/consolidation/targets.ts";
 import { periodLastDay } from "../../shared/format/vietnam-time.ts";
 import type { Grade, Template } from "../../shared/template/types.ts";
-import { storedToThousands } from "./codec.ts";
+import { storedSumInThousandths } from "./codec.ts";
 import type { Db } from "./db.ts";
 import { lateSql } from "./late.ts";
 import { checkInPeriod } from "./period-tree.ts";
@@ -103,9 +103,9 @@ export function figuresOf(catalog: Catalog, rows: readonly TotalsRow[]): Subtree
     const plus = (a: number | undefined, b: number) => (a ?? 0) + b;
     if (ind.kind === "count" || ind.kind === "money") {
       if (row.actual_count > 0)
-        sub.actual[i] = plus(sub.actual[i], storedToThousands(ind.kind, row.actual_sum));
+        sub.actual[i] = plus(sub.actual[i], storedSumInThousandths(ind.kind, row.actual_sum));
       if (row.target_count > 0)
-        sub.target[i] = plus(sub.target[i], storedToThousands(ind.kind, row.target_sum));
+        sub.target[i] = plus(sub.target[i], storedSumInThousandths(ind.kind, row.target_sum));
       sub.unitsWithTarget[i] = plus(sub.unitsWithTarget[i], row.target_count);
       sub.unitsWithActual[i] = plus(sub.unitsWithActual[i], row.actual_count);
     } else if (ind.kind === "grade") {

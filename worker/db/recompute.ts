@@ -29,7 +29,7 @@ import {
   isEmptyRow,
   perUnitThresholds,
   type StoredRow,
-  storedToThousands,
+  storedSumInThousandths,
 } from "./codec.ts";
 import { figuresOf, ownOf, type TotalsRow } from "./consolidation.ts";
 import type { Db } from "./db.ts";
@@ -91,7 +91,7 @@ interface PeriodState {
   lastId: number;
 }
 
-async function readPeriod(db: Db, period: string): Promise<PeriodState> {
+async function readPeriodState(db: Db, period: string): Promise<PeriodState> {
   const [units, codes, deadline, revisions, values, statuses, totals, counters, lastId] = await db.batch([
     db.prepare(
       "SELECT code, name, parent FROM unit_versions WHERE valid_from <= ?1 AND valid_to > ?1",
@@ -345,10 +345,10 @@ function consolidateOrReport(
     for (const t of state.totals) {
       const ind = catalog.template.indicators[catalog.index.get(t.code) ?? -1];
       if (ind?.kind !== "count" && ind?.kind !== "money") continue;
-      if (!Number.isSafeInteger(storedToThousands(ind.kind, t.target_sum))) {
+      if (!Number.isSafeInteger(storedSumInThousandths(ind.kind, t.target_sum))) {
         add(t.ancestor, "target", fromStored(ind.kind, t.target_sum), t.code);
       }
-      if (!Number.isSafeInteger(storedToThousands(ind.kind, t.actual_sum))) {
+      if (!Number.isSafeInteger(storedSumInThousandths(ind.kind, t.actual_sum))) {
         add(t.ancestor, "actual", fromStored(ind.kind, t.actual_sum), t.code);
       }
     }
@@ -433,7 +433,7 @@ async function check(db: Db, periods: readonly string[]) {
     diffs: RecomputeDifference[];
   }[] = [];
   for (const period of periods) {
-    const state = await readPeriod(db, period);
+    const state = await readPeriodState(db, period);
     const templates = await templatesOf(db, state.revisions);
     const replayed = replay(state.revisions, templates);
     found.push({ period, state, replayed, diffs: compare(period, state, replayed, templates) });

@@ -16,8 +16,8 @@ import { summarizeOwnReport } from "../../shared/consolidation/targets.ts";
 import { periodLastDay } from "../../shared/format/vietnam-time.ts";
 import type { Issue } from "../../shared/issues.ts";
 import { toApiIssue } from "../../shared/messages/index.ts";
+import { checkFigures, checkRows } from "../../shared/rules/check-report.ts";
 import { mergeRows } from "../../shared/rules/merge.ts";
-import { validateFigures, validateRows } from "../../shared/rules/validate.ts";
 import type { ReportRow, Template } from "../../shared/template/types.ts";
 import type { Credential, Principal } from "../app-env.ts";
 import { TOKEN_BY_HASH } from "../auth/middleware.ts";
@@ -215,7 +215,7 @@ function validate(
   previous?: ReportRow[],
 ): Issue[] {
   const context = previous === undefined ? {} : { previous };
-  return [...validateRows(template, body.rows), ...validateFigures(template, merged, context)];
+  return [...checkRows(template, body.rows), ...checkFigures(template, merged, context)];
 }
 
 /** 422 on `template` (or `templateVersion`): no such template, or no such version of it. */

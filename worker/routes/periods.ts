@@ -19,7 +19,7 @@ const params = validated("param", z.object({ period: periodCode }));
 /** lock/unlock take no settings: an empty body or `{}`. */
 const noSettings = validated("json", z.strictObject({}));
 
-async function readPeriod(db: Db, period: string): Promise<PeriodAnswer> {
+async function readPeriodAnswer(db: Db, period: string): Promise<PeriodAnswer> {
   const row = await db.first<{ deadline: string | null; locked: number; template: string | null }>(
     "SELECT deadline, locked, template FROM periods WHERE period = ?",
     period,
@@ -51,7 +51,7 @@ async function setLock(db: Db, period: string, locked: boolean, by: string): Pro
     new Date().toISOString(),
     by,
   );
-  return readPeriod(db, period);
+  return readPeriodAnswer(db, period);
 }
 
 function deadlineStatements(db: Db, period: string, deadline: string | undefined): D1PreparedStatement[] {
@@ -83,7 +83,7 @@ function templateStatements(db: Db, period: string, template: string | undefined
 
 export const periods = new Hono<AppEnv>()
   .get("/periods/:period", params, async (c) =>
-    c.json(await readPeriod(c.get("db"), c.req.valid("param").period), 200),
+    c.json(await readPeriodAnswer(c.get("db"), c.req.valid("param").period), 200),
   )
   .put(
     "/admin/periods/:period",
@@ -108,7 +108,7 @@ export const periods = new Hono<AppEnv>()
         ...deadlineStatements(db, period, settings.deadline),
         ...templateStatements(db, period, settings.template),
       ]);
-      return c.json(await readPeriod(db, period), 200);
+      return c.json(await readPeriodAnswer(db, period), 200);
     },
   )
   .post("/periods/:period/lock", params, jsonBody({ optional: true }), noSettings, async (c) => {

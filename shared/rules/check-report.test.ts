@@ -4,7 +4,7 @@ import { hasErrors, ISSUE_CODES, type Issue } from "../issues.ts";
 import { formatIssue } from "../messages/index.ts";
 import { doan2024 } from "../template/doan-2024.ts";
 import type { ReportRow, Rule, Template } from "../template/types.ts";
-import { validateReport } from "./validate.ts";
+import { checkReport } from "./check-report.ts";
 
 type Values = Record<string, number | string | null | undefined>;
 
@@ -15,11 +15,7 @@ function rows(values: Values, withRequired = true): ReportRow[] {
 }
 
 function run(values: Values, previous?: Values): Issue[] {
-  return validateReport(
-    doan2024,
-    { rows: rows(values) },
-    previous ? { previous: rows(previous, false) } : {},
-  );
+  return checkReport(doan2024, { rows: rows(values) }, previous ? { previous: rows(previous, false) } : {});
 }
 
 /** Issues without the noise of other checks: code, indicator, field, rule. */
@@ -47,7 +43,7 @@ function rule(
   };
 }
 
-describe("validateReport: a clean report", () => {
+describe("checkReport: a clean report", () => {
   it("finds nothing in a report that keeps every rule", () => {
     const issues = run({
       GD02: 1000,
@@ -78,7 +74,7 @@ describe("validateReport: a clean report", () => {
   });
 });
 
-describe("validateReport: part ≤ whole rules of doan-2024", () => {
+describe("checkReport: part ≤ whole rules of doan-2024", () => {
   const partOfWhole: [string, string, string][] = [
     ["GD02<=GD01", "GD02", "GD01"],
     ["GD05<=GD04", "GD05", "GD04"],
@@ -113,7 +109,7 @@ describe("validateReport: part ≤ whole rules of doan-2024", () => {
   });
 });
 
-describe("validateReport: a value needs its count (requires, ifMissing fail)", () => {
+describe("checkReport: a value needs its count (requires, ifMissing fail)", () => {
   const requires: [string, string, string][] = [
     ["PT03requiresPT02", "PT03", "PT02"],
     ["PT06requiresPT05", "PT06", "PT05"],
@@ -155,7 +151,7 @@ describe("validateReport: a value needs its count (requires, ifMissing fail)", (
   });
 });
 
-describe("validateReport: XD03 ≤ XD02 is a warning", () => {
+describe("checkReport: XD03 ≤ XD02 is a warning", () => {
   it("passes at equality and warns above", () => {
     expect(run({ XD03: 10, XD02: 10 })).toEqual([]);
     const issues = run({ XD03: 12, XD02: 10 });
@@ -167,13 +163,9 @@ describe("validateReport: XD03 ≤ XD02 is a warning", () => {
   });
 });
 
-describe("validateReport: operators and missing sides on custom rules", () => {
+describe("checkReport: operators and missing sides on custom rules", () => {
   const check = (r: Rule, values: Values) =>
-    validateReport(withRules([r]), { rows: rows(values) }).map((i) => [
-      i.code,
-      i.indicator,
-      i.params.missing,
-    ]);
+    checkReport(withRules([r]), { rows: rows(values) }).map((i) => [i.code, i.indicator, i.params.missing]);
 
   it(">= and == compare both ways", () => {
     const ge = rule("PT09>=PT08", "PT09", ">=", "PT08");
@@ -206,7 +198,7 @@ describe("validateReport: operators and missing sides on custom rules", () => {
 
   it("takes its severity from the rule", () => {
     const r = rule("PT09>=PT08", "PT09", ">=", "PT08", { severity: "warning", ifMissing: "fail" });
-    const issues = validateReport(withRules([r]), { rows: rows({ PT08: 3 }) });
+    const issues = checkReport(withRules([r]), { rows: rows({ PT08: 3 }) });
     expect(issues.map((i) => [i.code, i.severity])).toEqual([["rule.side_missing", "warning"]]);
   });
 
@@ -216,18 +208,16 @@ describe("validateReport: operators and missing sides on custom rules", () => {
   });
 });
 
-describe("validateReport: required rows", () => {
+describe("checkReport: required rows", () => {
   it("flags a required row that is absent, null or undefined; 0 is a figure", () => {
-    const absent = validateReport(doan2024, { rows: rows({ PT01: 5 }, false) });
+    const absent = checkReport(doan2024, { rows: rows({ PT01: 5 }, false) });
     expect(brief(absent)).toEqual([
       { code: "rule.required_missing", indicator: "GD01", field: "actual", rule: undefined },
       { code: "rule.required_missing", indicator: "GD04", field: "actual", rule: undefined },
     ]);
     expect(absent.every((i) => i.severity === "error")).toBe(true);
     expect(run({ GD01: null }).map((i) => i.indicator)).toEqual(["GD01"]);
-    expect(validateReport(doan2024, { rows: [{ code: "GD01" }, { code: "GD04", actual: 0 }] }).length).toBe(
-      1,
-    );
+    expect(checkReport(doan2024, { rows: [{ code: "GD01" }, { code: "GD04", actual: 0 }] }).length).toBe(1);
     expect(run({ GD01: 0, GD04: 0 })).toEqual([]);
   });
 
@@ -238,9 +228,9 @@ describe("validateReport: required rows", () => {
   });
 });
 
-describe("validateReport: kinds", () => {
+describe("checkReport: kinds", () => {
   const one = (code: string, row: Omit<ReportRow, "code">) =>
-    validateReport(doan2024, { rows: [...rows({}), { code, ...row }] });
+    checkReport(doan2024, { rows: [...rows({}), { code, ...row }] });
 
   it.each([
     ["count fraction", "PT01", 1.5, "cell.fraction_in_count"],
@@ -299,14 +289,14 @@ describe("validateReport: kinds", () => {
   });
 
   it("ignores what a ratio row's actual holds: it is derived", () => {
-    const issues = validateReport(doan2024, {
+    const issues = checkReport(doan2024, {
       rows: [...rows({}), { code: "GD03", actual: 250 }, { code: "GD06", actual: "abc", target: 90 }],
     });
     expect(issues).toEqual([]);
   });
 
   it("refuses a ratio row twice, as any other row (the stored and replayed targets would differ)", () => {
-    const issues = validateReport(doan2024, {
+    const issues = checkReport(doan2024, {
       rows: [...rows({}), { code: "GD03", target: 50 }, { code: "GD03" }],
     });
     expect(brief(issues)).toEqual([
@@ -316,16 +306,16 @@ describe("validateReport: kinds", () => {
   });
 
   it("refuses a negative ratio target like any negative figure", () => {
-    const issues = validateReport(doan2024, { rows: [...rows({}), { code: "KN09", target: -1 }] });
+    const issues = checkReport(doan2024, { rows: [...rows({}), { code: "KN09", target: -1 }] });
     expect(brief(issues)).toEqual([
       { code: "cell.negative", indicator: "KN09", field: "target", rule: undefined },
     ]);
   });
 });
 
-describe("validateReport: unknown and repeated codes", () => {
+describe("checkReport: unknown and repeated codes", () => {
   it("flags an unknown code after the template's rows", () => {
-    const issues = validateReport(doan2024, {
+    const issues = checkReport(doan2024, {
       rows: [{ code: "ZZ99", actual: 1 }, ...rows({ PT01: -1 })],
     });
     expect(brief(issues)).toEqual([
@@ -336,7 +326,7 @@ describe("validateReport: unknown and repeated codes", () => {
   });
 
   it("flags a repeated code once, with the count, and uses the first row for the rules", () => {
-    const issues = validateReport(doan2024, {
+    const issues = checkReport(doan2024, {
       rows: [...rows({ GD02: 900 }), { code: "GD02", actual: 5000 }, { code: "GD02", actual: "x" }],
     });
     expect(brief(issues)).toEqual([
@@ -346,7 +336,7 @@ describe("validateReport: unknown and repeated codes", () => {
   });
 });
 
-describe("validateReport: outliers against the previous period", () => {
+describe("checkReport: outliers against the previous period", () => {
   const outliers = (now: Values, before: Values) =>
     run(now, before)
       .filter((i) => i.code === "rule.outlier")
@@ -393,9 +383,9 @@ describe("validateReport: outliers against the previous period", () => {
   });
 });
 
-describe("validateReport: order", () => {
+describe("checkReport: order", () => {
   it("returns issues in template row order, then row, target, actual", () => {
-    const issues = validateReport(doan2024, {
+    const issues = checkReport(doan2024, {
       rows: [
         { code: "XD03", actual: 12 },
         { code: "XD02", actual: 10 },
@@ -418,7 +408,7 @@ describe("validateReport: order", () => {
   });
 });
 
-describe("validateReport: messages in both languages", () => {
+describe("checkReport: messages in both languages", () => {
   const both = (issue: Issue | undefined) => {
     if (issue === undefined) throw new Error("expected an issue");
     return { vi: formatIssue(issue, doan2024, "vi"), en: formatIssue(issue, doan2024, "en") };
@@ -466,7 +456,7 @@ describe("validateReport: messages in both languages", () => {
   });
 
   it("required, outlier, unknown, duplicate and wrong kind read naturally", () => {
-    const required = both(validateReport(doan2024, { rows: rows({ GD04: 1 }, false) })[0]);
+    const required = both(checkReport(doan2024, { rows: rows({ GD04: 1 }, false) })[0]);
     expect(required.vi).toBe(
       "Dòng GD01 – Tổng số cán bộ đoàn: Dòng bắt buộc này còn để trống. Nhập số liệu (ghi 0 nếu không có; để trống là chưa báo cáo).",
     );
@@ -481,7 +471,7 @@ describe("validateReport: messages in both languages", () => {
     expect(both(run({ PT01: 10 }, { PT01: 1758 })[0]).vi).toContain("(10) chưa bằng 1/5 kỳ trước (1.758)");
     expect(both(run({ PT01: 25 }, { PT01: 0 })[0]).en).toContain("is 25 where last period's was 0");
 
-    const unknown = both(validateReport(doan2024, { rows: [...rows({}), { code: "ZZ99", actual: 1 }] })[0]);
+    const unknown = both(checkReport(doan2024, { rows: [...rows({}), { code: "ZZ99", actual: 1 }] })[0]);
     expect(unknown.vi).toBe(
       "Dòng ZZ99: Mã chỉ tiêu 'ZZ99' không có trong mẫu báo cáo doan-2024. Kiểm tra lại mã hoặc bỏ dòng này.",
     );
@@ -489,7 +479,7 @@ describe("validateReport: messages in both languages", () => {
       "Row ZZ99: Indicator code 'ZZ99' is not in the report template doan-2024. Check the code or remove the row.",
     );
 
-    const duplicate = both(validateReport(doan2024, { rows: [...rows({}), { code: "GD01", actual: 1 }] })[0]);
+    const duplicate = both(checkReport(doan2024, { rows: [...rows({}), { code: "GD01", actual: 1 }] })[0]);
     expect(duplicate.vi).toContain("Mã chỉ tiêu GD01 xuất hiện 2 lần.");
     expect(duplicate.en).toContain("Indicator code GD01 appears 2 times.");
 
@@ -509,7 +499,7 @@ describe("validateReport: messages in both languages", () => {
   });
 
   it("every issue of a bad report has a message distinct in each language", () => {
-    const issues = validateReport(
+    const issues = checkReport(
       doan2024,
       {
         rows: [
@@ -537,7 +527,7 @@ describe("validateReport: messages in both languages", () => {
   });
 });
 
-describe("validateReport: arbitrary rows", () => {
+describe("checkReport: arbitrary rows", () => {
   const catalogCodes = doan2024.indicators.map((i) => i.code);
   const value = fc.oneof(
     fc.double(),
@@ -560,7 +550,7 @@ describe("validateReport: arbitrary rows", () => {
   it("never throws, and every issue has a known code, a severity and renders in both languages", () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 60 }), fc.array(row, { maxLength: 20 }), (current, previous) => {
-        const issues = validateReport(
+        const issues = checkReport(
           doan2024,
           { rows: current as ReportRow[] },
           { previous: previous as ReportRow[] },

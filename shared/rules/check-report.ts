@@ -1,6 +1,6 @@
 // The template's data-quality checks over plain report rows, as the API body gives them, in two parts:
-// - validateRows: the rows as sent (unknown and repeated codes, each input's kind);
-// - validateFigures: the report as a whole (required rows, the template's rules, outliers).
+// - checkRows: the rows as sent (unknown and repeated codes, each input's kind);
+// - checkFigures: the report as a whole (required rows, the template's rules, outliers).
 // The Worker runs both on every submission (it never trusts the client): rows on what was sent, figures
 // on the unit's report after it. A sheet's check runs figures only (parseCell has read every cell), so a
 // problem gets the same code, and therefore the same message, wherever it is found.
@@ -208,7 +208,7 @@ function sorted(pending: Pending[]): Issue[] {
 }
 
 /** The rows as sent: codes the template does not know, a code twice, an input of the wrong kind. */
-export function validateRows(template: Template, rows: readonly ReportRow[]): Issue[] {
+export function checkRows(template: Template, rows: readonly ReportRow[]): Issue[] {
   const { pending, add } = collector();
   readRows(template, rows, add);
   return sorted(pending);
@@ -221,7 +221,7 @@ function figureIssues(
   add: Add,
 ): void {
   const { position } = catalog(template);
-  // Inputs of the wrong kind are validateRows' to report; here they only keep rules quiet.
+  // Inputs of the wrong kind are checkRows' to report; here they only keep rules quiet.
   const actuals = readRows(template, rows, () => {});
   for (const code of context.unreadable ?? []) actuals.set(code, INVALID);
 
@@ -249,7 +249,7 @@ function figureIssues(
 }
 
 /** The report as a whole: required rows, the template's rules, outliers against the previous period. */
-export function validateFigures(
+export function checkFigures(
   template: Template,
   rows: readonly ReportRow[],
   context: ValidateContext = {},
@@ -260,7 +260,7 @@ export function validateFigures(
 }
 
 /** Rows and figures of one whole report (a `replace` submission, the tests' oracle), in one order. */
-export function validateReport(
+export function checkReport(
   template: Template,
   report: Pick<Report, "rows">,
   context: ValidateContext = {},
