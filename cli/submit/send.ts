@@ -1,6 +1,6 @@
 // One submission with bounded retries: network failures and retryable answers (5xx, 429, 408) are tried
 // again with the SAME Idempotency-Key, so a send the server did store is answered, not stored twice.
-import { type ApiClient, ApiError, NetworkError } from "../../shared/api/client.ts";
+import { type ApiClient, ApiError, isRetryable } from "../../shared/api/client.ts";
 import type { Receipt, SubmissionBody } from "../../shared/api/schemas.ts";
 
 export type SendOutcome =
@@ -27,10 +27,6 @@ export const DEFAULT_RETRY: RetryPolicy = {
   sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
 };
 
-function retryable(e: unknown): boolean {
-  return e instanceof NetworkError || (e instanceof ApiError && e.retryable);
-}
-
 export async function sendWithRetry(
   client: ApiClient,
   body: SubmissionBody,
@@ -43,7 +39,7 @@ export async function sendWithRetry(
       const { receipt, replayed } = await client.submit(body, { idempotencyKey });
       return { kind: "sent", receipt, replayed, attempts: attempt };
     } catch (e) {
-      if (!retryable(e)) {
+      if (!isRetryable(e)) {
         if (e instanceof ApiError) return { kind: "refused", error: e, attempts: attempt };
         throw e;
       }

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiError, createApiClient, NetworkError } from "./client.ts";
+import { ApiError, createApiClient, isRetryable, NetworkError } from "./client.ts";
 
 // A real HTTP server on loopback that answers what each path names, so the client's
 // classification of answers is tested over a real socket.
@@ -91,5 +91,19 @@ describe("API client", () => {
       .catch((e: unknown) => e);
     expect(slow).toBeInstanceOf(NetworkError);
     expect((slow as NetworkError).retryable).toBe(true);
+  });
+});
+
+describe("isRetryable", () => {
+  it("retries no answer and 'later' answers, never a refusal or a stray error", () => {
+    expect(isRetryable(new NetworkError("offline"))).toBe(true);
+    for (const status of [500, 503, 429, 408]) {
+      expect(isRetryable(new ApiError(status, undefined, null))).toBe(true);
+    }
+    for (const status of [400, 401, 409, 422, 423]) {
+      expect(isRetryable(new ApiError(status, undefined, null))).toBe(false);
+    }
+    expect(isRetryable(new Error("bug"))).toBe(false);
+    expect(isRetryable("text")).toBe(false);
   });
 });

@@ -66,6 +66,11 @@ export class NetworkError extends Error {
   }
 }
 
+/** Worth sending again with the same Idempotency-Key: no answer, or an answer that says "later". */
+export function isRetryable(error: unknown): error is NetworkError | ApiError {
+  return error instanceof NetworkError || (error instanceof ApiError && error.retryable);
+}
+
 export interface SubmitOptions {
   idempotencyKey: string;
   /** The revision the client last saw; the server answers 409 if another one is current. */

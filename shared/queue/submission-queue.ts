@@ -1,7 +1,7 @@
 // The persistent submission queue. A report that could not be delivered (offline, timeout, 5xx) waits here
 // and is re-sent with the SAME Idempotency-Key until the server accepts or refuses it, so it is never lost
 // and never counted twice. The queue lives in storage and is read back on start (a reload keeps it).
-import { type ApiClient, ApiError, NetworkError } from "../api/client.ts";
+import { type ApiClient, ApiError, isRetryable } from "../api/client.ts";
 import type { ApiIssue, Receipt, SubmissionBody } from "../api/schemas.ts";
 import type { JsonStorage } from "./storage.ts";
 
@@ -190,7 +190,7 @@ export class SubmissionQueue {
         this.settle(item, outcome, receipt.revision);
         outcomes.push(outcome);
       } catch (error) {
-        if (error instanceof NetworkError || (error instanceof ApiError && error.retryable)) {
+        if (isRetryable(error)) {
           item.attempts += 1;
           item.lastError = error.message;
           if (error instanceof ApiError) item.lastStatus = error.status;
