@@ -88,11 +88,18 @@ export function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }
 
-export function createApiClient(options: ApiClientOptions) {
-  const base = options.baseUrl.replace(/\/+$/, "");
-  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+type Call = <S extends z.ZodType>(
+  schema: S,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => Promise<{ status: number; data: z.output<S> }>;
 
-  async function call<S extends z.ZodType>(
+/** One request: the token, the timeout, and every failure turned into NetworkError or ApiError. */
+function requester(options: ApiClientOptions, base: string): Call {
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  return async function call<S extends z.ZodType>(
     schema: S,
     method: string,
     path: string,
@@ -145,8 +152,12 @@ export function createApiClient(options: ApiClientOptions) {
       );
     }
     return { status: res.status, data: parsed.data };
-  }
+  };
+}
 
+export function createApiClient(options: ApiClientOptions) {
+  const base = options.baseUrl.replace(/\/+$/, "");
+  const call = requester(options, base);
   const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
   const enc = encodeURIComponent;
 
