@@ -32,7 +32,7 @@ export class FakeRequestContext {
   private commands: Command[] = [];
   private post: (() => void)[] = [];
   private closed = false;
-  /** Set by proxies.ts to avoid an import cycle. */
+  /** Set by workbook-proxy.ts (attachRoot) to avoid an import cycle. */
   workbook: unknown;
   runtime: unknown;
   readonly trackedObjects = {

@@ -5,7 +5,6 @@
 
 import { cellName, parseAddress, type Rect } from "./address.ts";
 import { type FakeHost, FakeRequestContext } from "./context.ts";
-import { attachRoot } from "./proxies.ts";
 import {
   type ChangedEvent,
   type ConditionalFormatState,
@@ -18,6 +17,7 @@ import {
   WorkbookState,
 } from "./state.ts";
 import type { Scalar } from "./typed.ts";
+import { attachRoot } from "./workbook-proxy.ts";
 
 export { FakeRichApiError, FakeUnsupportedError } from "./errors.ts";
 export type { FakeOptions } from "./state.ts";

@@ -1,5 +1,5 @@
 // The workbook the fake holds in memory, and every mutation Excel would apply at sync. Proxies
-// (proxies.ts) queue closures that call into this; tests inspect it through FakeExcel (index.ts).
+// (the *-proxy.ts files) queue closures that call into this; tests inspect it through FakeExcel (index.ts).
 
 import {
   cellName,

@@ -1,0 +1,59 @@
+// A range's data validation (rule, prompt, error alert), stored per cell like Excel does.
+
+import type { Readers } from "./client-object.ts";
+import type { FakeRequestContext } from "./context.ts";
+import { RangePart } from "./range-format-proxy.ts";
+import type { FakeRange } from "./range-proxy.ts";
+import type { Target } from "./state.ts";
+
+export class FakeDataValidation extends RangePart<Target> {
+  constructor(ctx: FakeRequestContext, range: FakeRange) {
+    super(ctx, "DataValidation", range);
+  }
+  protected _resolve(): Target | null {
+    return this._range._target();
+  }
+  protected _readers(): Readers {
+    return {
+      rule: () => this._uniform((c) => c.dv?.rule ?? null),
+      type: () => this._state.validationType(this._t()),
+      prompt: () => this._uniform((c) => c.dv?.prompt ?? { message: "", showPrompt: false, title: "" }),
+      errorAlert: () =>
+        this._uniform((c) => c.dv?.errorAlert ?? { message: "", showAlert: true, style: "Stop", title: "" }),
+      ignoreBlanks: () => this._uniform((c) => c.dv?.ignoreBlanks ?? true),
+      valid: () => this._state.validationValid(this._t()),
+    };
+  }
+  get rule(): unknown {
+    return this._get("rule");
+  }
+  set rule(v: unknown) {
+    this._set("rule", v, () => this._state.setValidationRule(this._t(), v, "DataValidation.rule"));
+  }
+  get prompt(): unknown {
+    return this._get("prompt");
+  }
+  set prompt(v: unknown) {
+    this._set("prompt", v, () => this._state.setValidationPrompt(this._t(), v, "DataValidation.prompt"));
+  }
+  get errorAlert(): unknown {
+    return this._get("errorAlert");
+  }
+  set errorAlert(v: unknown) {
+    this._set("errorAlert", v, () =>
+      this._state.setValidationErrorAlert(this._t(), v, "DataValidation.errorAlert"),
+    );
+  }
+  get ignoreBlanks(): unknown {
+    return this._get("ignoreBlanks");
+  }
+  get type(): unknown {
+    return this._get("type");
+  }
+  get valid(): unknown {
+    return this._get("valid");
+  }
+  clear(): void {
+    this._cmd("clear", () => this._state.clearValidation(this._t(), "DataValidation.clear"));
+  }
+}
