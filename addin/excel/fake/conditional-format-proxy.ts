@@ -159,25 +159,26 @@ export class FakeConditionalRangeFormat extends CfPart {
   readonly font: { color: unknown };
   constructor(ctx: FakeRequestContext, cf: () => ConditionalFormatState | null) {
     super(ctx, "ConditionalRangeFormat", cf, "Custom");
+    this.fill = this._colorPart("ConditionalRangeFill", "fill.color", (t, c) => {
+      t.fill = c;
+    });
+    this.font = this._colorPart("ConditionalRangeFont", "font.color", (t, c) => {
+      t.fontColor = c;
+    });
+  }
+  /** A `{ color }` part the fake only writes; reading it throws rather than guess what Excel answers. */
+  private _colorPart(
+    type: string,
+    label: string,
+    apply: (t: ConditionalFormatState, color: string) => void,
+  ): { color: unknown } {
     const part = this;
-    this.fill = {
+    return {
       get color(): unknown {
-        throw richError("PropertyNotLoaded", "ConditionalRangeFill.color is write-only in this fake");
+        throw richError("PropertyNotLoaded", `${type}.color is write-only in this fake`);
       },
       set color(v: unknown) {
-        part._color("fill.color", v, (t, c) => {
-          t.fill = c;
-        });
-      },
-    };
-    this.font = {
-      get color(): unknown {
-        throw richError("PropertyNotLoaded", "ConditionalRangeFont.color is write-only in this fake");
-      },
-      set color(v: unknown) {
-        part._color("font.color", v, (t, c) => {
-          t.fontColor = c;
-        });
+        part._color(label, v, apply);
       },
     };
   }
