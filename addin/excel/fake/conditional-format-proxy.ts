@@ -7,7 +7,7 @@ import { normalizeColor } from "./colors.ts";
 import type { FakeRequestContext } from "./context.ts";
 import { richError, unsupported } from "./errors.ts";
 import type { FakeRange } from "./range-proxy.ts";
-import type { ConditionalFormatState, Target } from "./state.ts";
+import type { ConditionalFormatState, Target } from "./sheet-state.ts";
 
 const CF_TYPES = [
   "Custom",

@@ -2,7 +2,8 @@
 // and a count of every context.sync().
 
 import { FakeRichApiError, richError } from "./errors.ts";
-import type { ChangedEvent, WorkbookState } from "./state.ts";
+import type { ChangedEvent } from "./sheet-state.ts";
+import type { WorkbookState } from "./state.ts";
 
 export interface FakeHost {
   readonly state: WorkbookState;

@@ -4,7 +4,7 @@ import type { Readers } from "./client-object.ts";
 import type { FakeRequestContext } from "./context.ts";
 import { RangePart } from "./range-format-proxy.ts";
 import type { FakeRange } from "./range-proxy.ts";
-import type { Target } from "./state.ts";
+import type { Target } from "./sheet-state.ts";
 
 export class FakeDataValidation extends RangePart<Target> {
   constructor(ctx: FakeRequestContext, range: FakeRange) {

@@ -5,17 +5,15 @@
 
 import { cellName, parseAddress, type Rect } from "./address.ts";
 import { type FakeHost, FakeRequestContext } from "./context.ts";
-import {
-  type ChangedEvent,
-  type ConditionalFormatState,
-  type DvState,
-  type FakeOptions,
-  type SheetState,
-  type Target,
-  type ValueType,
-  versionAtLeast,
-  WorkbookState,
-} from "./state.ts";
+import type {
+  ChangedEvent,
+  ConditionalFormatState,
+  DvState,
+  SheetState,
+  Target,
+  ValueType,
+} from "./sheet-state.ts";
+import { type FakeOptions, versionAtLeast, WorkbookState } from "./state.ts";
 import type { Scalar } from "./typed.ts";
 import { attachRoot } from "./workbook-proxy.ts";
 

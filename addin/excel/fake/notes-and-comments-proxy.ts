@@ -6,14 +6,13 @@ import { FakeClientObject, FakeCollection, type Readers } from "./client-object.
 import type { FakeRequestContext } from "./context.ts";
 import { richError } from "./errors.ts";
 import { FakeRange } from "./range-proxy.ts";
-import type { NoteState, SheetState, Target, WorkbookState } from "./state.ts";
+import { cellKey, type NoteState, type SheetState, type Target } from "./sheet-state.ts";
+import type { WorkbookState } from "./state.ts";
 
 interface CellRef {
   sheet: SheetState;
   key: number;
 }
-
-const cellKey = (r: number, c: number) => r * MAX_COLS + c;
 
 export class FakeNote extends FakeClientObject<CellRef> {
   constructor(

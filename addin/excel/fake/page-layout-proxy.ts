@@ -6,7 +6,7 @@ import { FakeClientObject, type Readers } from "./client-object.ts";
 import type { FakeRequestContext } from "./context.ts";
 import { richError, unsupported } from "./errors.ts";
 import { FakeRange } from "./range-proxy.ts";
-import type { SheetState } from "./state.ts";
+import type { SheetState } from "./sheet-state.ts";
 
 const PAPER = [
   "Letter",

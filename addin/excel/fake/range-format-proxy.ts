@@ -6,7 +6,7 @@ import { normalizeColor } from "./colors.ts";
 import type { FakeRequestContext } from "./context.ts";
 import { richError, unsupported } from "./errors.ts";
 import type { FakeRange } from "./range-proxy.ts";
-import type { BorderEdge, BorderState, CellState, Target } from "./state.ts";
+import type { BorderEdge, BorderState, CellState, Target } from "./sheet-state.ts";
 
 const H_ALIGN = [
   "General",

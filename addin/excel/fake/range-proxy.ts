@@ -8,7 +8,7 @@ import type { FakeRequestContext } from "./context.ts";
 import { FakeDataValidation } from "./data-validation-proxy.ts";
 import { richError, unsupported } from "./errors.ts";
 import { FakeRangeFormat } from "./range-format-proxy.ts";
-import type { Target } from "./state.ts";
+import type { Target } from "./sheet-state.ts";
 import { FakeWorksheet } from "./worksheet-proxy.ts";
 
 export class FakeRange extends FakeClientObject<Target> {

@@ -5,7 +5,7 @@ import { FakeClientObject, FakeCollection, type Readers } from "./client-object.
 import type { FakeRequestContext } from "./context.ts";
 import { richError } from "./errors.ts";
 import { FakeRange } from "./range-proxy.ts";
-import type { SheetState, TableState, Target } from "./state.ts";
+import type { SheetState, TableState, Target } from "./sheet-state.ts";
 
 interface TableTarget {
   sheet: SheetState;

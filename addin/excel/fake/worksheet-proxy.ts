@@ -9,7 +9,7 @@ import { richError, unsupported } from "./errors.ts";
 import { FakeCommentCollection, FakeNoteCollection } from "./notes-and-comments-proxy.ts";
 import { FakePageLayout } from "./page-layout-proxy.ts";
 import { FakeRange } from "./range-proxy.ts";
-import type { ChangedHandler, SheetState } from "./state.ts";
+import type { ChangedHandler, SheetState } from "./sheet-state.ts";
 import { FakeTableCollection } from "./table-proxy.ts";
 
 interface EventHandlerResult {
