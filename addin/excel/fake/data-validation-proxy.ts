@@ -2,6 +2,14 @@
 
 import type { Readers } from "./client-object.ts";
 import type { FakeRequestContext } from "./context.ts";
+import {
+  clearValidation,
+  setValidationErrorAlert,
+  setValidationPrompt,
+  setValidationRule,
+  validationType,
+  validationValid,
+} from "./data-validation-state.ts";
 import { RangePart } from "./range-format-proxy.ts";
 import type { FakeRange } from "./range-proxy.ts";
 import type { Target } from "./sheet-state.ts";
@@ -16,32 +24,32 @@ export class FakeDataValidation extends RangePart<Target> {
   protected _readers(): Readers {
     return {
       rule: () => this._uniform((c) => c.dv?.rule ?? null),
-      type: () => this._state.validationType(this._t()),
+      type: () => validationType(this._t()),
       prompt: () => this._uniform((c) => c.dv?.prompt ?? { message: "", showPrompt: false, title: "" }),
       errorAlert: () =>
         this._uniform((c) => c.dv?.errorAlert ?? { message: "", showAlert: true, style: "Stop", title: "" }),
       ignoreBlanks: () => this._uniform((c) => c.dv?.ignoreBlanks ?? true),
-      valid: () => this._state.validationValid(this._t()),
+      valid: () => validationValid(this._state, this._t()),
     };
   }
   get rule(): unknown {
     return this._get("rule");
   }
   set rule(v: unknown) {
-    this._set("rule", v, () => this._state.setValidationRule(this._t(), v, "DataValidation.rule"));
+    this._set("rule", v, () => setValidationRule(this._state, this._t(), v, "DataValidation.rule"));
   }
   get prompt(): unknown {
     return this._get("prompt");
   }
   set prompt(v: unknown) {
-    this._set("prompt", v, () => this._state.setValidationPrompt(this._t(), v, "DataValidation.prompt"));
+    this._set("prompt", v, () => setValidationPrompt(this._state, this._t(), v, "DataValidation.prompt"));
   }
   get errorAlert(): unknown {
     return this._get("errorAlert");
   }
   set errorAlert(v: unknown) {
     this._set("errorAlert", v, () =>
-      this._state.setValidationErrorAlert(this._t(), v, "DataValidation.errorAlert"),
+      setValidationErrorAlert(this._state, this._t(), v, "DataValidation.errorAlert"),
     );
   }
   get ignoreBlanks(): unknown {
@@ -54,6 +62,6 @@ export class FakeDataValidation extends RangePart<Target> {
     return this._get("valid");
   }
   clear(): void {
-    this._cmd("clear", () => this._state.clearValidation(this._t(), "DataValidation.clear"));
+    this._cmd("clear", () => clearValidation(this._state, this._t(), "DataValidation.clear"));
   }
 }
