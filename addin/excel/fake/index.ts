@@ -5,6 +5,7 @@
 
 import { cellName, parseAddress, type Rect } from "./address.ts";
 import { type FakeHost, FakeRequestContext } from "./context.ts";
+import { clearFill, setFill } from "./range-format-state.ts";
 import type {
   ChangedEvent,
   ConditionalFormatState,
@@ -218,8 +219,8 @@ export function createFakeExcel(options: FakeOptions = {}): FakeExcel {
       const saved = t.sheet.protection;
       t.sheet.protection = { ...saved, protected: false };
       try {
-        if (color === null) state.clearFill(t, "user.fill");
-        else state.setFill(t, color, "user.fill");
+        if (color === null) clearFill(state, t, "user.fill");
+        else setFill(state, t, color, "user.fill");
       } finally {
         t.sheet.protection = saved;
       }

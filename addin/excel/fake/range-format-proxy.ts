@@ -5,6 +5,18 @@ import { FakeClientObject, type Readers } from "./client-object.ts";
 import { normalizeColor } from "./colors.ts";
 import type { FakeRequestContext } from "./context.ts";
 import { richError, unsupported } from "./errors.ts";
+import {
+  clearFill,
+  columnWidthOf,
+  formatCells,
+  readBorder,
+  rowHeightOf,
+  setBorder,
+  setColumnWidth,
+  setFill,
+  setLocked,
+  setRowHeight,
+} from "./range-format-state.ts";
 import type { FakeRange } from "./range-proxy.ts";
 import type { BorderEdge, BorderState, CellState, Target } from "./sheet-state.ts";
 
@@ -36,7 +48,7 @@ export abstract class RangePart<T> extends FakeClientObject<T> {
     return this._state.uniform(this._t(), read);
   }
   protected _fmt(label: string, value: unknown, apply: (cell: CellState) => void): void {
-    this._set(label, value, () => this._state.formatCells(this._t(), `${this._type}.${label}`, apply));
+    this._set(label, value, () => formatCells(this._state, this._t(), `${this._type}.${label}`, apply));
   }
 }
 
@@ -54,8 +66,8 @@ export class FakeRangeFormat extends RangePart<Target> {
   }
   protected _readers(): Readers {
     return {
-      columnWidth: () => this._state.columnWidthOf(this._t()),
-      rowHeight: () => this._state.rowHeightOf(this._t()),
+      columnWidth: () => columnWidthOf(this._t()),
+      rowHeight: () => rowHeightOf(this._t()),
       wrapText: () => this._uniform((c) => c.wrapText),
       horizontalAlignment: () => this._uniform((c) => c.horizontalAlignment),
       verticalAlignment: () => this._uniform((c) => c.verticalAlignment),
@@ -89,13 +101,13 @@ export class FakeRangeFormat extends RangePart<Target> {
     return this._get("columnWidth");
   }
   set columnWidth(v: unknown) {
-    this._set("columnWidth", v, () => this._state.setColumnWidth(this._t(), v, "RangeFormat.columnWidth"));
+    this._set("columnWidth", v, () => setColumnWidth(this._state, this._t(), v, "RangeFormat.columnWidth"));
   }
   get rowHeight(): unknown {
     return this._get("rowHeight");
   }
   set rowHeight(v: unknown) {
-    this._set("rowHeight", v, () => this._state.setRowHeight(this._t(), v, "RangeFormat.rowHeight"));
+    this._set("rowHeight", v, () => setRowHeight(this._state, this._t(), v, "RangeFormat.rowHeight"));
   }
   get wrapText(): unknown {
     return this._get("wrapText");
@@ -158,7 +170,7 @@ export class FakeRangeFill extends RangePart<Target> {
     return this._get("color");
   }
   set color(v: unknown) {
-    this._set("color", v, () => this._state.setFill(this._t(), v, "RangeFill.color"));
+    this._set("color", v, () => setFill(this._state, this._t(), v, "RangeFill.color"));
   }
   get tintAndShade(): unknown {
     return this._get("tintAndShade");
@@ -171,7 +183,7 @@ export class FakeRangeFill extends RangePart<Target> {
   }
   /** Back to No Fill (maintainer, GH office-js#2349). */
   clear(): void {
-    this._cmd("clear", () => this._state.clearFill(this._t(), "RangeFill.clear"));
+    this._cmd("clear", () => clearFill(this._state, this._t(), "RangeFill.clear"));
   }
 }
 
@@ -272,7 +284,7 @@ export class FakeFormatProtection extends RangePart<Target> {
     return this._get("locked");
   }
   set locked(v: unknown) {
-    this._set("locked", v, () => this._state.setLocked(this._t(), v, "FormatProtection.locked"));
+    this._set("locked", v, () => setLocked(this._state, this._t(), v, "FormatProtection.locked"));
   }
   get formulaHidden(): unknown {
     return this._get("formulaHidden");
@@ -324,9 +336,9 @@ export class FakeRangeBorder extends RangePart<Target> {
   protected _readers(): Readers {
     return {
       sideIndex: () => this._edge,
-      style: () => this._state.readBorder(this._t(), this._edge, "style"),
-      color: () => this._state.readBorder(this._t(), this._edge, "color"),
-      weight: () => this._state.readBorder(this._t(), this._edge, "weight"),
+      style: () => readBorder(this._t(), this._edge, "style"),
+      color: () => readBorder(this._t(), this._edge, "color"),
+      weight: () => readBorder(this._t(), this._edge, "weight"),
     };
   }
   private _border(prop: keyof BorderState, v: unknown, allowed?: string[]): void {
@@ -338,7 +350,7 @@ export class FakeRangeBorder extends RangePart<Target> {
           `RangeBorder.${prop}`,
         );
       }
-      this._state.setBorder(this._t(), this._edge, prop, v, `RangeBorder.${prop}`);
+      setBorder(this._state, this._t(), this._edge, prop, v, `RangeBorder.${prop}`);
     });
   }
   get style(): unknown {

@@ -8,6 +8,7 @@ import type { FakeRequestContext } from "./context.ts";
 import { FakeDataValidation } from "./data-validation-proxy.ts";
 import { richError, unsupported } from "./errors.ts";
 import { FakeRangeFormat } from "./range-format-proxy.ts";
+import { formatCells } from "./range-format-state.ts";
 import type { Target } from "./sheet-state.ts";
 import { FakeWorksheet } from "./worksheet-proxy.ts";
 
@@ -229,7 +230,7 @@ export class FakeRange extends FakeClientObject<Target> {
         this._state.writeContent(t, "", "Range.clear", "ThisLocalAddin");
       }
       if (what === "All" || what === "Formats") {
-        this._state.formatCells(t, "Range.clear", (cell) => {
+        formatCells(this._state, t, "Range.clear", (cell) => {
           cell.numberFormat = "General";
           cell.fill = null;
           cell.tintAndShade = null;
