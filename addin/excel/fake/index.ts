@@ -5,6 +5,7 @@
 
 import { cellName, parseAddress, type Rect } from "./address.ts";
 import { type FakeHost, FakeRequestContext } from "./context.ts";
+import { addNote, singleCell } from "./notes-and-comments-state.ts";
 import { clearFill, setFill } from "./range-format-state.ts";
 import type {
   ChangedEvent,
@@ -236,14 +237,14 @@ export function createFakeExcel(options: FakeOptions = {}): FakeExcel {
       const saved = t.sheet.protection;
       t.sheet.protection = { ...saved, protected: false };
       try {
-        state.addNote(t, text, "user.addNote");
+        addNote(state, t, text, "user.addNote");
       } finally {
         t.sheet.protection = saved;
       }
     },
     editNote(sheet, address, text) {
       const t = target(sheet, address);
-      const note = t.sheet.notes.get(state.singleCell(t, "user.editNote"));
+      const note = t.sheet.notes.get(singleCell(t, "user.editNote"));
       if (!note) throw new Error(`fake: no note at ${address}`);
       note.content = text;
     },

@@ -5,6 +5,7 @@ import { MAX_COLS } from "./address.ts";
 import { FakeClientObject, FakeCollection, type Readers } from "./client-object.ts";
 import type { FakeRequestContext } from "./context.ts";
 import { richError } from "./errors.ts";
+import { addComment, addNote, findComment, singleCell } from "./notes-and-comments-state.ts";
 import { FakeRange } from "./range-proxy.ts";
 import { cellKey, type NoteState, type SheetState, type Target } from "./sheet-state.ts";
 import type { WorkbookState } from "./state.ts";
@@ -132,7 +133,7 @@ export class FakeNoteCollection extends FakeCollection<FakeNote, SheetState[]> {
       if (this._target() === null) return;
       const t = cellTarget(this._state, this._scope, cellAddress, "NoteCollection.add", false);
       if (t === null) return;
-      this._state.addNote(t, content, "NoteCollection.add");
+      addNote(this._state, t, content, "NoteCollection.add");
       proxy._presolve({ sheet: t.sheet, key: cellKey(t.rect.r0, t.rect.c0) });
     });
     return proxy;
@@ -144,7 +145,7 @@ export class FakeNoteCollection extends FakeCollection<FakeNote, SheetState[]> {
         if (this._target() === null) return null;
         const t = cellTarget(this._state, this._scope, address, "NoteCollection.getItem", false);
         if (t === null) return null;
-        const k = this._state.singleCell(t, "NoteCollection.getItem");
+        const k = singleCell(t, "NoteCollection.getItem");
         if (t.sheet.notes.has(k)) return { sheet: t.sheet, key: k };
         if (orNull) return null;
         throw richError("ItemNotFound", `No note at ${address}`, "NoteCollection.getItem");
@@ -190,12 +191,12 @@ export class FakeComment extends FakeClientObject<CommentTarget> {
   }
   private _found() {
     const t = this._target() as CommentTarget;
-    const found = this._state.findComment(t.id);
+    const found = findComment(this._state, t.id);
     if (!found) throw richError("ItemNotFound", "The comment no longer exists");
     return found;
   }
   protected override _checkLive(t: CommentTarget): void {
-    if (!this._state.findComment(t.id)) throw richError("ItemNotFound", "The comment no longer exists");
+    if (!findComment(this._state, t.id)) throw richError("ItemNotFound", "The comment no longer exists");
   }
   protected _readers(): Readers {
     return {
@@ -266,7 +267,7 @@ export class FakeCommentCollection extends FakeCollection<FakeComment, SheetStat
       // A string address must include the sheet name (facts §4).
       const t = cellTarget(this._state, this._scope, cellAddress, "CommentCollection.add", true);
       if (t === null) return;
-      const id = this._state.addComment(t, content, "CommentCollection.add");
+      const id = addComment(this._state, t, content, "CommentCollection.add");
       proxy._presolve({ id });
     });
     return proxy;
@@ -274,7 +275,7 @@ export class FakeCommentCollection extends FakeCollection<FakeComment, SheetStat
   getItem(commentId: string): FakeComment {
     return new FakeComment(this.context, () => {
       if (this._target() === null) return null;
-      if (!this._state.findComment(commentId))
+      if (!findComment(this._state, commentId))
         throw richError("ItemNotFound", "No such comment", "CommentCollection.getItem");
       return { id: commentId };
     });
@@ -285,7 +286,7 @@ export class FakeCommentCollection extends FakeCollection<FakeComment, SheetStat
       () => {
         this._state.requireApi("1.14", "CommentCollection.getItemOrNullObject");
         if (this._target() === null) return null;
-        return this._state.findComment(commentId) ? { id: commentId } : null;
+        return findComment(this._state, commentId) ? { id: commentId } : null;
       },
       true,
     );
@@ -295,7 +296,7 @@ export class FakeCommentCollection extends FakeCollection<FakeComment, SheetStat
       if (this._target() === null) return null;
       const t = cellTarget(this._state, this._scope, cellAddress, "CommentCollection.getItemByCell", true);
       if (t === null) return null;
-      const k = this._state.singleCell(t, "CommentCollection.getItemByCell");
+      const k = singleCell(t, "CommentCollection.getItemByCell");
       const comment = t.sheet.comments.get(k);
       if (!comment)
         throw richError("ItemNotFound", "The cell has no comment", "CommentCollection.getItemByCell");

@@ -18,10 +18,8 @@ import {
   type CellState,
   type ChangedEvent,
   type ChangedHandler,
-  type CommentState,
   cellKey,
   SheetState,
-  type TableState,
   type Target,
   type ValueType,
 } from "./sheet-state.ts";
@@ -81,8 +79,10 @@ export class WorkbookState {
   readonly warnings: string[] = [];
   /** Events produced by the current sync, delivered after it resolves. */
   pendingEvents: ChangedEvent[] = [];
-  private tableCounter = 0;
-  private commentCounter = 0;
+  /** The last TableN number handed out; table-state.ts advances it. */
+  tableCounter = 0;
+  /** The last comment number handed out; notes-and-comments-state.ts advances it. */
+  commentCounter = 0;
   private calcCache = new Map<string, FValue>();
   private calcStack = new Set<string>();
 
@@ -522,129 +522,6 @@ export class WorkbookState {
       const m = t.sheet.merges[i];
       if (m && rectsOverlap(m, t.rect)) t.sheet.merges.splice(i, 1);
     }
-  }
-
-  // ---- notes and comments ------------------------------------------------------------------------
-
-  /** A single cell for notes/comments; a multi-cell range throws InvalidArgument (facts §4). */
-  singleCell(t: Target, where: string): number {
-    if (t.unbounded !== "none" || t.rect.r0 !== t.rect.r1 || t.rect.c0 !== t.rect.c1) {
-      throw richError("InvalidArgument", "The range must be a single cell", where);
-    }
-    return cellKey(t.rect.r0, t.rect.c0);
-  }
-
-  addNote(t: Target, content: unknown, where: string): void {
-    this.requireApi("1.18", where);
-    const k = this.singleCell(t, where);
-    if (typeof content !== "string")
-      throw richError("InvalidArgument", "A note's content is a string", where);
-    this.assertStructureEditable(t.sheet, where, "allowEditObjects");
-    if (t.sheet.notes.has(k))
-      throw richError("InvalidOperation", "The cell already has a note (✘: strict)", where);
-    if (t.sheet.comments.has(k)) {
-      throw richError("InvalidOperation", "The cell already has a threaded comment (✘: strict)", where);
-    }
-    t.sheet.notes.set(k, { content, authorName: this.userName, visible: false, width: 144, height: 79 });
-  }
-
-  addComment(t: Target, content: unknown, where: string): string {
-    this.requireApi("1.10", where);
-    const k = this.singleCell(t, where);
-    if (typeof content !== "string") throw unsupported("rich comment content");
-    this.assertStructureEditable(t.sheet, where, "allowEditObjects");
-    if (t.sheet.comments.has(k))
-      throw richError("InvalidOperation", "The cell already has a comment (✘: strict)", where);
-    if (t.sheet.notes.has(k))
-      throw richError("InvalidOperation", "The cell already has a note (✘: strict)", where);
-    this.commentCounter++;
-    const id = `{C0000000-0000-0000-0000-${this.commentCounter.toString(16).toUpperCase().padStart(12, "0")}}`;
-    t.sheet.comments.set(k, { id, content, authorName: this.userName });
-    return id;
-  }
-
-  findComment(id: string): { sheet: SheetState; key: number; comment: CommentState } | undefined {
-    for (const sheet of this.liveSheets()) {
-      for (const [k, comment] of sheet.comments) if (comment.id === id) return { sheet, key: k, comment };
-    }
-    return undefined;
-  }
-
-  // ---- tables -----------------------------------------------------------------------------------
-
-  allTables(): { sheet: SheetState; table: TableState }[] {
-    return this.liveSheets().flatMap((sheet) => sheet.tables.map((table) => ({ sheet, table })));
-  }
-
-  validateTableName(name: unknown, where: string, except?: TableState): string {
-    if (
-      typeof name !== "string" ||
-      !/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) ||
-      name.length > 255 ||
-      /^[A-Za-z]{1,3}\d+$/.test(name) ||
-      /^[RrCc]$/.test(name)
-    ) {
-      throw richError("InvalidArgument", `${JSON.stringify(name)} is not a valid table name`, where);
-    }
-    const lower = name.toLowerCase();
-    if (this.allTables().some(({ table }) => table !== except && table.name.toLowerCase() === lower)) {
-      throw richError("ItemAlreadyExists", `A table named ${name} already exists`, where);
-    }
-    return name;
-  }
-
-  addTable(t: Target, hasHeaders: unknown, where: string): TableState {
-    if (t.unbounded !== "none") throw richError("InvalidArgument", "A table needs a bounded range", where);
-    if (hasHeaders !== true)
-      throw unsupported("tables.add with hasHeaders=false (Excel inserts a header row)");
-    if (t.rect.r0 === t.rect.r1)
-      throw unsupported("a header-only table (whether Excel adds a body row is ✘)");
-    this.assertStructureEditable(t.sheet, where);
-    if (this.allTables().some(({ sheet, table }) => sheet === t.sheet && rectsOverlap(table.rect, t.rect))) {
-      throw richError("InvalidArgument", "A table cannot overlap another table", where);
-    }
-    if (t.sheet.merges.some((m) => rectsOverlap(m, t.rect))) {
-      throw richError("InvalidOperation", "A table cannot overlap a range that contains merged cells", where);
-    }
-    // Header cells become unique, non-empty text, as Excel renames them.
-    const seen = new Set<string>();
-    for (let c = t.rect.c0; c <= t.rect.c1; c++) {
-      const cell = t.sheet.edit(t.rect.r0, c);
-      let text = this.readText(t.sheet, t.rect.r0, c);
-      if (text === "") text = `Column${c - t.rect.c0 + 1}`;
-      let candidate = text;
-      let n = 2;
-      while (seen.has(candidate.toLowerCase())) candidate = `${text}${n++}`;
-      seen.add(candidate.toLowerCase());
-      if (cell.f !== null || cell.v !== candidate) {
-        cell.f = null;
-        cell.ast = null;
-        cell.v = candidate;
-      }
-    }
-    this.invalidate();
-    let name: string;
-    do {
-      this.tableCounter++;
-      name = `Table${this.tableCounter}`;
-    } while (this.allTables().some(({ table }) => table.name.toLowerCase() === name.toLowerCase()));
-    const table: TableState = {
-      id: String(this.tableCounter),
-      name,
-      rect: { ...t.rect },
-      style: "TableStyleMedium2",
-      showHeaders: true,
-    };
-    t.sheet.tables.push(table);
-    return table;
-  }
-
-  validateTableStyle(style: unknown, where: string): string {
-    if (typeof style !== "string") throw richError("InvalidArgument", "A table style is a string", where);
-    const m = /^TableStyle(Light|Medium|Dark)(\d+)$/.exec(style);
-    const max: Record<string, number> = { Light: 21, Medium: 28, Dark: 11 };
-    if (style === "" || (m && Number(m[2]) >= 1 && Number(m[2]) <= (max[m[1] ?? ""] ?? 0))) return style;
-    throw richError("InvalidArgument", `${style} is not a table style`, where);
   }
 
   // ---- workbook metadata --------------------------------------------------------------------------

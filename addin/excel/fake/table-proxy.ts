@@ -6,6 +6,7 @@ import type { FakeRequestContext } from "./context.ts";
 import { richError } from "./errors.ts";
 import { FakeRange } from "./range-proxy.ts";
 import type { SheetState, TableState, Target } from "./sheet-state.ts";
+import { addTable, validateTableName, validateTableStyle } from "./table-state.ts";
 
 interface TableTarget {
   sheet: SheetState;
@@ -45,7 +46,7 @@ export class FakeTable extends FakeClientObject<TableTarget> {
   }
   set name(v: string) {
     this._set("name", v, (t) => {
-      t.table.name = this._state.validateTableName(v, "Table.name", t.table);
+      t.table.name = validateTableName(this._state, v, "Table.name", t.table);
     });
   }
   get style(): string {
@@ -53,7 +54,7 @@ export class FakeTable extends FakeClientObject<TableTarget> {
   }
   set style(v: string) {
     this._set("style", v, (t) => {
-      t.table.style = this._state.validateTableStyle(v, "Table.style");
+      t.table.style = validateTableStyle(v, "Table.style");
     });
   }
   get showHeaders(): boolean {
@@ -111,7 +112,7 @@ export class FakeTableCollection extends FakeCollection<FakeTable, SheetState> {
       if (!target) throw richError("InvalidArgument", "No range for the table", "TableCollection.add");
       if (target.sheet !== sheet)
         throw richError("InvalidArgument", "The range is on another sheet", "TableCollection.add");
-      const table = this._state.addTable(target, hasHeaders, "TableCollection.add");
+      const table = addTable(this._state, target, hasHeaders, "TableCollection.add");
       proxy._presolve({ sheet, table });
     });
     return proxy;
