@@ -1,5 +1,7 @@
-// The workbook the fake holds in memory, and every mutation Excel would apply at sync. Proxies
-// (the *-proxy.ts files) queue closures that call into this; tests inspect it through FakeExcel (index.ts).
+// The workbook the fake holds in memory: its sheets, addresses, protection checks, calculation, cell
+// writes and their change events, merges, settings and selection. One sheet's data is in sheet-state.ts;
+// formats, data validation, tables, notes and comments change through their own *-state.ts files.
+// Proxies (*-proxy.ts) queue closures that call into these; tests inspect it through FakeExcel (index.ts).
 
 import {
   cellName,
@@ -121,6 +123,13 @@ export class WorkbookState {
   findSheet(name: string): SheetState | undefined {
     const lower = name.toLowerCase();
     return this.liveSheets().find((s) => s.name.toLowerCase() === lower);
+  }
+
+  /** findSheet for FakeUser and snapshots: there a missing sheet is a mistake in the test itself. */
+  testSheet(name: string): SheetState {
+    const s = this.findSheet(name);
+    if (!s) throw new Error(`fake: no sheet named ${name}`);
+    return s;
   }
 
   sheetById(id: string): SheetState | undefined {
