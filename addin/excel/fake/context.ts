@@ -2,7 +2,8 @@
 // and a count of every context.sync().
 
 import { FakeRichApiError, richError } from "./errors.ts";
-import type { ChangedEvent, WorkbookState } from "./state.ts";
+import type { ChangedEvent } from "./sheet-state.ts";
+import type { WorkbookState } from "./state.ts";
 
 export interface FakeHost {
   readonly state: WorkbookState;
@@ -32,7 +33,7 @@ export class FakeRequestContext {
   private commands: Command[] = [];
   private post: (() => void)[] = [];
   private closed = false;
-  /** Set by proxies.ts to avoid an import cycle. */
+  /** Set by workbook-proxy.ts (attachRoot) to avoid an import cycle. */
   workbook: unknown;
   runtime: unknown;
   readonly trackedObjects = {

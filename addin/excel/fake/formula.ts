@@ -2,8 +2,11 @@
 // Sheet!A1, 'Báo cáo'!A1, ranges), + - * / ^ & %, comparisons, and a handful of functions. Any other
 // function name reads #NAME? (and is logged as a warning), like a function Excel does not know.
 
-import { colToIndex, type Rect } from "./address.ts";
+import type { Rect } from "./address.ts";
+import { FormulaSyntaxError, type Tok, tokenize } from "./formula-tokens.ts";
 import { formatGeneral, roundHalfAway } from "./numfmt.ts";
+
+export { FormulaSyntaxError } from "./formula-tokens.ts";
 
 export class FormulaError {
   constructor(readonly code: string) {}
@@ -11,8 +14,6 @@ export class FormulaError {
 
 /** A formula value: empty is null (only from references). */
 export type FValue = number | string | boolean | FormulaError | null;
-
-export const ERRORS = ["#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"] as const;
 
 export type Ast =
   | { t: "num"; v: number }
@@ -27,154 +28,6 @@ export type Ast =
   | { t: "neg"; e: Ast }
   | { t: "pct"; e: Ast }
   | { t: "bin"; op: string; a: Ast; b: Ast };
-
-export class FormulaSyntaxError extends Error {}
-
-type Tok =
-  | { k: "num"; v: number }
-  | { k: "str"; v: string }
-  | { k: "err"; v: string }
-  | { k: "ref"; sheet?: string; r: number; c: number }
-  | { k: "ident"; v: string; sheet?: string }
-  | { k: "func"; v: string }
-  | { k: "op"; v: string }
-  | { k: "("; v: "(" }
-  | { k: ")"; v: ")" }
-  | { k: ","; v: "," }
-  | { k: ":"; v: ":" };
-
-const REF = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
-const IDENT = /[\p{L}_\\][\p{L}\p{N}_.]*/uy;
-const NUMBER = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
-const SHEET_PLAIN = /([\p{L}_][\p{L}\p{N}_.]*)!/uy;
-
-function tokenize(src: string): Tok[] {
-  const toks: Tok[] = [];
-  let i = 0;
-  const n = src.length;
-  while (i < n) {
-    const ch = src[i] ?? "";
-    if (ch === " " || ch === "\n" || ch === "\t") {
-      i++;
-      continue;
-    }
-    if (ch === '"') {
-      let s = "";
-      i++;
-      for (;;) {
-        if (i >= n) throw new FormulaSyntaxError("unterminated string");
-        const c = src[i];
-        if (c === '"') {
-          if (src[i + 1] === '"') {
-            s += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        s += c;
-        i++;
-      }
-      toks.push({ k: "str", v: s });
-      continue;
-    }
-    if (ch === "#") {
-      const err = ERRORS.find((e) => src.startsWith(e, i));
-      if (!err) throw new FormulaSyntaxError(`unknown error literal at ${i}`);
-      toks.push({ k: "err", v: err });
-      i += err.length;
-      continue;
-    }
-    if (/[0-9.]/.test(ch)) {
-      NUMBER.lastIndex = i;
-      const m = NUMBER.exec(src);
-      if (!m) throw new FormulaSyntaxError(`bad number at ${i}`);
-      toks.push({ k: "num", v: Number(m[0]) });
-      i += m[0].length;
-      continue;
-    }
-    let sheet: string | undefined;
-    if (ch === "'") {
-      let j = i + 1;
-      let s = "";
-      for (;;) {
-        if (j >= n) throw new FormulaSyntaxError("unterminated sheet name");
-        const c = src[j];
-        if (c === "'") {
-          if (src[j + 1] === "'") {
-            s += "'";
-            j += 2;
-            continue;
-          }
-          j++;
-          break;
-        }
-        s += c;
-        j++;
-      }
-      if (src[j] !== "!") throw new FormulaSyntaxError("quoted name without !");
-      sheet = s;
-      i = j + 1;
-    } else {
-      SHEET_PLAIN.lastIndex = i;
-      const m = SHEET_PLAIN.exec(src);
-      if (m) {
-        sheet = m[1];
-        i += m[0].length;
-      }
-    }
-    const c0 = src[i] ?? "";
-    if (c0 === "$" || /[\p{L}_\\]/u.test(c0)) {
-      const start = i;
-      let j = i;
-      if (src[j] === "$") j++;
-      IDENT.lastIndex = j;
-      const m = IDENT.exec(src);
-      if (!m) throw new FormulaSyntaxError(`bad reference at ${i}`);
-      j += m[0].length;
-      // $A$1: the identifier stops at the second $, so take "$" + digits too.
-      if (src[j] === "$") {
-        const digits = /\d+/y;
-        digits.lastIndex = j + 1;
-        const d = digits.exec(src);
-        if (d) j += 1 + d[0].length;
-      }
-      const text = src.slice(start, j);
-      const ref = REF.exec(text);
-      if (ref) {
-        toks.push({ k: "ref", sheet, r: Number(ref[2]) - 1, c: colToIndex(ref[1] ?? "") });
-      } else if (text.includes("$")) {
-        throw new FormulaSyntaxError(`bad reference ${text}`);
-      } else if (src[j] === "(" && sheet === undefined) {
-        toks.push({ k: "func", v: text.toUpperCase() });
-      } else {
-        toks.push({ k: "ident", v: text, sheet });
-      }
-      i = j;
-      continue;
-    }
-    if (sheet !== undefined) throw new FormulaSyntaxError("sheet name without a reference");
-    const two = src.slice(i, i + 2);
-    if (two === "<>" || two === "<=" || two === ">=") {
-      toks.push({ k: "op", v: two });
-      i += 2;
-      continue;
-    }
-    if ("+-*/^&=<>%".includes(ch)) {
-      toks.push({ k: "op", v: ch });
-      i++;
-      continue;
-    }
-    if (ch === "(" || ch === ")" || ch === "," || ch === ":") {
-      toks.push({ k: ch, v: ch } as Tok);
-      i++;
-      continue;
-    }
-    throw new FormulaSyntaxError(`unexpected ${JSON.stringify(ch)} at ${i}`);
-  }
-  return toks;
-}
 
 /** Arity of the functions the engine knows: [min, max]. */
 const ARITY: Record<string, [number, number]> = {

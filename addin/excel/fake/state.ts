@@ -1,5 +1,7 @@
-// The workbook the fake holds in memory, and every mutation Excel would apply at sync. Proxies
-// (proxies.ts) queue closures that call into this; tests inspect it through FakeExcel (index.ts).
+// The workbook the fake holds in memory: its sheets, addresses, protection checks, calculation, cell
+// writes and their change events, merges, settings and selection. One sheet's data is in sheet-state.ts;
+// formats, data validation, tables, notes and comments change through their own *-state.ts files.
+// Proxies (*-proxy.ts) queue closures that call into these; tests inspect it through FakeExcel (index.ts).
 
 import {
   cellName,
@@ -7,310 +9,23 @@ import {
   MAX_COLS,
   MAX_ROWS,
   parseAddress,
-  quoteSheet,
   type Rect,
   rectContains,
   rectsOverlap,
-  type Unbounded,
 } from "./address.ts";
-import { normalizeColor } from "./colors.ts";
 import { richError, unsupported } from "./errors.ts";
-import { type Ast, Evaluator, FormulaError, type FValue, parseFormula } from "./formula.ts";
+import { Evaluator, FormulaError, type FValue, parseFormula } from "./formula.ts";
 import { renderNumberFormat } from "./numfmt.ts";
+import {
+  type CellState,
+  type ChangedEvent,
+  type ChangedHandler,
+  cellKey,
+  SheetState,
+  type Target,
+  type ValueType,
+} from "./sheet-state.ts";
 import { parseTyped, type Scalar, TypedInputError } from "./typed.ts";
-
-export type ValueType = "Empty" | "String" | "Double" | "Boolean" | "Error";
-
-export type BorderEdge =
-  | "EdgeTop"
-  | "EdgeBottom"
-  | "EdgeLeft"
-  | "EdgeRight"
-  | "InsideHorizontal"
-  | "InsideVertical"
-  | "DiagonalDown"
-  | "DiagonalUp";
-
-export interface BorderState {
-  style: string;
-  color: string;
-  weight: string;
-}
-
-export interface DvPrompt {
-  message: string;
-  showPrompt: boolean;
-  title: string;
-}
-
-export interface DvErrorAlert {
-  message: string;
-  showAlert: boolean;
-  style: string;
-  title: string;
-}
-
-export interface DvState {
-  /** The rule as it reads back: { wholeNumber: { formula1: "=0", operator } }, { list: {...} } … */
-  rule: Record<string, Record<string, unknown>> | null;
-  prompt: DvPrompt;
-  errorAlert: DvErrorAlert;
-  ignoreBlanks: boolean;
-}
-
-export interface CellState {
-  v: Scalar | null;
-  f: string | null;
-  ast: Ast | null;
-  quotePrefix: boolean;
-  numberFormat: string;
-  fill: string | null;
-  tintAndShade: number | null;
-  bold: boolean;
-  italic: boolean;
-  fontColor: string;
-  fontName: string;
-  fontSize: number;
-  underline: string;
-  horizontalAlignment: string;
-  verticalAlignment: string;
-  wrapText: boolean;
-  locked: boolean;
-  formulaHidden: boolean;
-  borders: Partial<Record<"EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight", BorderState>>;
-  dv: DvState | null;
-}
-
-function defaultCell(): CellState {
-  return {
-    v: null,
-    f: null,
-    ast: null,
-    quotePrefix: false,
-    numberFormat: "General",
-    fill: null,
-    tintAndShade: null,
-    bold: false,
-    italic: false,
-    fontColor: "#000000",
-    // Excel's default workbook font (the Normal style), ✘ in the fact sheet.
-    fontName: "Calibri",
-    fontSize: 11,
-    underline: "None",
-    horizontalAlignment: "General",
-    verticalAlignment: "Bottom",
-    wrapText: false,
-    // Every cell starts locked (Excel's default; ✘ in the fact sheet, taken as Excel behaves).
-    locked: true,
-    formulaHidden: false,
-    borders: {},
-    dv: null,
-  };
-}
-
-const DEFAULT_CELL: Readonly<CellState> = Object.freeze(defaultCell());
-
-function isDefaultFormat(c: CellState): boolean {
-  return (
-    c.numberFormat === "General" &&
-    c.fill === null &&
-    !c.bold &&
-    !c.italic &&
-    c.fontColor === "#000000" &&
-    c.fontName === "Calibri" &&
-    c.fontSize === 11 &&
-    c.underline === "None" &&
-    c.horizontalAlignment === "General" &&
-    !c.wrapText &&
-    c.locked &&
-    !c.formulaHidden &&
-    Object.keys(c.borders).length === 0 &&
-    c.dv === null
-  );
-}
-
-export interface NoteState {
-  content: string;
-  authorName: string;
-  visible: boolean;
-  width: number;
-  height: number;
-}
-
-export interface CommentState {
-  id: string;
-  content: string;
-  authorName: string;
-}
-
-export interface TableState {
-  id: string;
-  name: string;
-  rect: Rect;
-  style: string;
-  showHeaders: boolean;
-}
-
-export interface ProtectionState {
-  protected: boolean;
-  options: Record<string, boolean | string>;
-  password: string | undefined;
-}
-
-export interface PageLayoutState {
-  orientation: string;
-  paperSize: string;
-  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
-  printArea: string | null;
-  printTitleRows: string | null;
-  printTitleColumns: string | null;
-  /** Points, as PageLayout's margins are written (1.9). */
-  margins: { left: number; right: number; top: number; bottom: number };
-  /** Header/footer texts of defaultForAllPages, by part (centerFooter …). */
-  headersFooters: Record<string, string>;
-}
-
-/** A conditional format as added through `range.conditionalFormats.add` (1.6). */
-export interface ConditionalFormatState {
-  type: string;
-  range: string;
-  formula: string | null;
-  fill: string | null;
-  fontColor: string | null;
-  barColor: string | null;
-}
-
-export interface ChangedEvent {
-  sheetId: string;
-  address: string;
-  triggerSource: "ThisLocalAddin" | "Unknown";
-  details?: {
-    valueBefore: unknown;
-    valueAfter: unknown;
-    valueTypeBefore: ValueType;
-    valueTypeAfter: ValueType;
-  };
-}
-
-export type ChangedHandler = (args: unknown) => unknown;
-
-const DEFAULT_COLUMN_WIDTH = 48; // points: 8.43 characters of Calibri 11 = 64 px
-const DEFAULT_ROW_HEIGHT = 15;
-
-const PROTECTION_DEFAULTS: Record<string, boolean | string> = {
-  allowAutoFilter: false,
-  allowDeleteColumns: false,
-  allowDeleteRows: false,
-  allowEditObjects: false,
-  allowEditScenarios: false,
-  allowFormatCells: false,
-  allowFormatColumns: false,
-  allowFormatRows: false,
-  allowInsertColumns: false,
-  allowInsertHyperlinks: false,
-  allowInsertRows: false,
-  allowPivotTables: false,
-  allowSort: false,
-  selectionMode: "Normal",
-};
-
-const key = (r: number, c: number): number => r * MAX_COLS + c;
-
-let idCounter = 0;
-function newId(): string {
-  idCounter++;
-  const hex = idCounter.toString(16).toUpperCase().padStart(12, "0");
-  return `{00000000-0001-0000-0000-${hex}}`;
-}
-
-export class SheetState {
-  readonly id = newId();
-  deleted = false;
-  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
-  readonly cells = new Map<number, CellState>();
-  readonly columnWidths = new Map<number, number>();
-  readonly merges: Rect[] = [];
-  readonly tables: TableState[] = [];
-  readonly notes = new Map<number, NoteState>();
-  readonly comments = new Map<number, CommentState>();
-  protection: ProtectionState = {
-    protected: false,
-    options: { ...PROTECTION_DEFAULTS },
-    password: undefined,
-  };
-  freeze = { rows: 0, columns: 0 };
-  /** Row heights set by the add-in, in points, by 0-based row. */
-  readonly rowHeights = new Map<number, number>();
-  /** The sheet's AutoFilter range (1.9), or null. */
-  autoFilter: string | null = null;
-  readonly conditionalFormats: ConditionalFormatState[] = [];
-  pageLayout: PageLayoutState = {
-    orientation: "Portrait",
-    paperSize: "Letter",
-    zoom: { scale: 100 },
-    printArea: null,
-    printTitleRows: null,
-    printTitleColumns: null,
-    // Excel's "Normal" margins in points (0.7" sides, 0.75" top and bottom), ✘ in the fact sheet.
-    margins: { left: 50.4, right: 50.4, top: 54, bottom: 54 },
-    headersFooters: {},
-  };
-  readonly handlers = new Set<ChangedHandler>();
-
-  constructor(public name: string) {}
-
-  get(r: number, c: number): Readonly<CellState> {
-    return this.cells.get(key(r, c)) ?? DEFAULT_CELL;
-  }
-
-  edit(r: number, c: number): CellState {
-    const k = key(r, c);
-    let cell = this.cells.get(k);
-    if (!cell) {
-      cell = defaultCell();
-      this.cells.set(k, cell);
-    }
-    return cell;
-  }
-
-  columnWidth(c: number): number {
-    return this.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH;
-  }
-
-  /** Bounding box of cells with content (valuesOnly) or with content or formatting. */
-  usedRect(valuesOnly: boolean): Rect | null {
-    let r0 = Number.POSITIVE_INFINITY;
-    let c0 = Number.POSITIVE_INFINITY;
-    let r1 = -1;
-    let c1 = -1;
-    for (const [k, cell] of this.cells) {
-      const used = cell.v !== null || cell.f !== null || (!valuesOnly && !isDefaultFormat(cell));
-      if (!used) continue;
-      const r = Math.floor(k / MAX_COLS);
-      const c = k % MAX_COLS;
-      if (r < r0) r0 = r;
-      if (r > r1) r1 = r;
-      if (c < c0) c0 = c;
-      if (c > c1) c1 = c;
-    }
-    if (!valuesOnly) {
-      for (const k of this.notes.keys()) {
-        const r = Math.floor(k / MAX_COLS);
-        const c = k % MAX_COLS;
-        r0 = Math.min(r0, r);
-        r1 = Math.max(r1, r);
-        c0 = Math.min(c0, c);
-        c1 = Math.max(c1, c);
-      }
-    }
-    if (r1 < 0) return null;
-    return { r0, c0, r1, c1 };
-  }
-
-  qualified(rect: Rect, unbounded: Unbounded = "none"): string {
-    return `${quoteSheet(this.name)}!${formatRect(rect, unbounded)}`;
-  }
-}
 
 export interface FakeOptions {
   /** Highest ExcelApi requirement set the host supports (default "1.18"). */
@@ -329,12 +44,6 @@ export function versionAtLeast(have: string, need: string): boolean {
   const [ha = 0, hb = 0] = have.split(".").map(Number);
   const [na = 0, nb = 0] = need.split(".").map(Number);
   return ha > na || (ha === na && hb >= nb);
-}
-
-export interface Target {
-  sheet: SheetState;
-  rect: Rect;
-  unbounded: Unbounded;
 }
 
 type Input2D = { kind: "grid"; rows: unknown[][] } | { kind: "scalar"; value: unknown };
@@ -372,8 +81,10 @@ export class WorkbookState {
   readonly warnings: string[] = [];
   /** Events produced by the current sync, delivered after it resolves. */
   pendingEvents: ChangedEvent[] = [];
-  private tableCounter = 0;
-  private commentCounter = 0;
+  /** The last TableN number handed out; table-state.ts advances it. */
+  tableCounter = 0;
+  /** The last comment number handed out; notes-and-comments-state.ts advances it. */
+  commentCounter = 0;
   private calcCache = new Map<string, FValue>();
   private calcStack = new Set<string>();
 
@@ -412,6 +123,13 @@ export class WorkbookState {
   findSheet(name: string): SheetState | undefined {
     const lower = name.toLowerCase();
     return this.liveSheets().find((s) => s.name.toLowerCase() === lower);
+  }
+
+  /** findSheet for FakeUser and snapshots: there a missing sheet is a mistake in the test itself. */
+  testSheet(name: string): SheetState {
+    const s = this.findSheet(name);
+    if (!s) throw new Error(`fake: no sheet named ${name}`);
+    return s;
   }
 
   sheetById(id: string): SheetState | undefined {
@@ -696,8 +414,8 @@ export class WorkbookState {
         planned.push({ r, c, typed });
       }
     }
-    const touched = new Set(planned.map((p) => key(p.r, p.c)));
-    this.assertContentEditable(t, where, (r, c) => touched.has(key(r, c)));
+    const touched = new Set(planned.map((p) => cellKey(p.r, p.c)));
+    this.assertContentEditable(t, where, (r, c) => touched.has(cellKey(r, c)));
     const single = t.rect.r0 === t.rect.r1 && t.rect.c0 === t.rect.c1;
     const before = single ? this.readValue(t.sheet, t.rect.r0, t.rect.c0) : null;
     for (const { r, c, typed } of planned) {
@@ -766,132 +484,6 @@ export class WorkbookState {
     );
   }
 
-  /** Applies a per-cell format change over a bounded range. */
-  formatCells(t: Target, where: string, apply: (cell: CellState) => void): void {
-    if (t.unbounded !== "none") throw unsupported("cell formats on unbounded ranges");
-    this.assertFormatEditable(t, where);
-    for (let r = t.rect.r0; r <= t.rect.r1; r++) {
-      for (let c = t.rect.c0; c <= t.rect.c1; c++) apply(t.sheet.edit(r, c));
-    }
-  }
-
-  setFill(t: Target, color: unknown, where: string): void {
-    const normalized = normalizeColor(color);
-    if (normalized === null) {
-      throw richError("InvalidArgument", `${JSON.stringify(color)} is not a valid fill colour`, where);
-    }
-    this.formatCells(t, where, (cell) => {
-      cell.fill = normalized;
-      cell.tintAndShade = 0;
-    });
-  }
-
-  clearFill(t: Target, where: string): void {
-    this.formatCells(t, where, (cell) => {
-      cell.fill = null;
-      cell.tintAndShade = null;
-    });
-  }
-
-  setColumnWidth(t: Target, width: unknown, where: string): void {
-    if (typeof width !== "number" || !Number.isFinite(width) || width < 0 || width > 1789.5) {
-      throw richError("InvalidArgument", `${String(width)} is not a valid column width (points)`, where);
-    }
-    this.assertStructureEditable(t.sheet, where, "allowFormatColumns");
-    for (let c = t.rect.c0; c <= t.rect.c1; c++) t.sheet.columnWidths.set(c, width);
-  }
-
-  columnWidthOf(t: Target): number | null {
-    let value: number | null = null;
-    for (let c = t.rect.c0; c <= t.rect.c1; c++) {
-      const w = t.sheet.columnWidth(c);
-      if (value === null) value = w;
-      else if (value !== w) return null;
-    }
-    return value;
-  }
-
-  /** One height for the range's rows, or null when they differ (facts §3: sizes read null when mixed). */
-  rowHeightOf(t?: Target): number | null {
-    if (!t) return DEFAULT_ROW_HEIGHT;
-    let value: number | null = null;
-    for (let r = t.rect.r0; r <= t.rect.r1 && r <= t.rect.r0 + 10_000; r++) {
-      const h = t.sheet.rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT;
-      if (value === null) value = h;
-      else if (value !== h) return null;
-    }
-    return value;
-  }
-
-  /** Row heights are points, 0–409 (Excel's limit). */
-  setRowHeight(t: Target, height: unknown, where: string): void {
-    if (typeof height !== "number" || !Number.isFinite(height) || height < 0 || height > 409) {
-      throw richError("InvalidArgument", `${String(height)} is not a valid row height (0–409 points)`, where);
-    }
-    if (t.unbounded === "columns") throw unsupported("row heights on whole columns");
-    this.assertStructureEditable(t.sheet, where, "allowFormatRows");
-    for (let r = t.rect.r0; r <= t.rect.r1; r++) t.sheet.rowHeights.set(r, height);
-  }
-
-  setLocked(t: Target, locked: unknown, where: string): void {
-    if (typeof locked !== "boolean") throw richError("InvalidArgument", "locked is a boolean", where);
-    this.formatCells(t, where, (cell) => {
-      cell.locked = locked;
-    });
-  }
-
-  setBorder(t: Target, edge: BorderEdge, prop: keyof BorderState, value: unknown, where: string): void {
-    if (typeof value !== "string") throw richError("InvalidArgument", `border ${prop} is a string`, where);
-    const v = prop === "color" ? normalizeColor(value) : value;
-    if (v === null) throw richError("InvalidArgument", `${value} is not a colour`, where);
-    this.assertFormatEditable(t, where);
-    const { r0, c0, r1, c1 } = t.rect;
-    const set = (r: number, c: number, e: "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight") => {
-      const cell = t.sheet.edit(r, c);
-      const current = cell.borders[e] ?? { style: "None", color: "#000000", weight: "Thin" };
-      const next = { ...current, [prop]: v };
-      if (prop === "style" && v === "None") delete cell.borders[e];
-      else cell.borders[e] = next;
-    };
-    for (let r = r0; r <= r1; r++) {
-      for (let c = c0; c <= c1; c++) {
-        if (edge === "EdgeTop" && r === r0) set(r, c, "EdgeTop");
-        if (edge === "EdgeBottom" && r === r1) set(r, c, "EdgeBottom");
-        if (edge === "EdgeLeft" && c === c0) set(r, c, "EdgeLeft");
-        if (edge === "EdgeRight" && c === c1) set(r, c, "EdgeRight");
-        if (edge === "InsideHorizontal" && r < r1) set(r, c, "EdgeBottom");
-        if (edge === "InsideVertical" && c < c1) set(r, c, "EdgeRight");
-        if (edge === "DiagonalDown" || edge === "DiagonalUp") throw unsupported("diagonal borders");
-      }
-    }
-  }
-
-  readBorder(t: Target, edge: BorderEdge, prop: keyof BorderState): string | null {
-    const { r0, c0, r1, c1 } = t.rect;
-    const cells: [number, number, "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight"][] = [];
-    for (let r = r0; r <= r1; r++) {
-      for (let c = c0; c <= c1; c++) {
-        if (edge === "EdgeTop" && r === r0) cells.push([r, c, "EdgeTop"]);
-        if (edge === "EdgeBottom" && r === r1) cells.push([r, c, "EdgeBottom"]);
-        if (edge === "EdgeLeft" && c === c0) cells.push([r, c, "EdgeLeft"]);
-        if (edge === "EdgeRight" && c === c1) cells.push([r, c, "EdgeRight"]);
-        if (edge === "InsideHorizontal" && r < r1) cells.push([r, c, "EdgeBottom"]);
-        if (edge === "InsideVertical" && c < c1) cells.push([r, c, "EdgeRight"]);
-      }
-    }
-    let value: string | null = null;
-    let first = true;
-    for (const [r, c, e] of cells) {
-      const b = t.sheet.get(r, c).borders[e];
-      const v = b ? b[prop] : prop === "style" ? "None" : prop === "color" ? "#000000" : "Thin";
-      if (first) {
-        value = v;
-        first = false;
-      } else if (v !== value) return null;
-    }
-    return value;
-  }
-
   merge(t: Target, across: boolean, where: string): void {
     if (t.unbounded !== "none") throw unsupported("merging unbounded ranges");
     this.assertStructureEditable(t.sheet, where);
@@ -939,354 +531,6 @@ export class WorkbookState {
       const m = t.sheet.merges[i];
       if (m && rectsOverlap(m, t.rect)) t.sheet.merges.splice(i, 1);
     }
-  }
-
-  // ---- data validation --------------------------------------------------------------------------
-
-  setValidationRule(t: Target, rule: unknown, where: string): void {
-    this.requireApi("1.8", where);
-    if (typeof rule !== "object" || rule === null)
-      throw richError("InvalidArgument", "rule is an object", where);
-    const entries = Object.entries(rule as Record<string, unknown>).filter(
-      ([, v]) => v !== undefined && v !== null,
-    );
-    if (entries.length !== 1) {
-      throw richError("InvalidArgument", "A data validation rule takes exactly one rule type", where);
-    }
-    const [kind, specRaw] = entries[0] as [string, unknown];
-    if (typeof specRaw !== "object" || specRaw === null) {
-      throw richError("InvalidArgument", `${kind} needs an object`, where);
-    }
-    const spec = specRaw as Record<string, unknown>;
-    const asFormula = (v: unknown, name: string): string => {
-      if (typeof v === "number" && Number.isFinite(v)) return `=${v}`;
-      if (typeof v === "string" && v.length > 0) return v.startsWith("=") ? v : `=${v}`;
-      throw richError("InvalidArgument", `${name} is missing or not a formula`, where);
-    };
-    let normalized: Record<string, unknown>;
-    switch (kind) {
-      case "wholeNumber":
-      case "decimal":
-      case "textLength":
-      case "date":
-      case "time": {
-        const operators = [
-          "Between",
-          "NotBetween",
-          "EqualTo",
-          "NotEqualTo",
-          "GreaterThan",
-          "LessThan",
-          "GreaterThanOrEqualTo",
-          "LessThanOrEqualTo",
-        ];
-        const operator = spec.operator;
-        if (typeof operator !== "string" || !operators.includes(operator)) {
-          throw richError("InvalidArgument", `operator ${String(operator)} is not valid`, where);
-        }
-        normalized = { formula1: asFormula(spec.formula1, "formula1"), operator };
-        if (operator === "Between" || operator === "NotBetween") {
-          normalized.formula2 = asFormula(spec.formula2, "formula2");
-        }
-        break;
-      }
-      case "list": {
-        const source = spec.source;
-        if (typeof source !== "string" || source.length === 0) {
-          throw unsupported("list validation with a Range source");
-        }
-        if (source.length > 255) {
-          throw richError("InvalidArgument", "A list source is at most 255 characters (✘: strict)", where);
-        }
-        normalized = { inCellDropDown: spec.inCellDropDown !== false, source };
-        break;
-      }
-      case "custom":
-        normalized = { formula: asFormula(spec.formula, "formula") };
-        break;
-      default:
-        throw richError("InvalidArgument", `${kind} is not a data validation rule type`, where);
-    }
-    this.assertStructureEditable(t.sheet, where);
-    const ruleState = { [kind]: normalized } as Record<string, Record<string, unknown>>;
-    this.eachDv(t, (dv) => {
-      dv.rule = ruleState;
-    });
-  }
-
-  private eachDv(t: Target, apply: (dv: DvState) => void): void {
-    if (t.unbounded !== "none") throw unsupported("data validation on unbounded ranges");
-    for (let r = t.rect.r0; r <= t.rect.r1; r++) {
-      for (let c = t.rect.c0; c <= t.rect.c1; c++) {
-        const cell = t.sheet.edit(r, c);
-        if (!cell.dv) {
-          cell.dv = {
-            rule: null,
-            prompt: { message: "", showPrompt: false, title: "" },
-            errorAlert: { message: "", showAlert: true, style: "Stop", title: "" },
-            ignoreBlanks: true,
-          };
-        }
-        apply(cell.dv);
-      }
-    }
-  }
-
-  setValidationPrompt(t: Target, prompt: unknown, where: string): void {
-    this.requireApi("1.8", where);
-    if (typeof prompt !== "object" || prompt === null)
-      throw richError("InvalidArgument", "prompt is an object", where);
-    const p = prompt as Partial<DvPrompt>;
-    const title = p.title ?? "";
-    const message = p.message ?? "";
-    // Excel's input message limits: title 32, message 255 characters (✘ for the API: strict).
-    if (title.length > 32 || message.length > 255) {
-      throw richError(
-        "InvalidArgument",
-        "A prompt title is at most 32 and a message at most 255 characters",
-        where,
-      );
-    }
-    this.assertStructureEditable(t.sheet, where);
-    this.eachDv(t, (dv) => {
-      dv.prompt = { message, showPrompt: p.showPrompt === true, title };
-    });
-  }
-
-  setValidationErrorAlert(t: Target, alert: unknown, where: string): void {
-    this.requireApi("1.8", where);
-    if (typeof alert !== "object" || alert === null)
-      throw richError("InvalidArgument", "errorAlert is an object", where);
-    const a = alert as Partial<DvErrorAlert>;
-    const title = a.title ?? "";
-    const message = a.message ?? "";
-    const style = a.style ?? "Stop";
-    if (!["Stop", "Warning", "Information"].includes(style)) {
-      throw richError("InvalidArgument", `${style} is not an error alert style`, where);
-    }
-    // Excel's error alert limits: title 32, message 225 characters (✘ for the API: strict).
-    if (title.length > 32 || message.length > 225) {
-      throw richError(
-        "InvalidArgument",
-        "An error title is at most 32 and a message at most 225 characters",
-        where,
-      );
-    }
-    this.assertStructureEditable(t.sheet, where);
-    this.eachDv(t, (dv) => {
-      dv.errorAlert = { message, showAlert: a.showAlert !== false, style, title };
-    });
-  }
-
-  clearValidation(t: Target, where: string): void {
-    this.requireApi("1.8", where);
-    this.assertStructureEditable(t.sheet, where);
-    if (t.unbounded !== "none") throw unsupported("data validation on unbounded ranges");
-    for (let r = t.rect.r0; r <= t.rect.r1; r++) {
-      for (let c = t.rect.c0; c <= t.rect.c1; c++) {
-        const cell = t.sheet.cells.get(key(r, c));
-        if (cell) cell.dv = null;
-      }
-    }
-  }
-
-  validationType(t: Target): string {
-    const types = new Set<string>();
-    for (let r = t.rect.r0; r <= t.rect.r1; r++) {
-      for (let c = t.rect.c0; c <= t.rect.c1; c++) {
-        const rule = t.sheet.get(r, c).dv?.rule;
-        const kind = rule ? Object.keys(rule)[0] : undefined;
-        types.add(kind ? kind.charAt(0).toUpperCase() + kind.slice(1) : "None");
-        if (types.size > 1) return "Inconsistent";
-      }
-    }
-    return [...types][0] ?? "None";
-  }
-
-  /** Whether every cell satisfies its rule (null when mixed) — API writes are never validated. */
-  validationValid(t: Target): boolean | null {
-    let all: boolean | null = null;
-    for (let r = t.rect.r0; r <= t.rect.r1; r++) {
-      for (let c = t.rect.c0; c <= t.rect.c1; c++) {
-        const ok = this.cellValid(t.sheet, r, c);
-        if (all === null) all = ok;
-        else if (all !== ok) return null;
-      }
-    }
-    return all;
-  }
-
-  private cellValid(sheet: SheetState, r: number, c: number): boolean {
-    const dv = sheet.get(r, c).dv;
-    if (!dv?.rule) return true;
-    const { value, type } = this.readValue(sheet, r, c);
-    if (type === "Empty") return dv.ignoreBlanks;
-    const [kind, spec] = Object.entries(dv.rule)[0] ?? ["", {}];
-    const num = (f: unknown): number => {
-      const n = Number(String(f).replace(/^=/, ""));
-      if (!Number.isFinite(n)) throw unsupported("validation formulas that are not constants");
-      return n;
-    };
-    const compareOp = (x: number): boolean => {
-      const a = num(spec.formula1);
-      const b = spec.formula2 === undefined ? 0 : num(spec.formula2);
-      switch (spec.operator) {
-        case "Between":
-          return x >= a && x <= b;
-        case "NotBetween":
-          return x < a || x > b;
-        case "EqualTo":
-          return x === a;
-        case "NotEqualTo":
-          return x !== a;
-        case "GreaterThan":
-          return x > a;
-        case "LessThan":
-          return x < a;
-        case "GreaterThanOrEqualTo":
-          return x >= a;
-        default:
-          return x <= a;
-      }
-    };
-    switch (kind) {
-      case "wholeNumber":
-        return type === "Double" && Number.isInteger(value) && compareOp(value as number);
-      case "decimal":
-        return type === "Double" && compareOp(value as number);
-      case "textLength":
-        return compareOp(this.readText(sheet, r, c).length);
-      case "list":
-        return String(spec.source)
-          .split(",")
-          .map((s) => s.trim())
-          .includes(this.readText(sheet, r, c));
-      default:
-        throw unsupported(`checking ${kind} validation`);
-    }
-  }
-
-  // ---- notes and comments ------------------------------------------------------------------------
-
-  /** A single cell for notes/comments; a multi-cell range throws InvalidArgument (facts §4). */
-  singleCell(t: Target, where: string): number {
-    if (t.unbounded !== "none" || t.rect.r0 !== t.rect.r1 || t.rect.c0 !== t.rect.c1) {
-      throw richError("InvalidArgument", "The range must be a single cell", where);
-    }
-    return key(t.rect.r0, t.rect.c0);
-  }
-
-  addNote(t: Target, content: unknown, where: string): void {
-    this.requireApi("1.18", where);
-    const k = this.singleCell(t, where);
-    if (typeof content !== "string")
-      throw richError("InvalidArgument", "A note's content is a string", where);
-    this.assertStructureEditable(t.sheet, where, "allowEditObjects");
-    if (t.sheet.notes.has(k))
-      throw richError("InvalidOperation", "The cell already has a note (✘: strict)", where);
-    if (t.sheet.comments.has(k)) {
-      throw richError("InvalidOperation", "The cell already has a threaded comment (✘: strict)", where);
-    }
-    t.sheet.notes.set(k, { content, authorName: this.userName, visible: false, width: 144, height: 79 });
-  }
-
-  addComment(t: Target, content: unknown, where: string): string {
-    this.requireApi("1.10", where);
-    const k = this.singleCell(t, where);
-    if (typeof content !== "string") throw unsupported("rich comment content");
-    this.assertStructureEditable(t.sheet, where, "allowEditObjects");
-    if (t.sheet.comments.has(k))
-      throw richError("InvalidOperation", "The cell already has a comment (✘: strict)", where);
-    if (t.sheet.notes.has(k))
-      throw richError("InvalidOperation", "The cell already has a note (✘: strict)", where);
-    this.commentCounter++;
-    const id = `{C0000000-0000-0000-0000-${this.commentCounter.toString(16).toUpperCase().padStart(12, "0")}}`;
-    t.sheet.comments.set(k, { id, content, authorName: this.userName });
-    return id;
-  }
-
-  findComment(id: string): { sheet: SheetState; key: number; comment: CommentState } | undefined {
-    for (const sheet of this.liveSheets()) {
-      for (const [k, comment] of sheet.comments) if (comment.id === id) return { sheet, key: k, comment };
-    }
-    return undefined;
-  }
-
-  // ---- tables -----------------------------------------------------------------------------------
-
-  allTables(): { sheet: SheetState; table: TableState }[] {
-    return this.liveSheets().flatMap((sheet) => sheet.tables.map((table) => ({ sheet, table })));
-  }
-
-  validateTableName(name: unknown, where: string, except?: TableState): string {
-    if (
-      typeof name !== "string" ||
-      !/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) ||
-      name.length > 255 ||
-      /^[A-Za-z]{1,3}\d+$/.test(name) ||
-      /^[RrCc]$/.test(name)
-    ) {
-      throw richError("InvalidArgument", `${JSON.stringify(name)} is not a valid table name`, where);
-    }
-    const lower = name.toLowerCase();
-    if (this.allTables().some(({ table }) => table !== except && table.name.toLowerCase() === lower)) {
-      throw richError("ItemAlreadyExists", `A table named ${name} already exists`, where);
-    }
-    return name;
-  }
-
-  addTable(t: Target, hasHeaders: unknown, where: string): TableState {
-    if (t.unbounded !== "none") throw richError("InvalidArgument", "A table needs a bounded range", where);
-    if (hasHeaders !== true)
-      throw unsupported("tables.add with hasHeaders=false (Excel inserts a header row)");
-    if (t.rect.r0 === t.rect.r1)
-      throw unsupported("a header-only table (whether Excel adds a body row is ✘)");
-    this.assertStructureEditable(t.sheet, where);
-    if (this.allTables().some(({ sheet, table }) => sheet === t.sheet && rectsOverlap(table.rect, t.rect))) {
-      throw richError("InvalidArgument", "A table cannot overlap another table", where);
-    }
-    if (t.sheet.merges.some((m) => rectsOverlap(m, t.rect))) {
-      throw richError("InvalidOperation", "A table cannot overlap a range that contains merged cells", where);
-    }
-    // Header cells become unique, non-empty text, as Excel renames them.
-    const seen = new Set<string>();
-    for (let c = t.rect.c0; c <= t.rect.c1; c++) {
-      const cell = t.sheet.edit(t.rect.r0, c);
-      let text = this.readText(t.sheet, t.rect.r0, c);
-      if (text === "") text = `Column${c - t.rect.c0 + 1}`;
-      let candidate = text;
-      let n = 2;
-      while (seen.has(candidate.toLowerCase())) candidate = `${text}${n++}`;
-      seen.add(candidate.toLowerCase());
-      if (cell.f !== null || cell.v !== candidate) {
-        cell.f = null;
-        cell.ast = null;
-        cell.v = candidate;
-      }
-    }
-    this.invalidate();
-    let name: string;
-    do {
-      this.tableCounter++;
-      name = `Table${this.tableCounter}`;
-    } while (this.allTables().some(({ table }) => table.name.toLowerCase() === name.toLowerCase()));
-    const table: TableState = {
-      id: String(this.tableCounter),
-      name,
-      rect: { ...t.rect },
-      style: "TableStyleMedium2",
-      showHeaders: true,
-    };
-    t.sheet.tables.push(table);
-    return table;
-  }
-
-  validateTableStyle(style: unknown, where: string): string {
-    if (typeof style !== "string") throw richError("InvalidArgument", "A table style is a string", where);
-    const m = /^TableStyle(Light|Medium|Dark)(\d+)$/.exec(style);
-    const max: Record<string, number> = { Light: 21, Medium: 28, Dark: 11 };
-    if (style === "" || (m && Number(m[2]) >= 1 && Number(m[2]) <= (max[m[1] ?? ""] ?? 0))) return style;
-    throw richError("InvalidArgument", `${style} is not a table style`, where);
   }
 
   // ---- workbook metadata --------------------------------------------------------------------------
