@@ -11,9 +11,12 @@ export function validate(core: PaneCore): Promise<CheckResult | undefined> {
     "busyValidating",
     async () => {
       const checked = await withSheetTemplate(core, await check(core));
-      const result = (await refreshOwnReview(core, checked)) ?? checked;
-      await findTemplateNews(core, result);
-      return result;
+      // Both ask the server; side by side, so an unreachable one costs one wait, not two.
+      const [reviewed] = await Promise.all([
+        refreshOwnReview(core, checked),
+        findTemplateNews(core, checked),
+      ]);
+      return reviewed ?? checked;
     },
     { clearNotice: true },
   );
