@@ -2,6 +2,7 @@
 // submit all start here, so they see a file the same way.
 import type { Workbook } from "exceljs";
 import { checkSheet, type SheetCheck } from "../shared/check.ts";
+import { templateToLookUp } from "../shared/template/sheet-template.ts";
 import type { Template } from "../shared/template/types.ts";
 import { SheetTooLargeError } from "../shared/xlsx/read-grid.ts";
 import { UnreadableFileError } from "./errors.ts";
@@ -24,17 +25,9 @@ export type TemplateLookup = (id: string, version: number | undefined) => Promis
  */
 async function checkWith(grid: PickedSheet["grid"], lookup?: TemplateLookup): Promise<SheetCheck> {
   const check = checkSheet(grid);
-  const { templateId, templateVersion } = check.located.header;
-  const known = check.located.template;
-  if (!lookup || templateId === undefined) return check;
-  if (
-    known &&
-    known.id === templateId &&
-    (templateVersion === undefined || known.version === templateVersion)
-  ) {
-    return check;
-  }
-  const template = await lookup(templateId, templateVersion);
+  const want = templateToLookUp(check.located.header, check.located.template);
+  if (!lookup || !want) return check;
+  const template = await lookup(want.id, want.version);
   return template ? checkSheet(grid, { template }) : check;
 }
 

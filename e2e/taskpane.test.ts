@@ -553,6 +553,33 @@ describe("task pane, end to end", () => {
     ]);
   });
 
+  it("a doan-2024 sheet moved to 2026 is checked with doan-2024, says so, and Tải mẫu mới makes doan-2026 beside it", async () => {
+    // 2026 runs on doan-2026 (the test above set it); the sheet is made for 2025, then its period retyped.
+    const created = async (): Promise<string> => {
+      const notice = (await page.getByTestId("notice").textContent()) ?? "";
+      return /Đã tạo trang “(.+?)”/.exec(notice)?.[1] ?? notice;
+    };
+    await page.getByTestId("action-create").click();
+    await page.getByTestId("create-period").waitFor();
+    await page.getByTestId("create-period").fill("2025");
+    await click("create-submit");
+    const old = await created();
+    await typeCells({ [TEMPLATE_LAYOUT.header.period.input]: "2026" }, old);
+    await click("action-validate");
+    expect(await page.getByTestId("checked-with").textContent()).toBe("Kiểm tra theo mẫu doan-2024 v1");
+    expect(await page.getByTestId("template-news-text").textContent()).toBe(
+      "mẫu doan-2024 v1; kỳ này dùng doan-2026: tải mẫu mới",
+    );
+    await screenshot("template-news");
+    await click("get-new-template");
+    const made = await created();
+    expect(made).not.toBe(old);
+    expect(await sheetNames()).toEqual(expect.arrayContaining([old, made]));
+    const header = await cellValues(made, 7, 6);
+    expect(String(header[5]?.[5])).toContain("doan-2026");
+    expect(await page.getByTestId("template-news").count()).toBe(0);
+  });
+
   it("Lấy tổng hợp for a wide province (85 units below it) writes the three sheets and draws the bar", async () => {
     const admin = createApiClient({ baseUrl: worker.url, token: worker.adminToken });
     const units = [{ code: "TN", name: "Tỉnh đoàn Thái Nguyên", parent: null as string | null }];

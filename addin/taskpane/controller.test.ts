@@ -4,9 +4,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Consolidation, SubmissionBody } from "../../shared/api/schemas.ts";
 import { consolidatedSheetName } from "../../shared/plans/consolidated-sheet.ts";
 import { ERROR_FILL } from "../../shared/plans/marks.ts";
-import { TEMPLATE_LAYOUT, templateRows } from "../../shared/plans/template-sheet.ts";
+import { TEMPLATE_LAYOUT, templateRows, templateSheetPlan } from "../../shared/plans/template-sheet.ts";
 import { type JsonStorage, jsonStorage, memoryBackend } from "../../shared/queue/storage.ts";
 import { SubmissionQueue } from "../../shared/queue/submission-queue.ts";
+import { templateNotice } from "../../shared/template/notice.ts";
 import { getTemplate } from "../../shared/template/registry.ts";
 import { createFakeExcel, type FakeExcel } from "../excel/fake/index.ts";
 import { createExcelPort } from "../excel/port.ts";
@@ -38,6 +39,11 @@ const F = (code: string) => `${TEMPLATE_LAYOUT.columns.actual}${indicatorRows.in
 
 /** A template only the server knows (not built in): what a province publishes. */
 const PROVINCE_2026 = { ...getTemplate("doan-2026")!, id: "tinh-sl-2026", version: 3 };
+const PROVINCE_2026_V2 = {
+  ...PROVINCE_2026,
+  version: 2,
+  title: { vi: "Mẫu tỉnh (bản 2)", en: "Province (v2)" },
+};
 
 const UNITS = [
   { code: "SL.SOPCOP", name: "Huyện đoàn Sốp Cộp", parent: "SL" },
@@ -121,6 +127,9 @@ function handle(req: IncomingMessage, res: ServerResponse, raw: string) {
   }
   if (req.method === "GET" && url.pathname === `/v1/templates/${PROVINCE_2026.id}`)
     return send(200, PROVINCE_2026);
+  // An older version of it, which an earlier sheet was made from.
+  if (req.method === "GET" && url.pathname === `/v1/templates/${PROVINCE_2026.id}/versions/2`)
+    return send(200, PROVINCE_2026_V2);
   if (req.method === "GET" && url.pathname === "/v1/consolidation") {
     consolidationQueries.push(url.searchParams);
     const compare = url.searchParams.get("compare");
@@ -358,6 +367,76 @@ describe("Tạo mẫu with the period's template", () => {
   it("uses the built-in template when the period has none on the server", async () => {
     await controller.createTemplate({ unitCode: "SL.MAISON", period: "2023" });
     expect((await controller.validate())?.template).toMatchObject({ id: "doan-2024", version: 1 });
+  });
+});
+
+describe("a sheet made from another template than its period's", () => {
+  const PERIOD = TEMPLATE_LAYOUT.header.period.input;
+
+  it("is checked with its own template, names the period's, and Tải mẫu mới makes that one beside it", async () => {
+    await createAndFill(CLEAN);
+    // The report moves to 2026, whose units now fill the province's template.
+    fake.user.type(SHEET, PERIOD, "2026");
+    await fake.flushEvents();
+    await controller.whenIdle();
+    const check = await controller.validate();
+    expect(check?.template).toMatchObject({ id: "doan-2024", version: 1 });
+    expect(controller.state.templateNews).toEqual({
+      sheet: SHEET,
+      period: "2026",
+      template: { id: "tinh-sl-2026", version: 3 },
+      said: templateNotice({ id: "doan-2024", version: 1 }, { id: "tinh-sl-2026", version: 3 }),
+    });
+    expect(controller.state.templateNews?.said.vi).toBe(
+      "mẫu doan-2024 v1; kỳ này dùng tinh-sl-2026: tải mẫu mới",
+    );
+
+    // A re-check after an edit keeps the notice; it belongs to the sheet.
+    fake.user.type(SHEET, F("PT01"), 92400);
+    await fake.flushEvents();
+    await controller.whenIdle();
+    expect(controller.state.templateNews?.sheet).toBe(SHEET);
+
+    await controller.getNewTemplate();
+    const made = `${SHEET} (2)`;
+    expect(fake.sheetNames()).toEqual(["Sheet1", SHEET, made]);
+    expect(fake.cell(made, TEMPLATE_LAYOUT.header.template.input).value).toContain("tinh-sl-2026");
+    expect(fake.cell(made, TEMPLATE_LAYOUT.header.unitCode.input).value).toBe("SL.MAISON");
+    expect(fake.cell(made, PERIOD).value).toBe("2026");
+    // The old sheet is never written over.
+    expect(fake.cell(SHEET, F("PT01")).value).toBe(92400);
+    expect(controller.state.templateNews).toBeNull();
+
+    const fresh = await controller.validate();
+    expect(fresh?.sheet).toBe(made);
+    expect(fresh?.template).toMatchObject({ id: "tinh-sl-2026", version: 3 });
+    expect(controller.state.templateNews).toBeNull();
+  });
+
+  it("an older version of the period's template is fetched, kept, and checked with that version", async () => {
+    await createExcelPort(fake.run).render(
+      templateSheetPlan(PROVINCE_2026_V2, { unitCode: "SL.MAISON", period: "2026" }),
+    );
+    const check = await controller.validate();
+    expect(check?.template).toMatchObject({ id: "tinh-sl-2026", version: 2 });
+    expect(check?.issues.map((i) => i.code)).not.toContain("grid.template_version_unknown");
+    expect(controller.state.templateNews?.said.vi).toBe(
+      "mẫu tinh-sl-2026 v2; kỳ này dùng tinh-sl-2026 v3: tải mẫu mới",
+    );
+    await controller.stop();
+
+    // Offline, the kept version still reads it; the notice needs the server and is not invented.
+    controller = await openController("http://127.0.0.1:1");
+    const offline = await controller.validate();
+    expect(offline?.template).toMatchObject({ id: "tinh-sl-2026", version: 2 });
+    expect(controller.state.templateNews).toBeNull();
+  });
+
+  it("says nothing when the sheet is on its period's template", async () => {
+    await controller.createTemplate({ unitCode: "SL.MAISON", period: "2026" });
+    const check = await controller.validate();
+    expect(check?.template).toMatchObject({ id: "tinh-sl-2026", version: 3 });
+    expect(controller.state.templateNews).toBeNull();
   });
 });
 

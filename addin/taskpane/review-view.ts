@@ -1,25 +1,18 @@
 // The review's DOM (§3): the reporter's "Bị trả lại" / "Đã duyệt" card, and the reviewer's "Duyệt báo
-// cáo" view (list, open report, comments, Duyệt / Trả lại). Drawn by view.ts on every render; typed
+// cáo" view (list, open report, comments, Duyệt / Trả lại). Drawn as the "review" screen of view.ts on every render; typed
 // drafts live here so a re-render never loses them.
 import { formatDateTimeVn } from "../../shared/format/vietnam-time.ts";
 import type { Lang } from "../../shared/messages/types.ts";
 import { describeChange, STATE_LABEL } from "../../shared/review/labels.ts";
 import { rt } from "../ui/review-text.ts";
 import type { Controller, PaneState } from "./controller.ts";
-import { type Child, h, icon } from "./dom.ts";
+import { type Child, h } from "./dom.ts";
 import { ICONS } from "./icons.ts";
 import type { OpenReview, OwnReview, ReviewDesk } from "./review-desk.ts";
+import type { Screen, ScreenContext } from "./screen.ts";
+import { cardHeader, field, formCard, toolButton } from "./widgets.ts";
 
 const drafts = { unit: "", period: "", comment: "", cellComment: "" };
-
-function header(svg: string, title: string): HTMLElement {
-  return h(
-    "div",
-    { class: "card-header" },
-    icon(svg, "icon card-icon"),
-    h("h2", { class: "card-title" }, title),
-  );
-}
 
 /** Reporter: the review of the checked report when it is returned (with its comments) or accepted. */
 export function ownReviewCard(own: OwnReview | null, lang: Lang): HTMLElement | null {
@@ -30,7 +23,10 @@ export function ownReviewCard(own: OwnReview | null, lang: Lang): HTMLElement | 
   return h(
     "section",
     { class: `card ${returned ? "card-warning" : "card-success"}`, data: { testid: "own-review" } },
-    header(returned ? ICONS.warning : ICONS.success, rt(returned ? "returnedTitle" : "acceptedTitle", lang)),
+    cardHeader(
+      returned ? ICONS.warning : ICONS.success,
+      rt(returned ? "returnedTitle" : "acceptedTitle", lang),
+    ),
     h("p", { class: "card-note" }, rt(returned ? "returnedIntro" : "acceptedIntro", lang, params)),
     r.comment ? h("p", { class: "review-comment", data: { testid: "own-review-comment" } }, r.comment) : null,
     r.items?.length
@@ -44,13 +40,8 @@ export function ownReviewCard(own: OwnReview | null, lang: Lang): HTMLElement | 
 }
 
 /** A labelled input whose typed text survives re-renders (drafts). */
-function field(id: string, label: string, key: keyof typeof drafts, placeholder: string): HTMLElement {
-  return h(
-    "div",
-    { class: "field" },
-    h("label", { class: "field-label", for: id }, label),
-    input(id, key, placeholder),
-  );
+function draftField(id: string, label: string, key: keyof typeof drafts, placeholder: string): HTMLElement {
+  return field(id, label, input(id, key, placeholder));
 }
 
 function input(id: string, key: keyof typeof drafts, placeholder: string): HTMLElement {
@@ -135,10 +126,10 @@ function openCard(open: OpenReview, c: Controller, busy: boolean, lang: Lang): H
   return h(
     "section",
     { class: "card", data: { testid: "review-open" } },
-    header(ICONS.validate, rt("openTitle", lang, { unit: open.unit, revision: open.revision })),
+    cardHeader(ICONS.validate, rt("openTitle", lang, { unit: open.unit, revision: open.revision })),
     h("p", { class: "card-note" }, `${open.name} · ${STATE_LABEL[open.state][lang]} · ${open.sheet}`),
     changesList(open, lang),
-    field("review-cell-comment", rt("cellComment", lang), "cellComment", "…"),
+    draftField("review-cell-comment", rt("cellComment", lang), "cellComment", "…"),
     h(
       "div",
       { class: "form-actions" },
@@ -184,7 +175,7 @@ function openCard(open: OpenReview, c: Controller, busy: boolean, lang: Lang): H
           ),
         )
       : null,
-    field("review-comment", rt("commentLabel", lang), "comment", "…"),
+    draftField("review-comment", rt("commentLabel", lang), "comment", "…"),
     h(
       "div",
       { class: "form-actions" },
@@ -199,20 +190,13 @@ export function reviewDeskView(s: PaneState, c: Controller): HTMLElement[] {
   if (drafts.unit === "") drafts.unit = s.desk?.unit ?? s.units?.[0]?.code ?? "";
   if (drafts.period === "") drafts.period = s.desk?.period ?? String(new Date().getFullYear());
   const busy = s.busy !== null;
-  const form = h(
-    "form",
-    {
-      class: "card form",
-      data: { testid: "review-desk" },
-      onSubmit: (e) => {
-        e.preventDefault();
-        void c.loadReviewList(drafts.unit.trim(), drafts.period);
-      },
-    },
-    header(ICONS.validate, rt("deskTitle", s.lang)),
+  const form = formCard(
+    "review-desk",
+    () => void c.loadReviewList(drafts.unit.trim(), drafts.period),
+    cardHeader(ICONS.validate, rt("deskTitle", s.lang)),
     h("p", { class: "card-note" }, rt("deskIntro", s.lang)),
-    field("review-unit", rt("unitAbove", s.lang), "unit", "SL"),
-    field("review-period", rt("period", s.lang), "period", "2026"),
+    draftField("review-unit", rt("unitAbove", s.lang), "unit", "SL"),
+    draftField("review-period", rt("period", s.lang), "period", "2026"),
     h(
       "div",
       { class: "form-actions" },
@@ -233,15 +217,17 @@ export function reviewDeskView(s: PaneState, c: Controller): HTMLElement[] {
 
 /** The toolbar's "Duyệt báo cáo" button, beside Lấy tổng hợp. */
 export function reviewToolButton(s: PaneState, run: () => void): HTMLElement {
-  return h(
-    "button",
-    {
-      class: `tool-button${s.view === "review" ? " is-selected" : ""}`,
-      disabled: s.busy !== null,
-      data: { testid: "action-review" },
-      onClick: run,
-    },
-    icon(ICONS.validate, "icon icon-24"),
-    h("span", { class: "tool-label" }, rt("deskTitle", s.lang)),
-  );
+  return toolButton({
+    label: rt("deskTitle", s.lang),
+    icon: ICONS.validate,
+    testid: "action-review",
+    run,
+    disabled: s.busy !== null,
+    selected: s.view === "review",
+  });
+}
+
+/** The "review" screen of the pane (view.ts's SCREENS). */
+export function reviewScreen(ctx: ScreenContext): Screen {
+  return { render: (s) => reviewDeskView(s, ctx.controller) };
 }

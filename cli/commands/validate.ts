@@ -2,6 +2,7 @@
 // copies; a summary table when there are several files.
 import { basename, join, resolve } from "node:path";
 import { createApiClient } from "../../shared/api/client.ts";
+import { fetchPeriodTemplate } from "../../shared/api/period-template.ts";
 import type { Issue } from "../../shared/issues.ts";
 import { formatIssue } from "../../shared/messages/index.ts";
 import type { Lang } from "../../shared/messages/types.ts";
@@ -284,9 +285,8 @@ function periodTemplateLookup(
     let answer = asked.get(period);
     if (!answer) {
       answer = (async () => {
-        const id = (await client.period(period)).template;
-        if (id === undefined || id === null) return undefined;
-        const template = await client.template(id);
+        const template = await fetchPeriodTemplate(client, period);
+        if (!template) return undefined;
         await keepTemplate(io, template);
         return { id: template.id, version: template.version };
       })().catch(() => undefined); // offline: the check stands without the notice
