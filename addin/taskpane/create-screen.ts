@@ -37,7 +37,7 @@ export function createScreen(ctx: ScreenContext): Screen {
     formCard(
       "create",
       () => void ctx.controller.createTemplate({ ...d }),
-      ...viewHeader(ctx, "createTitle", ctx.tr("createHint", { template: "doan-2024" })),
+      ...viewHeader(ctx, "createTitle", ctx.tr("createHint")),
       unitFields(s),
       labelled("period", "fieldPeriod", input("period", { placeholder: "2023" }), "fieldPeriodHint"),
       h(

@@ -139,8 +139,8 @@ export const TEXT = {
   // Create.
   createTitle: { vi: "Tạo trang mẫu báo cáo", en: "Create the report sheet" },
   createHint: {
-    vi: "Trang mới theo mẫu {template}: điền số liệu vào cột Chỉ tiêu giao và Kết quả thực hiện.",
-    en: "A new sheet from template {template}: fill in the Target and Actual columns.",
+    vi: "Trang mới theo mẫu kỳ báo cáo đang dùng: điền số liệu vào cột Chỉ tiêu giao và Kết quả thực hiện.",
+    en: "A new sheet from the template the period uses: fill in the Target and Actual columns.",
   },
   createDone: { vi: "Đã tạo trang “{sheet}”.", en: "Created sheet “{sheet}”." },
   fieldUnit: { vi: "Đơn vị", en: "Unit" },
