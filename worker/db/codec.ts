@@ -16,6 +16,9 @@ export interface StoredRow {
   n: string | null;
 }
 
+/** The columns of current_values as a StoredRow, for every SELECT that reads stored rows. */
+export const STORED_COLUMNS = "code AS c, target AS t, actual AS a, target_pct AS p, grade AS g, note AS n";
+
 export function toStored(kind: IndicatorKind, x: number): number {
   return kind === "money" ? toThousands(x) : x;
 }
