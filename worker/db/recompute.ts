@@ -28,13 +28,14 @@ import {
   fromStored,
   isEmptyRow,
   perUnitThresholds,
+  STORED_COLUMNS,
   type StoredRow,
   storedSumInThousandths,
 } from "./codec.ts";
 import { figuresOf, ownOf, type TotalsRow } from "./consolidation.ts";
 import type { Db } from "./db.ts";
 import { rebuildStatements } from "./rebuild.ts";
-import { readTemplate } from "./templates.ts";
+import { readTemplate, submissionVersionSql } from "./templates.ts";
 
 const LISTED = 1000;
 /** Rows per INSERT statement when rewriting: keeps each bound JSON parameter far below D1's limits. */
@@ -52,6 +53,8 @@ interface RevisionRow {
   unit: string;
   revision: number;
   template: string;
+  /** The version the revision was checked with; null when its template is not in D1. */
+  template_version: number | null;
   mode: "replace" | "merge";
   body: string;
   received_at: string;
@@ -92,53 +95,78 @@ interface PeriodState {
 }
 
 async function readPeriodState(db: Db, period: string): Promise<PeriodState> {
-  const [units, codes, deadline, revisions, values, statuses, totals, counters, lastId] = await db.batch([
-    db.prepare(
-      "SELECT code, name, parent FROM unit_versions WHERE valid_from <= ?1 AND valid_to > ?1",
-      periodLastDay(period),
-    ),
-    db.prepare("SELECT code FROM units"),
-    db.prepare("SELECT deadline FROM periods WHERE period = ?", period),
-    db.prepare(
-      `SELECT unit, revision, template, mode, body, received_at FROM submissions WHERE period = ?
-       ORDER BY unit, revision, id`,
-      period,
-    ),
-    db.prepare(
-      `SELECT unit, code AS c, target AS t, actual AS a, target_pct AS p, grade AS g, note AS n
-       FROM current_values WHERE period = ?`,
-      period,
-    ),
-    db.prepare(
-      "SELECT unit, current_revision, template, first_received_at, received_at FROM report_status WHERE period = ?",
-      period,
-    ),
-    db.prepare("SELECT * FROM totals WHERE period = ?", period),
-    db.prepare("SELECT ancestor, submitted, late FROM status_totals WHERE period = ?", period),
-    db.prepare("SELECT IFNULL(MAX(id), 0) AS id FROM submissions WHERE period = ?", period),
-  ]);
-  const rows = <T>(r: D1Result | undefined) => (r?.results ?? []) as unknown as T[];
+  const [units, codes, [deadline], revisions, values, statuses, totals, counters, [lastId]] =
+    await db.batchRows<
+      [
+        UnitRow,
+        { code: string },
+        { deadline: string | null },
+        RevisionRow,
+        StoredValue,
+        StatusRow,
+        TotalsRow,
+        { ancestor: string; submitted: number; late: number },
+        { id: number },
+      ]
+    >([
+      db.prepare(
+        "SELECT code, name, parent FROM unit_versions WHERE valid_from <= ?1 AND valid_to > ?1",
+        periodLastDay(period),
+      ),
+      db.prepare("SELECT code FROM units"),
+      db.prepare("SELECT deadline FROM periods WHERE period = ?", period),
+      db.prepare(
+        `SELECT s.unit, s.revision, s.template, ${submissionVersionSql("s")} AS template_version, s.mode, s.body,
+         s.received_at
+       FROM submissions s WHERE s.period = ? ORDER BY s.unit, s.revision, s.id`,
+        period,
+      ),
+      db.prepare(`SELECT unit, ${STORED_COLUMNS} FROM current_values WHERE period = ?`, period),
+      db.prepare(
+        "SELECT unit, current_revision, template, first_received_at, received_at FROM report_status WHERE period = ?",
+        period,
+      ),
+      db.prepare("SELECT * FROM totals WHERE period = ?", period),
+      db.prepare("SELECT ancestor, submitted, late FROM status_totals WHERE period = ?", period),
+      db.prepare("SELECT IFNULL(MAX(id), 0) AS id FROM submissions WHERE period = ?", period),
+    ]);
   return {
-    units: rows<UnitRow>(units),
-    codes: new Set(rows<{ code: string }>(codes).map((u) => u.code)),
-    deadline: rows<{ deadline: string | null }>(deadline)[0]?.deadline ?? null,
-    revisions: rows<RevisionRow>(revisions),
-    values: rows<StoredValue>(values),
-    statuses: rows<StatusRow>(statuses),
-    totals: rows<TotalsRow>(totals),
-    counters: rows<{ ancestor: string; submitted: number; late: number }>(counters),
-    lastId: rows<{ id: number }>(lastId)[0]?.id ?? 0,
+    units,
+    codes: new Set(codes.map((u) => u.code)),
+    deadline: deadline?.deadline ?? null,
+    revisions,
+    values,
+    statuses,
+    totals,
+    counters,
+    lastId: lastId?.id ?? 0,
   };
 }
 
-/** The templates a period's revisions name, from D1 (latest versions); the default when there are none. */
+/** A revision's template and version, as the key of `templatesOf`'s map. */
+const versionKey = (r: Pick<RevisionRow, "template" | "template_version">) =>
+  `${r.template}@${r.template_version ?? "built-in"}`;
+
+/**
+ * The template versions a period's revisions were checked with, from D1 (a template D1 does not hold:
+ * its built-in), newest version first; the default template's latest when there are no revisions.
+ */
 async function templatesOf(db: Db, revisions: readonly RevisionRow[]): Promise<Map<string, Template>> {
-  const ids = new Set(revisions.map((r) => r.template));
-  if (ids.size === 0) ids.add(DEFAULT_TEMPLATE_ID);
+  const used = new Map(revisions.map((r) => [versionKey(r), r]));
+  if (used.size === 0) {
+    const latest = (await readTemplate(db, DEFAULT_TEMPLATE_ID)) ?? getTemplate(DEFAULT_TEMPLATE_ID);
+    return new Map(latest ? [[DEFAULT_TEMPLATE_ID, latest]] : []);
+  }
+  const newestFirst = [...used.values()].sort(
+    (x, y) => (y.template_version ?? 0) - (x.template_version ?? 0),
+  );
   const out = new Map<string, Template>();
-  for (const id of ids) {
-    const template = (await readTemplate(db, id)) ?? getTemplate(id);
-    if (template) out.set(id, template);
+  for (const r of newestFirst) {
+    const version = r.template_version ?? undefined;
+    const template =
+      (version === undefined ? undefined : await readTemplate(db, r.template, version)) ??
+      getTemplate(r.template);
+    if (template) out.set(versionKey(r), template);
   }
   return out;
 }
@@ -147,9 +175,10 @@ function replay(revisions: readonly RevisionRow[], templates: Map<string, Templa
   const out = new Map<string, Replayed>();
   for (const r of revisions) {
     const body = JSON.parse(r.body) as ParsedSubmission;
-    const template = templates.get(r.template);
+    // Encoded with the very version the revision was checked with, as the submission batch did.
+    const template = templates.get(versionKey(r));
     if (!template)
-      throw new Error(`recompute: revision ${r.revision} of ${r.unit} names template ${r.template}`);
+      throw new Error(`recompute: revision ${r.revision} of ${r.unit} names template ${versionKey(r)}`);
     const sent = body.rows.map((row) => encodeRow(template, row));
     let unit = out.get(r.unit);
     if (!unit) {
