@@ -228,15 +228,9 @@ const FIELDS: [keyof StoredRow, string][] = [
   ["n", "note"],
 ];
 
-function compare(
-  period: string,
-  state: PeriodState,
-  replayed: Map<string, Replayed>,
-  templates: Map<string, Template>,
-): RecomputeDifference[] {
+/** Revision numbers of each unit: 1, 2, 3… without a gap (never rewritten, only named). */
+function compareRevisions(period: string, replayed: Map<string, Replayed>): RecomputeDifference[] {
   const diffs: RecomputeDifference[] = [];
-  const known = new Set(state.units.map((u) => u.code));
-
   for (const [unit, r] of replayed) {
     const expected = r.revisions.map((_, i) => i + 1);
     if (r.revisions.join() !== expected.join()) {
@@ -250,8 +244,16 @@ function compare(
       });
     }
   }
+  return diffs;
+}
 
-  // Current values, row by row and field by field.
+/** Current values, row by row and field by field. */
+function compareCurrentValues(
+  period: string,
+  state: PeriodState,
+  replayed: Map<string, Replayed>,
+): RecomputeDifference[] {
+  const diffs: RecomputeDifference[] = [];
   const stored = new Map<string, StoredRow>();
   for (const v of state.values) stored.set(`${v.unit}\u0000${v.c}`, v);
   const keys = new Set(stored.keys());
@@ -267,8 +269,16 @@ function compare(
         diffs.push({ period, unit, what: "current_value", code, field, stored: sv, expected: ev });
     }
   }
+  return diffs;
+}
 
-  // Report status: current revision, template and times.
+/** Report status: current revision, template and times. */
+function compareStatuses(
+  period: string,
+  state: PeriodState,
+  replayed: Map<string, Replayed>,
+): RecomputeDifference[] {
+  const diffs: RecomputeDifference[] = [];
   const statuses = new Map(state.statuses.map((s) => [s.unit, s]));
   const units = new Set([...statuses.keys(), ...replayed.keys()]);
   for (const unit of [...units].sort()) {
@@ -280,32 +290,92 @@ function compare(
       if (sv !== ev) diffs.push({ period, unit, what: "report_status", field, stored: sv, expected: ev });
     }
   }
+  return diffs;
+}
 
-  // Consolidated figures as the API answers them: the stored totals through the same shared functions
-  // GET /v1/consolidation uses, against shared/consolidation over the replayed current values.
+/** One unit's stored totals (as GET /v1/consolidation answers them) against the oracle's, field by field. */
+function compareIndicators(
+  period: string,
+  unit: string,
+  have: readonly IndicatorTotal[],
+  want: Consolidation | undefined,
+  compared: Set<string>,
+): RecomputeDifference[] {
+  const diffs: RecomputeDifference[] = [];
+  const wantBy = new Map((want?.indicators ?? []).map((t) => [t.code, t]));
+  for (const h of have) {
+    if (compared.has(`${unit}\u0000${h.code}`)) continue;
+    compared.add(`${unit}\u0000${h.code}`);
+    const hf = flatten(h);
+    const wf = flatten(wantBy.get(h.code));
+    for (const field of new Set([...hf.keys(), ...wf.keys()])) {
+      const sv = hf.get(field) ?? null;
+      const ev = wf.get(field) ?? null;
+      if (sv !== ev)
+        diffs.push({ period, unit, what: "total", code: h.code, field, stored: sv, expected: ev });
+    }
+  }
+  return diffs;
+}
+
+/** Reporting below the unit: the subtree's stored counters less the unit's own report, against the oracle's. */
+function compareReporting(
+  period: string,
+  unit: string,
+  stored: {
+    own: StatusRow | undefined;
+    counter: PeriodState["counters"][number] | undefined;
+    deadline: string | null;
+  },
+  want: Consolidation | undefined,
+): RecomputeDifference[] {
+  const { own, counter: c } = stored;
+  const ownLate = own && isLate(own.first_received_at, stored.deadline) ? 1 : 0;
+  const counts = { submitted: (c?.submitted ?? 0) - (own ? 1 : 0), late: (c?.late ?? 0) - ownLate };
+  return (["submitted", "late"] as const).flatMap((field): RecomputeDifference[] => {
+    const expected = want?.reporting[field] ?? 0;
+    return counts[field] === expected
+      ? []
+      : [{ period, unit, what: "reporting", field, stored: counts[field], expected }];
+  });
+}
+
+/**
+ * Consolidated figures as the API answers them: the stored totals through the same shared functions
+ * GET /v1/consolidation uses, against shared/consolidation over the replayed current values, once per
+ * template version the period's revisions used (a code two of them share is compared once, the
+ * reporting counters once per unit).
+ */
+function compareTotals(
+  period: string,
+  state: PeriodState,
+  replayed: Map<string, Replayed>,
+  templates: Map<string, Template>,
+): RecomputeDifference[] {
+  const diffs: RecomputeDifference[] = [];
+  const known = new Set(state.units.map((u) => u.code));
   const totalsBy = groupBy(state.totals, (t) => t.ancestor);
   const storedTargets = groupBy(
     state.values.filter((v) => v.p !== null),
     (v) => v.unit,
   );
-  // A code two templates share is compared once.
+  const statuses = new Map(state.statuses.map((s) => [s.unit, s]));
+  const counters = new Map(state.counters.map((c) => [c.ancestor, c]));
   const compared = new Set<string>();
+  const reportingCompared = new Set<string>();
   for (const template of templates.values()) {
     const catalog = catalogOf(template);
-    const reports: CurrentReport[] = [];
-    for (const [unit, r] of replayed) {
-      if (!known.has(unit)) continue;
-      reports.push({
+    const reports: CurrentReport[] = [...replayed]
+      .filter(([unit]) => known.has(unit))
+      .map(([unit, r]) => ({
         unit,
         rows: [...r.rows.values()].map((row) => decodeRow(template, row)),
         firstReceivedAt: r.status.first_received_at,
         receivedAt: r.status.received_at,
-      });
-    }
+      }));
     const input = { template, units: state.units, reports, period, deadline: state.deadline };
     const expected = consolidateOrReport(input, catalog, state, diffs);
     if (expected === undefined) continue;
-    const counters = new Map(state.counters.map((c) => [c.ancestor, c]));
     for (const unit of state.units.map((u) => u.code).sort()) {
       const targets = (storedTargets.get(unit) ?? []).map((v) => ({ code: v.c, target_pct: v.p as number }));
       const have = indicatorTotals(
@@ -314,43 +384,28 @@ function compare(
         ownOf(catalog, targets),
       );
       const want = expected.get(unit);
-      const wantBy = new Map((want?.indicators ?? []).map((t) => [t.code, t]));
-      for (const h of have) {
-        if (compared.has(`${unit}\u0000${h.code}`)) continue;
-        compared.add(`${unit}\u0000${h.code}`);
-        const hf = flatten(h);
-        const wf = flatten(wantBy.get(h.code));
-        for (const field of new Set([...hf.keys(), ...wf.keys()])) {
-          const sv = hf.get(field) ?? null;
-          const ev = wf.get(field) ?? null;
-          if (sv !== ev)
-            diffs.push({ period, unit, what: "total", code: h.code, field, stored: sv, expected: ev });
-        }
-      }
-      // Reporting below the unit: the subtree's counters less the unit's own report.
-      const own = statuses.get(unit);
-      const ownLate = own && isLate(own.first_received_at, state.deadline) ? 1 : 0;
-      const c = counters.get(unit);
-      const storedReporting = {
-        submitted: (c?.submitted ?? 0) - (own ? 1 : 0),
-        late: (c?.late ?? 0) - ownLate,
-      };
-      for (const field of ["submitted", "late"] as const) {
-        const ev = want?.reporting[field] ?? 0;
-        if (storedReporting[field] !== ev) {
-          diffs.push({
-            period,
-            unit,
-            what: "reporting",
-            field,
-            stored: storedReporting[field],
-            expected: ev,
-          });
-        }
-      }
+      diffs.push(...compareIndicators(period, unit, have, want, compared));
+      if (reportingCompared.has(unit)) continue;
+      reportingCompared.add(unit);
+      const stored = { own: statuses.get(unit), counter: counters.get(unit), deadline: state.deadline };
+      diffs.push(...compareReporting(period, unit, stored, want));
     }
   }
   return diffs;
+}
+
+function compare(
+  period: string,
+  state: PeriodState,
+  replayed: Map<string, Replayed>,
+  templates: Map<string, Template>,
+): RecomputeDifference[] {
+  return [
+    ...compareRevisions(period, replayed),
+    ...compareCurrentValues(period, state, replayed),
+    ...compareStatuses(period, state, replayed),
+    ...compareTotals(period, state, replayed, templates),
+  ];
 }
 
 /**
