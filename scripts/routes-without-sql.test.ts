@@ -13,7 +13,7 @@ const SQL =
 const D1_CALL = /\bdb\.(prepare|run|first|all|batch|batchRows)\s*[<(]/;
 
 /** Where a route file runs SQL itself: the lines (1-based) with SQL text or a direct D1 call. */
-export function sqlLines(source: string): number[] {
+function sqlLines(source: string): number[] {
   return source.split("\n").flatMap((line, i) => {
     const code = line.trim();
     if (code.startsWith("//") || code.startsWith("*") || code.startsWith("/*")) return [];
