@@ -9,7 +9,7 @@ import type { ParsedSubmission, RecomputeAnswer, RecomputeDifference } from "../
 import { periodLastDay } from "../../shared/format/vietnam-time.ts";
 import { DEFAULT_TEMPLATE_ID, getTemplate } from "../../shared/template/registry.ts";
 import type { Template } from "../../shared/template/types.ts";
-import { encodeRow, isEmptyRow, perUnitThresholds, STORED_COLUMNS, type StoredRow } from "./codec.ts";
+import { encodeRow, isEmptyRow, perUnitThresholds, STORED_COLUMNS } from "./codec.ts";
 import type { TotalsRow } from "./consolidation.ts";
 import type { Db } from "./db.ts";
 import { rebuildStatements } from "./rebuild.ts";
