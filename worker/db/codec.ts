@@ -16,6 +16,9 @@ export interface StoredRow {
   n: string | null;
 }
 
+/** The columns of current_values as a StoredRow, for every SELECT that reads stored rows. */
+export const STORED_COLUMNS = "code AS c, target AS t, actual AS a, target_pct AS p, grade AS g, note AS n";
+
 export function toStored(kind: IndicatorKind, x: number): number {
   return kind === "money" ? toThousands(x) : x;
 }
@@ -32,8 +35,17 @@ export function storedSumInThousandths(kind: IndicatorKind, n: number): number {
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
 /** A validated submission row as stored. Ratio actuals are dropped (derived); "" notes are no note. */
+/**
+ * The kind a row is stored and read with: its own row's, or, for a row stored under a former code, the
+ * kind of the row renamed from it (as shared/consolidation reads its totals). Unknown: a count.
+ */
+function kindOf(template: Template, code: string): IndicatorKind {
+  const own = template.indicators.find((i) => i.code === code);
+  return (own ?? template.indicators.find((i) => i.formerCode === code))?.kind ?? "count";
+}
+
 export function encodeRow(template: Template, row: SubmissionRow): StoredRow {
-  const kind = template.indicators.find((i) => i.code === row.code)?.kind ?? "count";
+  const kind = kindOf(template, row.code);
   const target = num(row.target);
   const actual = num(row.actual);
   return {
@@ -61,7 +73,7 @@ export function batchRowsJson(template: Template, rows: readonly SubmissionRow[]
 
 /** A stored row back in the API's shape, fields only when they hold something. */
 export function decodeRow(template: Template, r: StoredRow): ReportRow {
-  const kind = template.indicators.find((i) => i.code === r.c)?.kind ?? "count";
+  const kind = kindOf(template, r.c);
   const row: ReportRow = { code: r.c };
   if (kind === "ratio") {
     if (r.p !== null) row.target = r.p;

@@ -7,7 +7,7 @@ import type { Template } from "../../shared/template/types.ts";
 import type { UnitEvent } from "../../shared/tree/changes.ts";
 import { compareConsolidation } from "../../shared/tree/compare.ts";
 import type { UnitVersion } from "../../shared/tree/dated.ts";
-import { decodeRow, type StoredRow } from "./codec.ts";
+import { decodeRow, STORED_COLUMNS, type StoredRow } from "./codec.ts";
 import type { Db } from "./db.ts";
 import { VERSIONS } from "./tree.ts";
 
@@ -26,7 +26,7 @@ const IN_HELD = "IN (SELECT code FROM held)";
 const HELD_VERSIONS = `${HELD} ${VERSIONS} WHERE code ${IN_HELD}`;
 const LINKS = `${HELD} SELECT effective, type, unit, other FROM unit_events
   WHERE type IN ('merge', 'split') AND unit ${IN_HELD} ORDER BY id`;
-const VALUES = `${HELD} SELECT unit, code AS c, target AS t, actual AS a, target_pct AS p, grade AS g, note AS n
+const VALUES = `${HELD} SELECT unit, ${STORED_COLUMNS}
   FROM current_values WHERE period = ?2 AND unit ${IN_HELD}`;
 const STATUS = `${HELD} SELECT unit, first_received_at, received_at FROM report_status
   WHERE period = ?2 AND unit ${IN_HELD}`;
@@ -37,19 +37,24 @@ export async function withComparison(
   asked: Consolidation,
   compared: string,
 ): Promise<ComparedConsolidation> {
-  const [versions, events, values, statuses] = await db.batch([
+  const [versions, events, values, statuses] = await db.batchRows<
+    [
+      UnitVersion,
+      UnitEvent,
+      StoredRow & { unit: string },
+      { unit: string; first_received_at: string; received_at: string },
+    ]
+  >([
     db.prepare(HELD_VERSIONS, asked.unit),
     db.prepare(LINKS, asked.unit),
     db.prepare(VALUES, asked.unit, compared),
     db.prepare(STATUS, asked.unit, compared),
   ]);
   const byUnit = new Map<string, StoredRow[]>();
-  for (const v of (values?.results ?? []) as unknown as (StoredRow & { unit: string })[]) {
+  for (const v of values) {
     byUnit.set(v.unit, [...(byUnit.get(v.unit) ?? []), v]);
   }
-  const reports: CurrentReport[] = (
-    (statuses?.results ?? []) as unknown as { unit: string; first_received_at: string; received_at: string }[]
-  ).map((s) => ({
+  const reports: CurrentReport[] = statuses.map((s) => ({
     unit: s.unit,
     rows: (byUnit.get(s.unit) ?? []).map((r) => decodeRow(template, r)),
     firstReceivedAt: s.first_received_at,
@@ -57,8 +62,8 @@ export async function withComparison(
   }));
   return compareConsolidation(asked, {
     template,
-    versions: (versions?.results ?? []) as unknown as UnitVersion[],
-    events: (events?.results ?? []) as unknown as UnitEvent[],
+    versions,
+    events,
     period: asked.period,
     compared,
     reports,

@@ -177,6 +177,19 @@ async function addReportingDetail(
   reporting.lateUnitsNamed = namedUnits(reporting.lateUnits ?? [], names);
 }
 
+/** The rows of readConsolidation's one batch, statement by statement. */
+type Read = [
+  { deadline: string | null },
+  UnitRow,
+  UnitRow,
+  TotalsRow,
+  { unit: string; code: string; target_pct: number },
+  { unit: string; first_received_at: string },
+  { ancestor: string; submitted: number; late: number },
+  { code: string; missing: number },
+  { valid_from: string; valid_to: string },
+];
+
 /** The unit must exist (checked by the caller's scope check). */
 export async function readConsolidation(
   db: Db,
@@ -186,7 +199,7 @@ export async function readConsolidation(
   opts: { detail?: boolean } = {},
 ): Promise<Consolidation> {
   const day = periodLastDay(period);
-  const [periodRow, self, children, totals, ratioTargets, reports, counters, walk, life] = await db.batch([
+  const [[p], [me], kids, totals, targets, reports, counters, below, [life]] = await db.batchRows<Read>([
     db.prepare("SELECT deadline FROM periods WHERE period = ?", period),
     db.prepare(`${UNIT_ON_DAY} WHERE u.code = ?1 AND ${ON_DAY("u")}`, unit, period, day),
     db.prepare(`${UNIT_ON_DAY} WHERE u.parent = ?1 AND ${ON_DAY("u")} ORDER BY u.code`, unit, period, day),
@@ -212,36 +225,21 @@ export async function readConsolidation(
     db.prepare(WALK_MISSING_AND_LATE, unit, period, day),
     db.prepare("SELECT valid_from, valid_to FROM units WHERE code = ?", unit),
   ]);
-  const deadline = (periodRow?.results[0] as { deadline: string | null } | undefined)?.deadline ?? null;
-  const me = self?.results[0] as UnitRow | undefined;
+  const deadline = p?.deadline ?? null;
   if (!me) {
-    const l = life?.results[0] as { valid_from: string; valid_to: string } | undefined;
     checkInPeriod(unit, period, {
       inTree: false,
       held: false,
-      from: l?.valid_from ?? null,
-      to: l?.valid_to ?? null,
+      from: life?.valid_from ?? null,
+      to: life?.valid_to ?? null,
     });
     throw new Error(`consolidation: unit ${unit} vanished`);
   }
-  const kids = (children?.results ?? []) as unknown as UnitRow[];
   const catalog = catalogOf(template);
-  const totalsBy = groupBy((totals?.results ?? []) as unknown as TotalsRow[], (r) => r.ancestor);
-  const targetsBy = groupBy(
-    (ratioTargets?.results ?? []) as unknown as { unit: string; code: string; target_pct: number }[],
-    (r) => r.unit,
-  );
-  const reported = new Map(
-    ((reports?.results ?? []) as unknown as { unit: string; first_received_at: string }[]).map((r) => [
-      r.unit,
-      r.first_received_at,
-    ]),
-  );
-  const counter = new Map(
-    ((counters?.results ?? []) as unknown as { ancestor: string; submitted: number; late: number }[]).map(
-      (r) => [r.ancestor, r],
-    ),
-  );
+  const totalsBy = groupBy(totals, (r) => r.ancestor);
+  const targetsBy = groupBy(targets, (r) => r.unit);
+  const reported = new Map(reports.map((r) => [r.unit, r.first_received_at]));
+  const counter = new Map(counters.map((r) => [r.ancestor, r]));
   const totalsOf = (code: string) =>
     indicatorTotals(
       catalog,
@@ -252,7 +250,6 @@ export async function readConsolidation(
   // Reporting over units strictly below: the subtree's counters minus the unit's own report.
   const own = reported.get(unit);
   const ownLate = own !== undefined && isLate(own, deadline) ? 1 : 0;
-  const below = (walk?.results ?? []) as unknown as { code: string; missing: number }[];
   const lateUnits = below
     .filter((r) => !r.missing)
     .map((r) => r.code)

@@ -22,6 +22,18 @@ export class Db {
     return results;
   }
 
+  /**
+   * One batch (one transaction, one round trip), each statement's rows typed by the caller as with
+   * all<T>(): `const [units, [deadline]] = await db.batchRows<[UnitRow, { deadline: string }]>([a, b])`.
+   */
+  async batchRows<T extends unknown[]>(
+    statements: [...{ [K in keyof T]: D1PreparedStatement }],
+  ): Promise<{ [K in keyof T]: T[K][] }> {
+    const results = await this.batch(statements);
+    // D1 does not know what a statement's columns are; the caller names them, as with all<T>().
+    return results.map((r) => r.results) as { [K in keyof T]: T[K][] };
+  }
+
   async all<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]> {
     const r = await this.prepare(sql, ...params).all<T>();
     this.count(r.meta);

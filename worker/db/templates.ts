@@ -54,6 +54,17 @@ export function templateColumns(id: string, version: string, known: string): str
     AS templateDefinition`;
 }
 
+/**
+ * The version of its template a stored submission (table alias `s`) was checked with: the one its body
+ * names (submit() writes it there, also when the client named none), else, for rows stored before it
+ * did, the latest published by the time the row was received, else the first.
+ */
+export function submissionVersionSql(s: string): string {
+  const versions = `FROM template_versions v WHERE v.id = ${s}.template`;
+  return `COALESCE(json_extract(${s}.body, '$.templateVersion'),
+    (SELECT MAX(v.version) ${versions} AND v.published_at <= ${s}.received_at), (SELECT MIN(v.version) ${versions}))`;
+}
+
 export async function readTemplate(db: Db, id: string, version?: number): Promise<Template | undefined> {
   const row = await db.first<{ version: number; published_at: string; definition: string }>(
     `SELECT version, published_at, definition FROM template_versions

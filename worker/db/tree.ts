@@ -256,17 +256,19 @@ export interface TreeState {
 
 /** One round trip: everything a tree change plans against. */
 export async function readTreeState(db: Db): Promise<TreeState> {
-  const [version, versions, events, periods] = await db.batch([
+  const [[version], versions, events, periods] = await db.batchRows<
+    [{ version: number }, UnitVersion, UnitEvent, PeriodRow]
+  >([
     db.prepare("SELECT version FROM tree_version WHERE id = 1"),
     db.prepare(VERSIONS),
     db.prepare(EVENTS),
     db.prepare(PERIODS),
   ]);
   return {
-    version: (version?.results[0] as { version: number } | undefined)?.version ?? 0,
-    versions: (versions?.results ?? []) as unknown as UnitVersion[],
-    events: (events?.results ?? []) as unknown as UnitEvent[],
-    periods: (periods?.results ?? []) as unknown as PeriodRow[],
+    version: version?.version ?? 0,
+    versions,
+    events,
+    periods,
   };
 }
 

@@ -35,9 +35,8 @@ export async function unitsOn(db: Db, day: string, root: string | null): Promise
           day,
           root,
         );
-  const [rows, links] = await db.batch([list, db.prepare(LINKS)]);
-  const events = (links?.results ?? []) as unknown as UnitEvent[];
-  return ((rows?.results ?? []) as unknown as VersionRow[]).map((r) => {
+  const [rows, events] = await db.batchRows<[VersionRow, UnitEvent]>([list, db.prepare(LINKS)]);
+  return rows.map((r) => {
     const { predecessors, successors } = lineageOf(events, r.code);
     return {
       code: r.code,
@@ -53,7 +52,7 @@ export async function unitsOn(db: Db, day: string, root: string | null): Promise
 }
 
 export async function unitHistory(db: Db, code: string): Promise<UnitHistoryAnswer> {
-  const [versions, events] = await db.batch([
+  const [versions, events] = await db.batchRows<[Omit<VersionRow, "code">, UnitEvent]>([
     db.prepare(
       `SELECT name, parent, kind, valid_from AS "from", valid_to AS "to" FROM unit_versions
        WHERE code = ? ORDER BY valid_from`,
@@ -67,14 +66,14 @@ export async function unitHistory(db: Db, code: string): Promise<UnitHistoryAnsw
   ]);
   return {
     code,
-    versions: ((versions?.results ?? []) as unknown as Omit<VersionRow, "code">[]).map((v) => ({
+    versions: versions.map((v) => ({
       name: v.name,
       parent: v.parent,
       kind: v.kind,
       ...(v.from === BEGINNING ? {} : { from: v.from }),
       ...(v.to === FOREVER ? {} : { to: v.to }),
     })),
-    changes: ((events?.results ?? []) as unknown as UnitEvent[]).map(
+    changes: events.map(
       (e): UnitEventInfo => ({
         effective: e.effective,
         type: e.type,

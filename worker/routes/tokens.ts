@@ -6,6 +6,7 @@ import { tokenRequest } from "../../shared/api/schemas.ts";
 import type { AppEnv } from "../app-env.ts";
 import { adminOnly, requireVisibleUnit } from "../auth/scope.ts";
 import { newToken, sha256Hex } from "../auth/secrets.ts";
+import { insertToken, revokeToken } from "../db/tokens.ts";
 import { ApiFailure } from "../http/errors.ts";
 import { jsonBody } from "../http/json-body.ts";
 import { validated } from "../http/validate.ts";
@@ -17,14 +18,7 @@ export const tokens = new Hono<AppEnv>()
     const db = c.get("db");
     await requireVisibleUnit(db, p, unit);
     const { secret, id } = newToken();
-    await db.run(
-      "INSERT INTO tokens (id, hash, unit, role, created_at) VALUES (?, ?, ?, ?, ?)",
-      id,
-      await sha256Hex(secret),
-      unit,
-      role,
-      new Date().toISOString(),
-    );
+    await insertToken(db, { id, hash: await sha256Hex(secret), unit, role });
     return c.json({ token: secret, id, unit, role }, 201);
   })
   .delete(
@@ -33,14 +27,8 @@ export const tokens = new Hono<AppEnv>()
     validated("param", z.object({ id: z.string().min(1).max(64) })),
     async (c) => {
       const { id } = c.req.valid("param");
-      const db = c.get("db");
-      // COALESCE keeps the first revocation time when revoked twice.
-      const row = await db.first<{ id: string; revoked_at: string }>(
-        "UPDATE tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? RETURNING id, revoked_at",
-        new Date().toISOString(),
-        id,
-      );
-      if (!row) throw new ApiFailure("unknown_token", { id });
-      return c.json({ id: row.id, revoked: true as const, revokedAt: row.revoked_at }, 200);
+      const revokedAt = await revokeToken(c.get("db"), id);
+      if (revokedAt === undefined) throw new ApiFailure("unknown_token", { id });
+      return c.json({ id, revoked: true as const, revokedAt }, 200);
     },
   );
