@@ -59,10 +59,10 @@ function rowCells(grid: Grid, table: LocatedTable, row: number): RowCells {
 function uncodedRows(grid: Grid, table: LocatedTable, hits: CodeHit[]): RowCells[] {
   const coded = new Set(hits.map((h) => h.row));
   const last = Math.max(table.headerRow, ...hits.map((h) => h.row));
-  const sign = signatureRow(grid);
-  const gridEnd = gridOrigin(grid).row + gridSize(grid).rows - 1;
   // The table never runs into the signature block under it ("T/M BAN THƯỜNG VỤ" is no figure).
-  const end = sign !== undefined && sign > table.headerRow ? Math.min(gridEnd, sign - 1) : gridEnd;
+  const sign = signatureRow(grid, table.headerRow + 1);
+  const gridEnd = gridOrigin(grid).row + gridSize(grid).rows - 1;
+  const end = sign === undefined ? gridEnd : Math.min(gridEnd, sign - 1);
   const out: RowCells[] = [];
   for (let row = table.headerRow + 1; row <= end; row++) {
     const cells = rowCells(grid, table, row);

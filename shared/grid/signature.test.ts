@@ -92,3 +92,10 @@ describe("a filled template with the official look", () => {
     expect(locateReport(below).issues).toEqual([]);
   });
 });
+
+describe("signatureRow from a row", () => {
+  it("looks only at and below the row it is given", () => {
+    expect(signatureRow(filled(), last + 4)).toBe(last + 4);
+    expect(signatureRow(filled(), last + 5)).toBeUndefined();
+  });
+});

@@ -7,15 +7,15 @@ import type { Grid } from "./types.ts";
 
 const ON_BEHALF_RE = /^t ?m ban\b/;
 
-/** 1-based sheet row of the signature block, or undefined when the sheet has none. */
-export function signatureRow(grid: Grid): number | undefined {
+/** 1-based sheet row of the signature block at or below `from`, or undefined when there is none. */
+export function signatureRow(grid: Grid, from = 1): number | undefined {
   const { rows, cols } = gridSize(grid);
-  for (let r = 0; r < rows; r++) {
+  const origin = gridOrigin(grid).row;
+  for (let r = Math.max(0, from - origin); r < rows; r++) {
     for (let c = 0; c < cols; c++) {
-      const cell = cellAtIndex(grid, r, c);
-      if (typeof cell.value === "string" && ON_BEHALF_RE.test(foldWords(cell.value))) {
-        return gridOrigin(grid).row + r;
-      }
+      const v = cellAtIndex(grid, r, c).value;
+      // "T…" first: a cheap test, so a 5,000-row sheet folds only the few cells that could match.
+      if (typeof v === "string" && /^\s*t/i.test(v) && ON_BEHALF_RE.test(foldWords(v))) return origin + r;
     }
   }
   return undefined;
