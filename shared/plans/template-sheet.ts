@@ -109,7 +109,7 @@ function writeHeaderFields(b: SheetBuilder, template: Template, opts: TemplateSh
 }
 
 function writeColumnHeads(b: SheetBuilder): void {
-  const style = {
+  const style: Partial<PlanCell> = {
     bold: true,
     fill: HEADER_FILL,
     horizontalAlignment: "Center",
@@ -117,7 +117,7 @@ function writeColumnHeads(b: SheetBuilder): void {
     border: true,
   };
   for (const key of Object.keys(COLUMN_LABELS) as (keyof typeof COLUMN_LABELS)[]) {
-    b.put(text(`${C[key]}${L.headerRow}`, COLUMN_LABELS[key], style as Partial<PlanCell>));
+    b.put(text(`${C[key]}${L.headerRow}`, COLUMN_LABELS[key], style));
   }
 }
 
