@@ -139,8 +139,10 @@ export function reportSheet(totalRows: number): ReportSheet {
   const last = templateRows(TEMPLATE).lastRow;
   const body = last - first + 1;
   const noise = Math.max(0, totalRows - last);
-  // Body row i (0-based) moves down by the noise rows placed before it.
-  const shift = (row: number) => (row < first ? row : row + Math.floor(((row - first) * noise) / body));
+  // Body row i (0-based) moves down by the noise rows placed before it; the foot under the table (the
+  // "(*)" legend and the signature block) by all of them.
+  const shift = (row: number) =>
+    row < first ? row : row > last ? row + noise : row + Math.floor(((row - first) * noise) / body);
   const moveRef = (text: string) =>
     text.replace(
       A1_RE,

@@ -3,9 +3,10 @@
 // without a repair (the conversion succeeds and reads every sheet), "Tổng hợp" must print one page wide
 // on landscape A4 (also with the two compared-period columns, which need the fit), and every Tổng cộng
 // that LibreOffice reads must equal the API's total. scripts/install-libreoffice.sh (npm pretest)
-// installs LibreOffice; without it this file fails saying so.
+// installs LibreOffice; without it this file fails saying so. The unit template (`baocao template`) is
+// opened too: landscape A4 one page wide, its official header and signature block read back.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -199,5 +200,43 @@ describe("the CLI's workbook in LibreOffice", () => {
       compared++;
     }
     expect(compared).toBeGreaterThan(30);
+  });
+});
+
+describe("the unit template in LibreOffice", () => {
+  it("opens, prints landscape A4 one page wide, and shows the official header and signature block", async () => {
+    const c = captureIo(dir);
+    const args = ["template", "--unit", "SL.CHIENGMAI", "--name", "Đoàn xã Chiềng Mai", "--period", "2026"];
+    expect(await run([...args, "--out", "mau.xlsx"], c.io), c.err()).toBe(0);
+    convert(join(dir, "mau.xlsx"), "pdf");
+    const printed = pdfPages(join(dir, "mau.pdf"));
+    expect([...printed.sizes]).toEqual(["0 0 842 595"]);
+    // 70 rows on two pages, fit to the page width (at 100 % the eight columns spill: six pages).
+    expect(printed.pages).toBe(2);
+
+    mkdirSync(join(dir, "csv"), { recursive: true });
+    execFileSync(
+      soffice(),
+      [
+        `-env:UserInstallation=file://${join(dir, "profile")}`,
+        "--headless",
+        "--convert-to",
+        "csv:Text - txt - csv (StarCalc):44,34,76",
+        "--outdir",
+        join(dir, "csv"),
+        join(dir, "mau.xlsx"),
+      ],
+      { stdio: "pipe", timeout: 180_000 },
+    );
+    const rows = readFileSync(join(dir, "csv", "mau.csv"), "utf8")
+      .split(/\r?\n/)
+      .map(csvLine);
+    expect(rows[0]?.[0]).toBe("ĐOÀN XÃ CHIỀNG MAI");
+    expect(rows[0]?.[4]).toBe("ĐOÀN TNCS HỒ CHÍ MINH");
+    expect(rows[1]?.[4]).toMatch(/^Chiềng Mai, ngày …… tháng …… năm 20\d\d$/);
+    const signature = rows.findIndex((r) => r[0] === "NGƯỜI LẬP BIỂU");
+    expect(rows[signature]?.[4]).toBe("T/M BAN THƯỜNG VỤ");
+    expect(rows[signature + 1]?.[4]).toBe("BÍ THƯ");
+    expect(rows[signature - 2]?.[0]).toBe("(*) Chỉ tiêu bắt buộc báo cáo.");
   });
 });

@@ -21,6 +21,8 @@
 // - Rows without a code inside the table (shared/grid/loose-rows.ts): a figure there would be lost, so it
 //   is a warning; a row whose label is a template row's is that row with its code deleted (a fix writes
 //   it back); "Trong đó: …" rows are breakdowns of the coded row above.
+// - Header labels are read above the table's header row only (without a table, above the signature
+//   block): the official header and the signature ("NGƯỜI LẬP BIỂU") are never fields.
 import { normalizeUnitCode } from "../api/unit-code.ts";
 import type { Issue, IssueField, IssueParam, Severity } from "../issues.ts";
 import { getTemplate, templateIds } from "../template/registry.ts";
@@ -38,6 +40,7 @@ import {
 } from "./cells.ts";
 import { type Breakdown, findLooseRows } from "./loose-rows.ts";
 import { readPeriodCell } from "./period.ts";
+import { signatureRow } from "./signature.ts";
 import { foldLabel, foldWords } from "./text.ts";
 import type { Grid, RawCell } from "./types.ts";
 
@@ -264,7 +267,9 @@ export function locateReport(grid: Grid, opts: { template?: Template } = {}): Lo
   const to: Issues = { sheet: typeof grid.sheet === "string" ? grid.sheet : "", list: [] };
   const top = addressOf(grid, 0, 0);
   const table = findTable(grid);
-  const headerFound = findHeader(grid, table ? table.headerRow - 1 : Number.POSITIVE_INFINITY);
+  // Header labels above the table; without one, above the signature block ("NGƯỜI LẬP BIỂU" is no field).
+  const headerEnd = table ? table.headerRow : (signatureRow(grid) ?? Number.POSITIVE_INFINITY);
+  const headerFound = findHeader(grid, headerEnd - 1);
   const headerCells: LocatedReport["headerCells"] = {};
   for (const [k, v] of Object.entries(headerFound) as [HeaderKey, HeaderFound][]) {
     headerCells[k] = { label: v.label, input: v.input };

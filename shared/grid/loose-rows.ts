@@ -7,12 +7,14 @@
 //   sent on its own; shared/check.ts warns when its figure is larger than the row above.
 // - any other row with a figure: a warning naming the row and the figure (grid.row_uncoded).
 // The table runs from its header row to the last coded row, and on through the rows right after it
-// until the first blank row (a row added at the end of the table is still inside it).
+// until the first blank row (a row added at the end of the table is still inside it), and never into
+// the signature block (shared/grid/signature.ts).
 import type { Issue, IssueParam } from "../issues.ts";
 import type { Indicator, Template } from "../template/types.ts";
 import { a1 } from "./address.ts";
 import { cellAt, cellString, gridOrigin, gridSize, isBlank } from "./cells.ts";
 import type { CodeHit, LocatedTable } from "./locate.ts";
+import { signatureRow } from "./signature.ts";
 import { foldWords } from "./text.ts";
 import type { Grid, RawCell } from "./types.ts";
 
@@ -57,7 +59,10 @@ function rowCells(grid: Grid, table: LocatedTable, row: number): RowCells {
 function uncodedRows(grid: Grid, table: LocatedTable, hits: CodeHit[]): RowCells[] {
   const coded = new Set(hits.map((h) => h.row));
   const last = Math.max(table.headerRow, ...hits.map((h) => h.row));
-  const end = gridOrigin(grid).row + gridSize(grid).rows - 1;
+  // The table never runs into the signature block under it ("T/M BAN THƯỜNG VỤ" is no figure).
+  const sign = signatureRow(grid, table.headerRow + 1);
+  const gridEnd = gridOrigin(grid).row + gridSize(grid).rows - 1;
+  const end = sign === undefined ? gridEnd : Math.min(gridEnd, sign - 1);
   const out: RowCells[] = [];
   for (let row = table.headerRow + 1; row <= end; row++) {
     const cells = rowCells(grid, table, row);

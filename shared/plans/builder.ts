@@ -40,7 +40,8 @@ export class SheetBuilder {
     if (to > from) this.merges.push(`${a1(row, from)}:${a1(row, to)}`);
   }
 
-  private put(cell: PlanCell): void {
+  /** A cell as it is (address and format); each address once. */
+  put(cell: PlanCell): void {
     if (this.byAddress.has(cell.address)) throw new Error(`plan cell ${cell.address} written twice`);
     this.byAddress.set(cell.address, cell);
     this.cells.push(cell);

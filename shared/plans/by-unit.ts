@@ -103,7 +103,8 @@ function writeLine(
   cols: readonly Column[],
   lang: PlanLang,
 ): void {
-  const cell = { border: true, ...line.style };
+  // Centred vertically: a row made taller by wrapped text keeps its code and figures beside the name.
+  const cell = { border: true, verticalAlignment: "Center" as const, ...line.style };
   if (stt === null) b.text(row, FIXED.stt, null, cell);
   else b.number(row, FIXED.stt, stt, "0", { ...cell, horizontalAlignment: "Center" });
   b.text(row, FIXED.code, line.code, cell);

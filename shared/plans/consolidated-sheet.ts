@@ -18,9 +18,11 @@ import { changePercent, compareCells, gradeText } from "./compare-columns.ts";
 export { changePercent, gradeText };
 
 import {
+  markRequired,
   NARROW_MARGINS,
   OFFICIAL_FONT,
   PAGE_FOOTER,
+  REQUIRED_LEGEND,
   writeOfficialHeader,
   writeSignatureBlock,
 } from "./official.ts";
@@ -58,7 +60,7 @@ export const L = {
   unitsWithTarget: { vi: "Đơn vị có chỉ tiêu", en: "Units with a target" },
   unitsWithActual: { vi: "có kết quả", en: "with a result" },
   points: { vi: "tăng/giảm tính bằng điểm %", en: "change in percentage points" },
-  required: { vi: "(*) Chỉ tiêu bắt buộc báo cáo.", en: "(*) Required indicator." },
+  required: REQUIRED_LEGEND,
 } as const;
 
 /** Where the columns of the table are; with a compared period two more sit before the notes. */
@@ -120,7 +122,7 @@ export function figureFormat(ind: Indicator): string {
 }
 
 export function indicatorLabel(ind: Indicator, lang: PlanLang): string {
-  return ind.required ? `${ind.label[lang]} (*)` : ind.label[lang];
+  return markRequired(ind.label[lang], ind.required);
 }
 
 function writeTitle(

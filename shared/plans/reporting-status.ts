@@ -85,7 +85,8 @@ function writeLine(
   names: Map<string, string>,
   lang: PlanLang,
 ): void {
-  const cell = { border: true };
+  // Centred vertically: a row made taller by a wrapped name keeps its code and status beside the name.
+  const cell = { border: true, verticalAlignment: "Center" as const };
   b.number(row, 1, stt, "0", { ...cell, horizontalAlignment: "Center" });
   b.text(row, 2, u.code, cell);
   b.text(row, 3, u.name, { ...cell, wrapText: true });

@@ -1,170 +1,99 @@
-// The official template sheet as a plan: one layout for the add-in and the CLI. The locator never relies
-// on these addresses (users insert rows, sort, add columns); they only fix where a fresh sheet puts things.
-import type { Indicator, IndicatorKind, Template } from "../template/types.ts";
-import { OFFICIAL_FONT } from "./official.ts";
+// The official template sheet as a plan: one layout for the add-in (Tạo mẫu) and the CLI (`baocao
+// template`). It looks like the printed form: the unit and "***" top left, "ĐOÀN TNCS HỒ CHÍ MINH" and
+// the place-and-date line top right, the title, the header fields, the table (sections I–V, STT per
+// section, required rows marked "(*)"), the legend and the signature block. The locator reads the
+// header fields above the table only, so nothing of the official header or the signature is data.
+import { formatPeriodVn } from "../format/vietnam-time.ts";
+import { columnIndex } from "../grid/address.ts";
+import type { Template } from "../template/types.ts";
+import { SheetBuilder } from "./builder.ts";
+import {
+  markRequired,
+  NARROW_MARGINS,
+  OFFICIAL_FONT,
+  PAGE_FOOTER,
+  REQUIRED_LEGEND,
+  writeOfficialHeader,
+  writeSignatureBlock,
+} from "./official.ts";
+import { compressValidations, valueCells } from "./template-inputs.ts";
+import {
+  COLUMN_LABELS,
+  HEADER_FILL,
+  HEADER_LABELS,
+  NUMBER_FORMATS,
+  SECTION_FILL,
+  TEMPLATE_LAYOUT,
+  TEMPLATE_WIDTHS,
+  type TemplateRows,
+  templateRows,
+  templateStamp,
+} from "./template-layout.ts";
 import type { PlanCell, PlanValidation, SheetPlan } from "./types.ts";
 
-export const TEMPLATE_LAYOUT = {
-  /** Table columns. */
-  columns: {
-    stt: "A",
-    code: "B",
-    label: "C",
-    unit: "D",
-    target: "E",
-    actual: "F",
-    rate: "G",
-    note: "H",
-  },
-  lastColumn: "H",
-  /** Header block: label cell → input cell. Two label/input pairs per row, like a printed form. */
-  header: {
-    unitName: { label: "B5", input: "C5" },
-    unitCode: { label: "E5", input: "F5" },
-    period: { label: "B6", input: "C6" },
-    template: { label: "E6", input: "F6" },
-    reporter: { label: "B7", input: "C7" },
-    phone: { label: "E7", input: "F7" },
-  },
-  titleRows: { organisation: 1, stars: 2, title: 3 },
-  /** The table's header row (STT | Mã chỉ tiêu | …); sections and indicators follow from the next row. */
-  headerRow: 9,
-  firstBodyRow: 10,
-} as const;
-
-export const HEADER_LABELS = {
-  unitName: "Đơn vị:",
-  unitCode: "Mã đơn vị:",
-  period: "Kỳ báo cáo:",
-  template: "Mẫu:",
-  reporter: "Người lập:",
-  phone: "Điện thoại:",
-} as const;
-
-export const COLUMN_LABELS = {
-  stt: "STT",
-  code: "Mã chỉ tiêu",
-  label: "Nội dung chỉ tiêu",
-  unit: "ĐVT",
-  target: "Chỉ tiêu giao",
-  actual: "Kết quả thực hiện",
-  rate: "Tỷ lệ đạt %",
-  note: "Ghi chú",
-} as const;
-
-/** The number formats of both plans (this template and the consolidated sheet): one place to change them. */
-export const NUMBER_FORMATS: Record<IndicatorKind, string> & { rate: string; text: string } = {
-  count: "#,##0",
-  // Up to 3 decimals (thousand đồng). "#,##0.###" would show whole amounts with a trailing dot ("555.").
-  money: "#,##0.0##",
-  ratio: "0.0",
-  grade: "@",
-  rate: "0.0",
-  text: "@",
-};
-
-export const HEADER_FILL = "#DDEBF7";
-export const SECTION_FILL = "#F2F2F2";
-
-/** "doan-2024 v1": what the "Mẫu:" cell holds and the locator reads back. */
-export function templateStamp(template: Template): string {
-  return `${template.id} v${template.version}`;
-}
-
-export interface TemplateRows {
-  sections: Map<string, number>;
-  indicators: Map<string, number>;
-  lastRow: number;
-}
-
-/** Sheet rows of a fresh sheet: sections in template order, each followed by its indicators. */
-export function templateRows(template: Template): TemplateRows {
-  const sections = new Map<string, number>();
-  const indicators = new Map<string, number>();
-  let row = TEMPLATE_LAYOUT.firstBodyRow;
-  for (const section of template.sections) {
-    sections.set(section.id, row++);
-    for (const ind of template.indicators) {
-      if (ind.section === section.id) indicators.set(ind.code, row++);
-    }
-  }
-  // Indicators whose section is not listed still get a row, so nothing is silently dropped.
-  for (const ind of template.indicators) {
-    if (!indicators.has(ind.code)) indicators.set(ind.code, row++);
-  }
-  return { sections, indicators, lastRow: row - 1 };
-}
+export { percentFormula } from "./template-inputs.ts";
+// The layout and its helpers, for everything that imported them from here.
+export * from "./template-layout.ts";
 
 export interface TemplateSheetOptions {
   unitName?: string;
   unitCode?: string;
+  /** The period code (2023-Q3), what "Kỳ báo cáo:" holds; under the title as people write it. */
   period?: string;
   reporter?: string;
   phone?: string;
   lang?: "vi";
+  /** When the template is made: the year of its date line, in Vietnam time (default: now). */
+  at?: Date | string | number;
 }
 
-const C = TEMPLATE_LAYOUT.columns;
+const L = TEMPLATE_LAYOUT;
+const C = L.columns;
+const col = (letter: string): number => columnIndex(letter) ?? 1;
+const LAST = col(L.lastColumn);
 
-/** IF(AND(ISNUMBER(den), den>0, ISNUMBER(num)), num/den*100, ""): blank, text or 0 give "" not #DIV/0!. */
-export function percentFormula(numerator: string, denominator: string): string {
-  return `=IF(AND(ISNUMBER(${denominator}),${denominator}>0,ISNUMBER(${numerator})),${numerator}/${denominator}*100,"")`;
-}
-
-function gradePrompt(template: Template): string {
-  const list = template.grades.map((g) => `${g.code} = ${g.label.vi}`).join("; ");
-  return `Chọn mã xếp loại: ${list}.`;
-}
-
-const PROMPTS = {
-  count: {
-    prompt: "Nhập số nguyên ≥ 0, không kèm đơn vị. Để trống nếu chưa có số liệu (0 là không có).",
-    error: "Chỉ nhập số nguyên không âm, không kèm đơn vị, không dùng dấu chấm phân cách hàng nghìn.",
-  },
-  money: {
-    prompt: "Nhập số tiền (triệu đồng) ≥ 0, tối đa 3 chữ số thập phân. Để trống nếu chưa có số liệu.",
-    error: "Chỉ nhập số không âm (triệu đồng), không kèm đơn vị.",
-  },
-  ratioTarget: {
-    prompt: "Nhập tỷ lệ % được giao (ví dụ 80). Kết quả thực hiện được tính tự động.",
-    error: "Chỉ nhập số không âm (tỷ lệ %).",
-  },
-} as const;
-
-export function templateSheetPlan(template: Template, opts: TemplateSheetOptions = {}): SheetPlan {
-  const L = TEMPLATE_LAYOUT;
-  const rows = templateRows(template);
-  const cells: PlanCell[] = [];
-  const validations: PlanValidation[] = [];
-  const text = (address: string, value: string | undefined, extra: Partial<PlanCell> = {}): PlanCell => ({
+/** A text cell ("@", never parsed), locked unless said; no value when there is nothing to show. */
+function text(address: string, value: string | undefined, extra: Partial<PlanCell> = {}): PlanCell {
+  return {
     address,
     ...(value !== undefined && value !== "" ? { value } : {}),
     numberFormat: NUMBER_FORMATS.text,
     locked: true,
     ...extra,
+  };
+}
+
+/**
+ * Rows 1–4: the official header (the date line to fill in on the day it is signed), the title and the
+ * period as people write it ("Quý III năm 2023"). "Kỳ báo cáo:" keeps the code the locator reads.
+ */
+function writeHeading(b: SheetBuilder, template: Template, opts: TemplateSheetOptions): void {
+  writeOfficialHeader(b, {
+    unitName: opts.unitName,
+    at: opts.at ?? Date.now(),
+    left: [1, col(C.label)],
+    right: [col(C.target), LAST],
+    toFill: true,
   });
-
-  // Title block, as on printed Youth Union documents.
-  cells.push(
-    text(`A${L.titleRows.organisation}`, "ĐOÀN TNCS HỒ CHÍ MINH", {
-      bold: true,
+  b.across(L.titleRows.title, 1, LAST, template.title.vi, {
+    bold: true,
+    horizontalAlignment: "Center",
+    wrapText: true,
+    locked: true,
+  });
+  if (opts.period !== undefined && opts.period !== "") {
+    const period = formatPeriodVn(opts.period);
+    b.across(L.titleRows.period, 1, LAST, period, {
+      italic: true,
       horizontalAlignment: "Center",
-    }),
-    text(`A${L.titleRows.stars}`, "***", { horizontalAlignment: "Center" }),
-    text(`A${L.titleRows.title}`, template.title.vi, {
-      bold: true,
-      horizontalAlignment: "Center",
-      wrapText: true,
-    }),
-  );
-  const merges = [
-    `A${L.titleRows.organisation}:C${L.titleRows.organisation}`,
-    `A${L.titleRows.stars}:C${L.titleRows.stars}`,
-    `A${L.titleRows.title}:${L.lastColumn}${L.titleRows.title}`,
-  ];
+      locked: true,
+    });
+  }
+}
 
-  // Header block. Every input is "@" so a period like 2023-11 is not turned into a date.
-  const headerValues: Record<keyof typeof HEADER_LABELS, string | undefined> = {
+/** Label/input pairs. Every input is "@" so a period like 2023-11 is not turned into a date. */
+function writeHeaderFields(b: SheetBuilder, template: Template, opts: TemplateSheetOptions): void {
+  const values: Record<keyof typeof HEADER_LABELS, string | undefined> = {
     unitName: opts.unitName,
     unitCode: opts.unitCode,
     period: opts.period,
@@ -174,66 +103,88 @@ export function templateSheetPlan(template: Template, opts: TemplateSheetOptions
   };
   for (const key of Object.keys(HEADER_LABELS) as (keyof typeof HEADER_LABELS)[]) {
     const at = L.header[key];
-    cells.push(text(at.label, HEADER_LABELS[key], { bold: true }));
-    cells.push(text(at.input, headerValues[key], { locked: key === "template" }));
+    b.put(text(at.label, HEADER_LABELS[key], { bold: true }));
+    b.put(text(at.input, values[key], { locked: key === "template" }));
   }
+}
 
-  // Table header.
+function writeColumnHeads(b: SheetBuilder): void {
+  const style: Partial<PlanCell> = {
+    bold: true,
+    fill: HEADER_FILL,
+    horizontalAlignment: "Center",
+    wrapText: true,
+    border: true,
+  };
   for (const key of Object.keys(COLUMN_LABELS) as (keyof typeof COLUMN_LABELS)[]) {
-    cells.push(
-      text(`${C[key]}${L.headerRow}`, COLUMN_LABELS[key], {
-        bold: true,
-        fill: HEADER_FILL,
-        horizontalAlignment: "Center",
-        wrapText: true,
-        border: true,
-      }),
-    );
+    b.put(text(`${C[key]}${L.headerRow}`, COLUMN_LABELS[key], style));
   }
+}
 
-  // Sections: roman numeral and title, filled across the table.
+/** Sections: roman numeral and title, filled across the table. */
+function writeSections(b: SheetBuilder, template: Template, rows: TemplateRows): void {
+  const common = { bold: true, fill: SECTION_FILL, border: true };
   for (const section of template.sections) {
     const r = rows.sections.get(section.id)!;
-    const common = { bold: true, fill: SECTION_FILL, border: true };
     for (const key of Object.keys(C) as (keyof typeof C)[]) {
       const value = key === "stt" ? section.id : key === "label" ? section.label.vi : undefined;
-      cells.push(
-        text(`${C[key]}${r}`, value, {
-          ...common,
-          ...(key === "stt" ? { horizontalAlignment: "Center" } : {}),
-        }),
-      );
+      const center = key === "stt" ? { horizontalAlignment: "Center" as const } : {};
+      b.put(text(`${C[key]}${r}`, value, { ...common, ...center }));
     }
   }
+}
 
-  // Indicator rows; STT restarts at 1 in each section, like the printed forms.
+/** Indicator rows; STT restarts at 1 in each section, like the printed forms. */
+function writeIndicators(
+  b: SheetBuilder,
+  template: Template,
+  rows: TemplateRows,
+  validations: PlanValidation[],
+): void {
   const stt = new Map<string, number>();
+  const center = { border: true, horizontalAlignment: "Center" as const };
   for (const ind of template.indicators) {
     const r = rows.indicators.get(ind.code)!;
     const n = (stt.get(ind.section) ?? 0) + 1;
     stt.set(ind.section, n);
-    cells.push({
-      address: `${C.stt}${r}`,
-      value: n,
-      locked: true,
-      border: true,
-      horizontalAlignment: "Center",
-    });
-    cells.push(text(`${C.code}${r}`, ind.code, { border: true, horizontalAlignment: "Center" }));
-    cells.push(text(`${C.label}${r}`, ind.label.vi, { border: true, wrapText: true }));
-    cells.push(text(`${C.unit}${r}`, ind.unit.vi, { border: true, horizontalAlignment: "Center" }));
-    cells.push(...valueCells(ind, r, rows, template, validations));
-    cells.push(text(`${C.note}${r}`, undefined, { border: true, locked: false, wrapText: true }));
+    b.put({ address: `${C.stt}${r}`, value: n, locked: true, ...center });
+    b.put(text(`${C.code}${r}`, ind.code, center));
+    b.put(text(`${C.label}${r}`, markRequired(ind.label.vi, ind.required), { border: true, wrapText: true }));
+    b.put(text(`${C.unit}${r}`, ind.unit.vi, center));
+    for (const cell of valueCells(ind, r, rows, template, validations)) b.put(cell);
+    b.put(text(`${C.note}${r}`, undefined, { border: true, locked: false, wrapText: true }));
   }
+}
 
-  const lastRow = rows.lastRow;
+/**
+ * Under the table, after a blank row (the row right under the table stays free: a row typed there is
+ * still read as the table's), the "(*)" legend, a blank row, the signature block. Returns the last row.
+ */
+function writeFoot(b: SheetBuilder, lastRow: number): number {
+  b.across(lastRow + 2, 1, LAST, REQUIRED_LEGEND.vi, { italic: true, locked: true });
+  const left: [number, number] = [1, col(C.label)];
+  return writeSignatureBlock(b, { row: lastRow + 4, left, right: [col(C.target), LAST], lang: "vi" });
+}
+
+export function templateSheetPlan(template: Template, opts: TemplateSheetOptions = {}): SheetPlan {
+  const rows = templateRows(template);
+  const b = new SheetBuilder();
+  const validations: PlanValidation[] = [];
+  writeHeading(b, template, opts);
+  writeHeaderFields(b, template, opts);
+  writeColumnHeads(b);
+  writeSections(b, template, rows);
+  writeIndicators(b, template, rows, validations);
+  const end = writeFoot(b, rows.lastRow);
+  const columnWidths = { ...TEMPLATE_WIDTHS };
   return {
     name: "Báo cáo",
     // The official font, named in every cell (LibreOffice draws an unnamed bold font in a fallback).
     font: OFFICIAL_FONT,
-    cells,
-    columnWidths: { A: 6, B: 12, C: 60, D: 11, E: 13, F: 15, G: 10, H: 28 },
-    merges,
+    cells: b.cells,
+    columnWidths,
+    rowHeights: b.rowHeights(columnWidths, OFFICIAL_FONT.size),
+    merges: b.merges,
     validations: compressValidations(validations),
     tables: [],
     freezeRows: L.headerRow,
@@ -241,110 +192,12 @@ export function templateSheetPlan(template: Template, opts: TemplateSheetOptions
       orientation: "Landscape",
       paperSize: "A4",
       titleRows: `$${L.headerRow}:$${L.headerRow}`,
-      area: `A1:${L.lastColumn}${lastRow}`,
+      area: `A1:${L.lastColumn}${end}`,
       fitToWidth: true,
+      footer: PAGE_FOOTER.vi,
+      margins: NARROW_MARGINS,
     },
     protect: true,
     properties: { "baocao.template": template.id, "baocao.version": String(template.version) },
   };
-}
-
-function valueCells(
-  ind: Indicator,
-  r: number,
-  rows: TemplateRows,
-  template: Template,
-  validations: PlanValidation[],
-): PlanCell[] {
-  const target = `${C.target}${r}`;
-  const actual = `${C.actual}${r}`;
-  const rate: PlanCell = {
-    address: `${C.rate}${r}`,
-    formula: percentFormula(actual, target),
-    numberFormat: NUMBER_FORMATS.rate,
-    locked: true,
-    border: true,
-  };
-  const input = { locked: false, border: true } as const;
-  switch (ind.kind) {
-    case "count":
-    case "money": {
-      const fmt = NUMBER_FORMATS[ind.kind];
-      validations.push({
-        range: `${target}:${actual}`,
-        type: ind.kind === "count" ? "wholeNumber" : "decimal",
-        min: 0,
-        ...PROMPTS[ind.kind],
-      });
-      return [
-        { address: target, numberFormat: fmt, ...input },
-        { address: actual, numberFormat: fmt, ...input },
-        rate,
-      ];
-    }
-    case "ratio": {
-      const num = rows.indicators.get(ind.ratio?.numerator ?? "");
-      const den = rows.indicators.get(ind.ratio?.denominator ?? "");
-      validations.push({ range: target, type: "decimal", min: 0, ...PROMPTS.ratioTarget });
-      const actualCell: PlanCell = {
-        address: actual,
-        numberFormat: NUMBER_FORMATS.ratio,
-        locked: true,
-        border: true,
-        ...(num !== undefined && den !== undefined
-          ? { formula: percentFormula(`${C.actual}${num}`, `${C.actual}${den}`) }
-          : {}),
-      };
-      return [{ address: target, numberFormat: NUMBER_FORMATS.ratio, ...input }, actualCell, rate];
-    }
-    case "grade": {
-      validations.push({
-        range: actual,
-        type: "list",
-        source: template.grades.map((g) => g.code),
-        prompt: gradePrompt(template),
-        error: `Mã xếp loại không hợp lệ. ${gradePrompt(template)}`,
-      });
-      // A grade has no target and no rate: those cells stay locked and blank.
-      return [
-        { address: target, numberFormat: NUMBER_FORMATS.text, locked: true, border: true },
-        { address: actual, numberFormat: NUMBER_FORMATS.grade, horizontalAlignment: "Center", ...input },
-        { address: `${C.rate}${r}`, numberFormat: NUMBER_FORMATS.text, locked: true, border: true },
-      ];
-    }
-  }
-}
-
-/** Joins validations of consecutive rows with the same columns and rule ("E11:F12" for two count rows). */
-function compressValidations(list: PlanValidation[]): PlanValidation[] {
-  const out: PlanValidation[] = [];
-  for (const v of list) {
-    const prev = out[out.length - 1];
-    const merged = prev ? tryMerge(prev, v) : undefined;
-    if (merged) out[out.length - 1] = merged;
-    else out.push(v);
-  }
-  return out;
-}
-
-function tryMerge(a: PlanValidation, b: PlanValidation): PlanValidation | undefined {
-  const ka = JSON.stringify({ ...a, range: "" });
-  const kb = JSON.stringify({ ...b, range: "" });
-  if (ka !== kb) return undefined;
-  const ra = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(a.range);
-  const rb = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(b.range);
-  if (!ra || !rb) return undefined;
-  const aEndCol = ra[3] ?? ra[1]!;
-  const aEndRow = Number(ra[4] ?? ra[2]);
-  const bEndCol = rb[3] ?? rb[1]!;
-  const bEndRow = Number(rb[4] ?? rb[2]);
-  if (ra[1] !== rb[1] || aEndCol !== bEndCol || Number(rb[2]) !== aEndRow + 1) return undefined;
-  return { ...a, range: `${ra[1]}${ra[2]}:${bEndCol}${bEndRow}` };
-}
-
-/** Address of an indicator's cell on a fresh sheet (tests and fixtures; real sheets are located). */
-export function templateCell(template: Template, code: string, column: keyof typeof C): string {
-  const r = templateRows(template).indicators.get(code);
-  if (r === undefined) throw new Error(`no row ${code} in ${template.id}`);
-  return `${C[column]}${r}`;
 }

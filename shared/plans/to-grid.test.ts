@@ -14,7 +14,8 @@ describe("planToGrid", () => {
     const g = planToGrid(plan);
     expect(g.sheet).toBe(plan.name);
     expect(g.origin).toBe("A1");
-    expect(g.values).toHaveLength(templateRows(t).lastRow);
+    // The table, a free row, the "(*)" legend, a blank row and the three rows of the signature block.
+    expect(g.values).toHaveLength(templateRows(t).lastRow + 6);
     for (const arr of [g.values, g.valueTypes, g.text, g.formulas, g.numberFormat]) {
       expect(arr).toHaveLength(g.values.length);
       for (const row of arr) expect(row).toHaveLength(8);
