@@ -3,7 +3,7 @@
 // opened report: its figures (changes since the last return marked), the template's checks, earlier
 // reviews, the comment, and Duyệt / Trả lại (Mở lại once accepted). For a reporter, a card per report
 // of theirs that was returned or accepted.
-import type { ReviewDecision, ReviewListUnit } from "../shared/api/reviews.ts";
+import type { ReviewDecision, ReviewListUnit, ReviewSummary } from "../shared/api/reviews.ts";
 import type { SubmissionsAnswer } from "../shared/api/schemas.ts";
 import { formatDateTimeVn } from "../shared/format/vietnam-time.ts";
 import { formatNumber } from "../shared/messages/format-number.ts";
@@ -38,6 +38,22 @@ async function decideThenFocus(ctx: AppContext, decision: ReviewDecision): Promi
 
 const at = (iso: string | undefined) => (iso ? formatDateTimeVn(iso) : "");
 
+/** A review's general comment and its comments per indicator (the add-in writes those on cells). */
+function comments(r: ReviewSummary, lang: Lang): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  if (r.comment)
+    out.push(el("p", { class: "review-comment" }, t(lang, "reviewCommentShown", { comment: r.comment })));
+  if (r.items?.length)
+    out.push(
+      el(
+        "ul",
+        { class: "review-comment" },
+        ...r.items.map((item) => el("li", {}, el("strong", {}, item.code), `: ${item.comment}`)),
+      ),
+    );
+  return out;
+}
+
 function stateBadge(state: ReviewListUnit["state"], lang: Lang): HTMLElement {
   return el(
     "span",
@@ -61,8 +77,7 @@ export function reviewCell(ctx: AppContext, row: UnitStatusRow): Node | string {
     { "data-review": u.state },
     stateBadge(u.state, lang),
     el("span", { class: "help" }, ` · ${who}`),
-    note?.comment &&
-      el("p", { class: "review-comment" }, t(lang, "reviewCommentShown", { comment: note.comment })),
+    ...(note ? comments(note, lang) : []),
     el(
       "button",
       {
@@ -291,7 +306,7 @@ export function reviewPanel(ctx: AppContext, say: Say): HTMLElement | null {
       t(lang, "reviewStateLine", { state: REVIEW_LABEL[state][lang] }),
       r?.reviewer && ` · ${t(lang, "reviewBy", { reviewer: r.reviewer, at: at(r.reviewedAt) })}`,
     ),
-    r?.comment && el("p", { class: "review-comment" }, t(lang, "reviewCommentShown", { comment: r.comment })),
+    ...(r?.state === "returned" ? comments(r, lang) : []),
     ...(current && template ? findings(answer, template, lang) : []),
     !current && el("p", {}, t(lang, "reviewNone")),
     current && decisionForm(ctx, answer, say),
@@ -318,14 +333,7 @@ export function ownReviewCards(ctx: AppContext): HTMLElement[] {
       },
       el("h2", { id }, t(lang, returned ? "ownReturnedTitle" : "ownAcceptedTitle", params)),
       el("p", {}, t(lang, returned ? "ownReturnedIntro" : "ownAcceptedIntro", params)),
-      r.comment &&
-        el("p", { class: "review-comment" }, t(lang, "reviewCommentShown", { comment: r.comment })),
-      (r.items?.length ?? 0) > 0 &&
-        el(
-          "ul",
-          {},
-          ...(r.items ?? []).map((item) => el("li", {}, el("strong", {}, item.code), `: ${item.comment}`)),
-        ),
+      ...comments(r, lang),
     );
   });
 }
