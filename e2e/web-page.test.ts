@@ -425,9 +425,16 @@ describe("the web page", () => {
     await page.click("#lang");
     await page.focus("#review-comment");
     await page.keyboard.type(COMMENT);
-    await page.click("#review-return");
+    // Keyboard alone: from the comment, Tab reaches Duyệt then Trả lại, and Enter returns the report.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("review-accept");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("review-return");
+    await page.keyboard.press("Enter");
     await page.waitForSelector(`tr[data-unit="${UNIT}"] [data-review="returned"]`);
     expect(await page.locator("#review-panel").count()).toBe(0);
+    // The focus comes back to the unit's "Mở", not to the top of the page.
+    await page.waitForFunction((id) => document.activeElement?.id === id, `open-${UNIT}`);
     const cell = await page.textContent(`tr[data-unit="${UNIT}"] td.review`);
     expect(cell).toContain("Bị trả lại");
     expect(cell).toContain(COMMENT);
