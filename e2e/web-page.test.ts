@@ -52,6 +52,7 @@ let page: Page;
 let dir: string;
 let reporterToken = "";
 let reviewerToken = "";
+let hatlot: ReturnType<typeof createApiClient>;
 const requests: Request[] = [];
 
 async function shot(name: string, width = 1000): Promise<void> {
@@ -59,24 +60,55 @@ async function shot(name: string, width = 1000): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `web-${name}.png`), fullPage: true });
 }
 
-async function writeReport(file: string): Promise<void> {
+/** The page from one part down (at most `height` px), so a long table keeps the picture small. */
+async function shotOf(selector: string, name: string, width: number, height: number): Promise<void> {
+  await page.setViewportSize({ width, height: 900 });
+  // Page coordinates (a bounding box is relative to the scrolled viewport).
+  const box = await page.locator(selector).evaluate((e) => {
+    const y = e.getBoundingClientRect().top + window.scrollY;
+    return { y, below: document.documentElement.scrollHeight - y };
+  });
+  await page.screenshot({
+    path: join(SHOTS, `web-${name}.png`),
+    fullPage: true,
+    clip: { x: 0, y: Math.max(box.y - 8, 0), width, height: Math.min(box.below + 8, height) },
+  });
+}
+
+/** Cò Nòi's report: the three mistakes as typed, or (`fixed`) corrected, with `changes` on top. */
+async function writeReport(file: string, fixed = false, changes: Record<string, number> = {}): Promise<void> {
   const plan = templateSheetPlan(template, { unitCode: UNIT, period: PERIOD, unitName: "Đoàn xã Cò Nòi" });
   const wb = new ExcelJS.Workbook();
   const { sheet } = await renderPlan(wb, plan);
   for (const [cell, v] of Object.entries(CLEAN)) sheet.getCell(cell).value = v;
-  for (const [code, m] of Object.entries(MISTAKES)) sheet.getCell(at(code)).value = m.typed;
+  for (const [code, m] of Object.entries(MISTAKES)) sheet.getCell(at(code)).value = fixed ? m.fixed : m.typed;
+  for (const [code, v] of Object.entries(changes)) sheet.getCell(at(code)).value = v;
   await wb.xlsx.writeFile(file);
 }
+
+/** The reviewer's "Tình hình nộp" for the district, the period shown. */
+async function reviewerStatus(): Promise<void> {
+  await signIn(reviewerToken);
+  await page.selectOption("#status-unit", "SL.MAISON");
+  await page.fill("#status-period", PERIOD);
+  await page.click("#show-status");
+  await page.waitForSelector(`tr[data-unit="${UNIT}"] [data-review]`);
+}
+
+const reviewOf = (unit: string) => page.getAttribute(`tr[data-unit="${unit}"] [data-review]`, "data-review");
 
 async function signIn(token: string): Promise<void> {
   await page.goto(`${worker.url}/`);
   await page.waitForSelector("body[data-ready=true]");
-  if ((await page.locator("#sign-out").count()) > 0) {
+  // A token kept by the tab signs in again on its own: wait for that before signing out.
+  if (await page.evaluate(() => sessionStorage.getItem("baocao:web.token"))) {
     await page.click("#sign-out");
   }
   await page.locator('input[type="password"][name="token"]').fill(token);
   await page.keyboard.press("Enter");
   await page.waitForSelector("#files");
+  // Signing in also re-sends the queue and reads the reviews of reports sent before: let them land.
+  await page.waitForLoadState("networkidle");
 }
 
 async function upload(file: string): Promise<void> {
@@ -149,7 +181,7 @@ beforeAll(async () => {
   });
   reporterToken = (await admin.createToken(UNIT, "reporter")).token;
   reviewerToken = (await admin.createToken("SL.MAISON", "reviewer")).token;
-  const hatlot = createApiClient({
+  hatlot = createApiClient({
     baseUrl: worker.url,
     token: (await admin.createToken("SL.MAISON.HATLOT", "reporter")).token,
   });
@@ -366,13 +398,136 @@ describe("the web page", () => {
     expect(c.indicators.find((i) => i.code === "PT01")?.actual).toBe(92387 + 3200);
   });
 
+  const COMMENT = "Số đoàn viên (GD04) chưa khớp danh sách: kiểm tra lại";
+
+  it("lets the reviewer open Cò Nòi's report and return it; an empty comment is refused, named, in both languages", async () => {
+    await reviewerStatus();
+    expect(await reviewOf(UNIT)).toBe("submitted");
+    expect(await page.textContent(`tr[data-unit="${UNIT}"] td.review`)).toContain("Chờ duyệt");
+    // Keyboard: Enter on "Mở" opens the report and puts the focus on its heading.
+    await page.focus(`#open-${UNIT.replaceAll(".", "\\.")}`);
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#review-panel");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("review-title");
+    expect(await page.textContent("#review-title")).toContain("bản 1");
+    expect(await page.textContent('#review-panel tr[data-code="PT01"]')).toContain("92.387");
+    expect(await page.locator("#review-checks").count()).toBe(1);
+    expect(await axeViolations()).toEqual([]);
+    expect(await unlabelled()).toEqual([]);
+
+    await page.click("#review-return");
+    await page.waitForSelector("#review-error");
+    expect(await page.textContent("#review-error")).toContain("Ô “Nhận xét” đang trống");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("review-comment");
+    expect(await page.getAttribute("#review-comment", "aria-invalid")).toBe("true");
+    await page.click("#lang");
+    expect(await page.textContent("#review-error")).toContain("The “Comment” field is empty");
+    await page.click("#lang");
+    await page.focus("#review-comment");
+    await page.keyboard.type(COMMENT);
+    // Keyboard alone: from the comment, Tab reaches Duyệt then Trả lại, and Enter returns the report.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("review-accept");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("review-return");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector(`tr[data-unit="${UNIT}"] [data-review="returned"]`);
+    expect(await page.locator("#review-panel").count()).toBe(0);
+    // The focus comes back to the unit's "Mở", not to the top of the page.
+    await page.waitForFunction((id) => document.activeElement?.id === id, `open-${UNIT}`);
+    const cell = await page.textContent(`tr[data-unit="${UNIT}"] td.review`);
+    expect(cell).toContain("Bị trả lại");
+    expect(cell).toContain(COMMENT);
+    expect(cell).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    expect(await page.textContent(".overview")).toContain("bị trả lại 1");
+    expect(await page.textContent("#notice")).toContain("Bị trả lại");
+    const api = createApiClient({ baseUrl: worker.url, token: reviewerToken });
+    expect((await api.submissions(UNIT, PERIOD)).review).toMatchObject({
+      state: "returned",
+      comment: COMMENT,
+    });
+  });
+
+  it("tells the reporter on signing in that the report was returned, with the comment, until it is sent again", async () => {
+    await signIn(reporterToken);
+    const card = `.own-review[data-unit="${UNIT}"][data-period="${PERIOD}"]`;
+    await page.waitForSelector(`${card}[data-state="returned"]`);
+    const text = await page.textContent(card);
+    expect(text).toContain(`Báo cáo ${UNIT} kỳ ${PERIOD} bị trả lại`);
+    expect(text).toContain(COMMENT);
+    expect(await axeViolations()).toEqual([]);
+    const again = join(dir, "bao-cao-co-noi-lan-2.xlsx");
+    await writeReport(again, true, { GD04: 4520 });
+    await upload(again);
+    await page.locator("article.file").last().locator("button.primary").click();
+    await page.waitForSelector("article.file .outcome.ok");
+    expect(await page.locator("article.file").last().textContent()).toContain("(lần nộp 2)");
+    await page.waitForSelector(card, { state: "detached" });
+  });
+
+  it("shows the reviewer what changed, says a report re-sent meanwhile in words, and accepts: Đã duyệt", async () => {
+    await reviewerStatus();
+    expect(await reviewOf(UNIT)).toBe("submitted");
+    await page.click(`[data-open="${UNIT}"]`);
+    await page.waitForSelector("#review-changes");
+    expect(await page.textContent("#review-changes")).toContain("GD04 thực hiện: 4.500 → 4.520");
+    expect(await page.getAttribute('#review-panel tr[data-code="GD04"] td.changed', "data-label")).toBe(
+      "Thực hiện",
+    );
+    expect(await axeViolations()).toEqual([]);
+    expect(await unlabelled()).toEqual([]);
+    await shotOf("#status-result", "review", 1000, 1400);
+    await shotOf("#status-result", "review-phone", 390, 2000);
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await page.click("#review-accept");
+    await page.waitForSelector(`tr[data-unit="${UNIT}"] [data-review="accepted"]`);
+    expect(await page.textContent(`tr[data-unit="${UNIT}"] td.review`)).toContain("Đã duyệt");
+    expect(await page.textContent(".overview")).toContain("đã duyệt 1, bị trả lại 0");
+
+    // Hát Lót re-sends while its report is open: the reviewer is told in words and sees the new one.
+    await page.click('[data-open="SL.MAISON.HATLOT"]');
+    await page.waitForSelector('#review-panel[data-unit="SL.MAISON.HATLOT"]');
+    await hatlot.submit(
+      {
+        unit: "SL.MAISON.HATLOT",
+        period: PERIOD,
+        template: "doan-2024",
+        rows: [{ code: "GD01", actual: 13 }],
+        mode: "merge",
+      },
+      { idempotencyKey: "hatlot-2" },
+    );
+    await page.click("#review-accept");
+    await page.waitForSelector("#review-error");
+    const said = (await page.textContent("#review-error")) ?? "";
+    expect(said).toContain("Đoàn xã Hát Lót vừa gửi bản 2");
+    expect(said).not.toMatch(/\b(409|423)\b|revision_conflict/);
+    expect(await page.textContent("#review-title")).toContain("bản 2");
+    await page.click("#review-accept");
+    await page.waitForSelector('tr[data-unit="SL.MAISON.HATLOT"] [data-review="accepted"]');
+    expect(await page.locator("#review-panel").count()).toBe(0);
+    const api = createApiClient({ baseUrl: worker.url, token: reviewerToken });
+    expect((await api.submissions(UNIT, PERIOD)).review?.state).toBe("accepted");
+  });
+
+  it("tells the reporter the report is accepted, and a new send is refused in words", async () => {
+    await signIn(reporterToken);
+    await page.waitForSelector(`.own-review[data-unit="${UNIT}"][data-state="accepted"]`);
+    await upload(join(dir, "bao-cao-co-noi-lan-2.xlsx"));
+    await page.locator("article.file").last().locator("button.primary").click();
+    await page.waitForSelector("article.file .outcome.error");
+    const said = (await page.locator("article.file").last().locator(".outcome").textContent()) ?? "";
+    expect(said).toContain("đã được cấp trên duyệt");
+    expect(said).not.toMatch(/\b(409|423)\b|report_accepted/);
+  });
+
   it("sent nothing to any other origin, and no file left the browser", () => {
     const origins = new Set(requests.map((r) => new URL(r.url()).origin));
     expect([...origins]).toEqual([worker.url]);
     const posts = requests.filter((r) => r.method() !== "GET");
     expect(posts.length).toBeGreaterThan(0);
     for (const r of posts) {
-      expect(new URL(r.url()).pathname).toBe("/v1/submissions");
+      expect(["/v1/submissions", "/v1/reviews"]).toContain(new URL(r.url()).pathname);
       expect(() => JSON.parse(r.postData() ?? "")).not.toThrow();
     }
   });

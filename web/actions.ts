@@ -1,24 +1,19 @@
 // What a person can do on the page, each turned into state changes. The API is reached only through the
 // shared client; submitting goes through the shared queue (same Idempotency-Key on every retry).
 
-import { ApiError, createApiClient, NetworkError, newIdempotencyKey } from "../shared/api/client.ts";
+import { ApiError, NetworkError, newIdempotencyKey } from "../shared/api/client.ts";
 import { PERIOD_RE } from "../shared/api/schemas.ts";
 import { formatDateTimeVn } from "../shared/format/vietnam-time.ts";
 import { consolidatedWorkbookPlans } from "../shared/plans/consolidated-workbook.ts";
 import { getTemplate } from "../shared/template/registry.ts";
 import { renderPlan } from "../shared/xlsx/render-plan.ts";
+import { client } from "./api.ts";
 import { download } from "./dom.ts";
+import { loadReviews, ownReportsToAsk, refreshOwnReviews, reportSent } from "./review-actions.ts";
 import { saveLang, saveToken } from "./session.ts";
 import type { AppContext, FileView, Said } from "./state.ts";
 import { t } from "./text.ts";
 import { checkFile, fixedCopy, fixedName, newWorkbook, UnreadableFile } from "./workbook.ts";
-
-declare const __BAOCAO_REQUEST_TIMEOUT_MS__: number | undefined;
-const TIMEOUT_MS = typeof __BAOCAO_REQUEST_TIMEOUT_MS__ === "number" ? __BAOCAO_REQUEST_TIMEOUT_MS__ : 20_000;
-
-export function client(token: string) {
-  return createApiClient({ baseUrl: location.origin, token, timeoutMs: TIMEOUT_MS });
-}
 
 /** An API failure as people read it: the server's own vi/en sentence, or what to do. */
 export function saidOf(error: unknown, lang: "vi" | "en"): Said {
@@ -47,6 +42,7 @@ export async function signIn(ctx: AppContext, token: string): Promise<void> {
       statusUnit: ctx.state.statusUnit || (root?.code ?? ""),
     });
     void flushQueue(ctx, true);
+    void refreshOwnReviews(ctx, ownReportsToAsk(ctx));
   } catch (e) {
     // A revoked or mistyped token is forgotten; a network failure keeps it for the next try.
     if (e instanceof ApiError && e.status === 401) saveToken("");
@@ -56,7 +52,20 @@ export async function signIn(ctx: AppContext, token: string): Promise<void> {
 
 export function signOut(ctx: AppContext): void {
   saveToken("");
-  ctx.update({ token: "", units: null, files: [], consolidation: null, statusError: null, notice: null });
+  ctx.update({
+    token: "",
+    units: null,
+    files: [],
+    consolidation: null,
+    statusError: null,
+    notice: null,
+    reviewUnits: null,
+    reviewNotes: {},
+    reviewOpen: null,
+    reviewError: null,
+    reviewComment: "",
+    ownReviews: [],
+  });
 }
 
 let nextId = 1;
@@ -75,7 +84,11 @@ export async function addFiles(ctx: AppContext, files: readonly File[]): Promise
     };
     ctx.update({ files: [...ctx.state.files, view] });
     try {
-      ctx.updateFile(id, { checked: await checkFile(file), busy: false });
+      const checked = await checkFile(file);
+      ctx.updateFile(id, { checked, busy: false });
+      // A report sent back before: its comments are said before it is sent again.
+      if (checked.unit && checked.period)
+        void refreshOwnReviews(ctx, [{ unit: checked.unit, period: checked.period }]);
     } catch (e) {
       const failed: Said =
         e instanceof UnreadableFile
@@ -119,6 +132,7 @@ export async function submit(ctx: AppContext, view: FileView): Promise<void> {
       receipt: r,
       outcome: { tone: "ok", said: { key: "sent", params } },
     });
+    void reportSent(ctx, { unit: r.unit, period: r.period });
   } else if (mine?.kind === "refused") {
     const message = mine.refusal.i18n?.[ctx.state.lang] ?? mine.refusal.message;
     ctx.updateFile(view.id, {
@@ -135,6 +149,8 @@ export async function flushQueue(ctx: AppContext, force: boolean): Promise<void>
   if (ctx.state.token === "" || ctx.queue.size === 0) return;
   const { outcomes } = await ctx.queue.flush(client(ctx.state.token), { force });
   // Reports sent from the queue have no file card any more (a reload): say so in the live region.
+  for (const o of outcomes)
+    if (o.kind === "sent") void reportSent(ctx, { unit: o.receipt.unit, period: o.receipt.period });
   const said = outcomes.map((o) =>
     o.kind === "sent"
       ? t(ctx.state.lang, "sent", {
@@ -165,8 +181,15 @@ async function loadConsolidation(ctx: AppContext) {
   }
 }
 
+/** The status table, the review state of each unit below, and the unit's own report's review. */
 export async function showStatus(ctx: AppContext): Promise<void> {
-  await loadConsolidation(ctx);
+  ctx.update({ reviewOpen: null, reviewError: null });
+  const c = await loadConsolidation(ctx);
+  if (!c) return ctx.update({ reviewUnits: null, reviewNotes: {} });
+  await Promise.all([
+    loadReviews(ctx, c.unit, c.period),
+    refreshOwnReviews(ctx, [{ unit: c.unit, period: c.period }]),
+  ]);
 }
 
 /** The consolidated workbook: the add-in's pull plan, rendered by the CLI's renderer, in the browser. */

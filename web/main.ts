@@ -47,6 +47,13 @@ async function start(): Promise<void> {
     statusError: null,
     consolidation: null,
     notice: null,
+    reviewUnits: null,
+    reviewNotes: {},
+    reviewOpen: null,
+    reviewBusy: false,
+    reviewError: null,
+    reviewComment: "",
+    ownReviews: [],
   };
   const ctx: AppContext = {
     state,

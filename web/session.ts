@@ -22,3 +22,28 @@ export function savedLang(): Lang {
 export function saveLang(lang: Lang): void {
   localStorage.setItem(LANG, lang);
 }
+
+const SENT = "baocao:web.sent";
+/** How many sent reports are remembered, newest first: enough for a unit's open periods. */
+const SENT_KEPT = 6;
+
+export interface SentReport {
+  unit: string;
+  period: string;
+}
+
+/** The reports sent from this browser, so signing in again tells whether one was returned. */
+export function sentReports(): SentReport[] {
+  try {
+    const list: unknown = JSON.parse(localStorage.getItem(SENT) ?? "[]");
+    if (!Array.isArray(list)) return [];
+    return list.filter((r): r is SentReport => typeof r?.unit === "string" && typeof r?.period === "string");
+  } catch {
+    return [];
+  }
+}
+
+export function rememberSent(report: SentReport): void {
+  const others = sentReports().filter((r) => r.unit !== report.unit || r.period !== report.period);
+  localStorage.setItem(SENT, JSON.stringify([report, ...others].slice(0, SENT_KEPT)));
+}

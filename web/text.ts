@@ -1,6 +1,7 @@
 // The page's own words, Vietnamese first. Messages about a report's cells are not here: they come from
 // shared/messages, the same sentences the add-in and the CLI show.
 import type { Lang } from "../shared/messages/types.ts";
+import { REVIEW_SENTENCE } from "../shared/review/labels.ts";
 
 export const TEXT = {
   title: { vi: "Báo cáo Đoàn", en: "Youth Union Reports" },
@@ -124,6 +125,80 @@ export const TEXT = {
     vi: "Mã truy cập này không được xem đơn vị đó: chọn đơn vị của mình hoặc dùng mã của người duyệt.",
     en: "This token may not see that unit: choose your own unit or use a reviewer's token.",
   },
+  // Review (api §3): the reviewer's cell and panel in "Tình hình nộp", the reporter's card.
+  reviewCounts: {
+    vi: "đã duyệt {accepted}, bị trả lại {returned}",
+    en: "{accepted} accepted, {returned} returned",
+  },
+  reviewNone: { vi: "Chưa có báo cáo để duyệt", en: "No report to review yet" },
+  reviewWaiting: { vi: "bản {revision}, nhận lúc {at}", en: "revision {revision}, received {at}" },
+  reviewBy: { vi: "{reviewer}, lúc {at}", en: "{reviewer}, on {at}" },
+  reviewOpen: { vi: "Mở", en: "Open" },
+  reviewOpenOf: { vi: "Mở báo cáo {name} để duyệt", en: "Open the report of {name} to review it" },
+  reviewTitle: {
+    vi: "Duyệt báo cáo {name} ({unit}), kỳ {period}, bản {revision}",
+    en: "Review: {name} ({unit}), period {period}, revision {revision}",
+  },
+  reviewStateLine: { vi: "Trạng thái: {state}", en: "State: {state}" },
+  reviewCommentShown: { vi: "Nhận xét: {comment}", en: "Comment: {comment}" },
+  reviewChanges: { vi: "Thay đổi từ bản {since}", en: "Changes since revision {since}" },
+  reviewNoChanges: REVIEW_SENTENCE.changesNone,
+  reviewFigures: { vi: "Số liệu của bản {revision}", en: "Figures of revision {revision}" },
+  figCode: { vi: "Mã", en: "Code" },
+  figLabel: { vi: "Chỉ tiêu", en: "Indicator" },
+  figTarget: { vi: "Chỉ tiêu giao", en: "Target" },
+  figActual: { vi: "Thực hiện", en: "Actual" },
+  figNote: { vi: "Ghi chú", en: "Note" },
+  reviewBlank: {
+    vi: "{count} chỉ tiêu khác của mẫu để trống.",
+    en: "{count} other indicators of the template are blank.",
+  },
+  figChanged: { vi: "(đã sửa)", en: "(changed)" },
+  reviewChecks: { vi: "Kiểm tra theo quy tắc của mẫu", en: "Checks by the template's rules" },
+  reviewChecksClean: {
+    vi: "Không có lỗi hay cảnh báo nào theo quy tắc của mẫu.",
+    en: "No errors or warnings by the template's rules.",
+  },
+  reviewHistory: { vi: "Các lần duyệt trước", en: "Earlier reviews" },
+  reviewHistoryItem: {
+    vi: "{at} · {reviewer}: {decision} bản {revision}",
+    en: "{at} · {reviewer}: {decision} revision {revision}",
+  },
+  reviewCommentLabel: {
+    vi: "Nhận xét (bắt buộc khi trả lại)",
+    en: "Comment (required to return the report)",
+  },
+  reviewAccept: { vi: "Duyệt", en: "Accept" },
+  reviewReturn: { vi: "Trả lại", en: "Return" },
+  reviewReopen: { vi: "Mở lại", en: "Reopen" },
+  reviewClose: { vi: "Đóng", en: "Close" },
+  reviewSending: { vi: "Đang gửi quyết định…", en: "Sending the decision…" },
+  reviewReasonMissing: {
+    vi: "Ô “Nhận xét” đang trống: trả lại báo cáo cần nêu lý do. Ghi nhận xét rồi bấm Trả lại.",
+    en: "The “Comment” field is empty: a return needs a reason. Write a comment, then press Return.",
+  },
+  reviewDone: { vi: "Báo cáo {name} kỳ {period}: {state}.", en: "Report of {name} for {period}: {state}." },
+  reviewStale: {
+    vi: "{name} vừa gửi bản {revision} sau khi anh/chị mở báo cáo: đã mở bản mới nhất, xem lại rồi quyết định.",
+    en: "{name} sent revision {revision} after you opened the report: the latest one is open now, look it over, then decide.",
+  },
+  reviewForbidden: {
+    vi: "Mã truy cập này không được duyệt báo cáo của đơn vị đó: dùng mã của người duyệt cấp trên.",
+    en: "This token may not review that unit's report: use the token of a reviewer above it.",
+  },
+  ownReturnedTitle: {
+    vi: "Báo cáo {unit} kỳ {period} bị trả lại",
+    en: "The report of {unit} for {period} was returned",
+  },
+  ownReturnedIntro: {
+    vi: "Cấp trên ({reviewer}) trả lại báo cáo lúc {at}. Sửa theo nhận xét rồi chọn lại tệp để gửi.",
+    en: "The level above ({reviewer}) returned the report on {at}. Fix it as commented, then choose the file again to submit.",
+  },
+  ownAcceptedTitle: {
+    vi: "Báo cáo {unit} kỳ {period} đã được duyệt",
+    en: "The report of {unit} for {period} was accepted",
+  },
+  ownAcceptedIntro: REVIEW_SENTENCE.acceptedIntro,
 } as const;
 
 export type TextKey = keyof typeof TEXT;

@@ -6,12 +6,14 @@ import { type UnitStatusRow, unitStatusRows } from "../shared/status/unit-status
 import { getTemplate } from "../shared/template/registry.ts";
 import * as act from "./actions.ts";
 import { el } from "./dom.ts";
-import { reviewCell } from "./review.ts";
+import { ownReviewCards, reviewCell, reviewPanel } from "./review.ts";
 import type { AppContext, FileView, Said } from "./state.ts";
 import { t } from "./text.ts";
 
 function say(ctx: AppContext, s: Said): string {
-  return "raw" in s ? s.raw : t(ctx.state.lang, s.key, s.params);
+  if ("raw" in s) return s.raw;
+  if ("i18n" in s) return s.i18n[ctx.state.lang];
+  return t(ctx.state.lang, s.key, s.params);
 }
 
 function header(ctx: AppContext): HTMLElement {
@@ -270,6 +272,10 @@ function statusTable(ctx: AppContext): HTMLElement | null {
     expected: o.expected,
     late: o.late,
   });
+  const reviewed =
+    c.reporting.accepted === undefined
+      ? ""
+      : `, ${t(lang, "reviewCounts", { accepted: c.reporting.accepted, returned: c.reporting.returned?.length ?? 0 })}`;
   const cols = ["colUnit", "colStatus", "colReported", "colReporter", "colPhone", "colReview"] as const;
   return el(
     "div",
@@ -279,7 +285,7 @@ function statusTable(ctx: AppContext): HTMLElement | null {
       { class: "overview" },
       el("meter", { min: 0, max: Math.max(o.expected, 1), value: o.submitted, "aria-label": overview }),
       " ",
-      overview,
+      overview + reviewed,
     ),
     o.rows.length === 0
       ? el("p", {}, t(lang, "noChildren"))
@@ -347,6 +353,7 @@ function statusSection(ctx: AppContext): HTMLElement {
     ctx.state.statusBusy && el("p", { role: "status" }, t(lang, "loading")),
     ctx.state.statusError && el("p", { class: "error", role: "alert" }, say(ctx, ctx.state.statusError)),
     statusTable(ctx),
+    reviewPanel(ctx, (x) => say(ctx, x)),
   );
 }
 
@@ -361,6 +368,7 @@ export function renderPage(ctx: AppContext): HTMLElement[] {
       .join(", ");
     main.append(
       el("p", { class: "who" }, t(lang, "signedIn", { units: names })),
+      ...ownReviewCards(ctx),
       submitSection(ctx),
       queueSection(ctx),
       statusSection(ctx),

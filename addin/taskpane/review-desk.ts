@@ -9,22 +9,18 @@ import type {
   ReviewItem,
   ReviewListUnit,
   ReviewState,
-  ReviewSummary,
 } from "../../shared/api/reviews.ts";
 import type { LocatedRow } from "../../shared/grid/locate.ts";
 import type { Lang } from "../../shared/messages/types.ts";
 import { reviewMarks } from "../../shared/plans/review-marks.ts";
 import { reviewSheetPlan } from "../../shared/plans/review-sheet.ts";
 import type { CellMark } from "../../shared/plans/types.ts";
+import type { OwnReview } from "../../shared/review/own-review.ts";
 import { getTemplate } from "../../shared/template/registry.ts";
 import type { ExcelPort } from "./excel-port.ts";
 
-/** The reporter's own report's review, as last fetched for the unit and period on the sheet. */
-export interface OwnReview {
-  unit: string;
-  period: string;
-  review: ReviewSummary;
-}
+// The reporter's own review is fetched the same way by the web page: it lives in shared/review.
+export { fetchOwnReview, type OwnReview } from "../../shared/review/own-review.ts";
 
 export interface OpenReview {
   unit: string;
@@ -48,16 +44,6 @@ export interface ReviewDesk {
 }
 
 export type ReviewClient = Pick<ApiClient, "submissions"> & Partial<Pick<ApiClient, "review" | "reviews">>;
-
-/** The review of `unit` for `period`; undefined when there is no report or it could not be read. */
-export async function fetchOwnReview(
-  client: ReviewClient,
-  unit: string,
-  period: string,
-): Promise<OwnReview | null> {
-  const answer = await client.submissions(unit, period);
-  return answer.review ? { unit, period, review: answer.review } : null;
-}
 
 /** The notes a returned report puts on the sheet being checked (none in any other state). */
 export function ownReviewMarks(

@@ -1,6 +1,7 @@
 // The pane's words for the review (§3), Vietnamese first: kept apart from text.ts, which other features
 // extend, so each table stays one feature's. State names come from shared/review/labels.ts.
 import type { Lang } from "../../shared/messages/types.ts";
+import { REVIEW_SENTENCE } from "../../shared/review/labels.ts";
 
 export const REVIEW_TEXT = {
   deskTitle: { vi: "Duyệt báo cáo", en: "Review reports" },
@@ -18,7 +19,7 @@ export const REVIEW_TEXT = {
     vi: "Thay đổi từ bản {since} (ô tô vàng)",
     en: "Changes since revision {since} (yellow cells)",
   },
-  changesNone: { vi: "Không có thay đổi nào từ bản {since}.", en: "Nothing changed since revision {since}." },
+  changesNone: REVIEW_SENTENCE.changesNone,
   commentLabel: { vi: "Nhận xét", en: "Comment" },
   cellComment: { vi: "Nhận xét cho ô đang chọn", en: "Comment on the selected cell" },
   addCellComment: { vi: "Thêm cho ô đang chọn", en: "Add to the selected cell" },
@@ -38,10 +39,7 @@ export const REVIEW_TEXT = {
     en: "The level above ({reviewer}) returned the report on {at}. Fix it as commented and submit again; the blue notes leave the cells when you do.",
   },
   acceptedTitle: { vi: "Đã duyệt", en: "Accepted" },
-  acceptedIntro: {
-    vi: "Cấp trên ({reviewer}) đã duyệt báo cáo lúc {at}: số liệu đã chốt, không gửi lại được cho đến khi cấp trên mở lại.",
-    en: "The level above ({reviewer}) accepted the report on {at}: the figures are final until it is reopened.",
-  },
+  acceptedIntro: REVIEW_SENTENCE.acceptedIntro,
 } as const;
 
 export type ReviewTextKey = keyof typeof REVIEW_TEXT;

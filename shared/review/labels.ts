@@ -13,6 +13,25 @@ export const STATE_LABEL: Record<ListState, { vi: string; en: string }> = {
   accepted: { vi: "Đã duyệt", en: "Accepted" },
 };
 
+/**
+ * The same states read from the reviewer's side, beside a submission status: a report sent and not yet
+ * decided is "waiting for review" there (the submission column already says it was sent).
+ */
+export const REVIEW_LABEL: Record<ReviewState, { vi: string; en: string }> = {
+  submitted: { vi: "Chờ duyệt", en: "Awaiting review" },
+  returned: STATE_LABEL.returned,
+  accepted: STATE_LABEL.accepted,
+};
+
+/** Sentences every client's review view says alike (with `{since}`, `{reviewer}`, `{at}` filled in). */
+export const REVIEW_SENTENCE = {
+  changesNone: { vi: "Không có thay đổi nào từ bản {since}.", en: "Nothing changed since revision {since}." },
+  acceptedIntro: {
+    vi: "Cấp trên ({reviewer}) đã duyệt báo cáo lúc {at}: số liệu đã chốt, không gửi lại được cho đến khi cấp trên mở lại.",
+    en: "The level above ({reviewer}) accepted the report on {at}: the figures are final until it is reopened.",
+  },
+} as const;
+
 const FIELD_LABEL: Record<FigureChange["field"], { vi: string; en: string }> = {
   target: { vi: "chỉ tiêu", en: "target" },
   actual: { vi: "thực hiện", en: "actual" },

@@ -6,6 +6,7 @@
 import type { ParsedReview, ReviewAnswer, ReviewState } from "../../shared/api/reviews.ts";
 import type { ApiIssue } from "../../shared/api/schemas.ts";
 import { DECISION_LABEL, STATE_LABEL } from "../../shared/review/labels.ts";
+import { REASON_MISSING, reasonMissing } from "../../shared/review/reason.ts";
 import { ALLOWED_FROM, DECISION_STATE, isAllowed } from "../../shared/review/state.ts";
 import { DEFAULT_TEMPLATE_ID, getTemplate } from "../../shared/template/registry.ts";
 import type { Principal } from "../app-env.ts";
@@ -95,15 +96,9 @@ function bodyIssues(body: ParsedReview, templateId: string): ApiIssue[] {
     }
     seen.add(item.code);
   });
-  if (body.decision === "return" && !body.comment && (body.items ?? []).length === 0) {
-    issues.push(
-      requestIssue(
-        "review.reason_missing",
-        "comment",
-        "trả lại báo cáo cần nêu lý do: ghi nhận xét chung hoặc nhận xét từng chỉ tiêu",
-        "a return needs a reason: write a comment or a comment per indicator",
-      ),
-    );
+  if (reasonMissing(body.decision, body.comment, body.items)) {
+    const r = REASON_MISSING;
+    issues.push(requestIssue(r.code, r.field, r.vi, r.en));
   }
   return issues;
 }
