@@ -12,7 +12,7 @@ import type { Lang } from "../shared/messages/types.ts";
 import { DECISION_LABEL, describeChange, REVIEW_LABEL } from "../shared/review/labels.ts";
 import type { OwnReview } from "../shared/review/own-review.ts";
 import { isAllowed } from "../shared/review/state.ts";
-import { validateFigures } from "../shared/rules/validate.ts";
+import { checkFigures } from "../shared/rules/check-report.ts";
 import type { UnitStatusRow } from "../shared/status/unit-status.ts";
 import { getTemplate } from "../shared/template/registry.ts";
 import type { ReportRow, Template } from "../shared/template/types.ts";
@@ -167,7 +167,7 @@ function findings(answer: SubmissionsAnswer, template: Template, lang: Lang): HT
             el("ul", {}, ...ch.items.map((c) => el("li", {}, describeChange(c, lang)))),
           ),
     );
-  const issues = validateFigures(template, answer.current?.rows ?? []);
+  const issues = checkFigures(template, answer.current?.rows ?? []);
   out.push(
     el(
       "div",
