@@ -32,6 +32,7 @@ import { templateSheetPlan } from "../../shared/plans/template-sheet.ts";
 import type { JsonStorage } from "../../shared/queue/storage.ts";
 import type { QueueOutcome, Refusal, SubmissionQueue } from "../../shared/queue/submission-queue.ts";
 import { STATE_LABEL } from "../../shared/review/labels.ts";
+import { rankingForPull } from "../../shared/scoring/pull-scores.ts";
 import { DEFAULT_TEMPLATE_ID, getTemplate } from "../../shared/template/registry.ts";
 import type { Report, Template } from "../../shared/template/types.ts";
 import type { Settings, SettingsStore } from "../state/settings.ts";
@@ -39,6 +40,7 @@ import { rtBoth } from "../ui/review-text.ts";
 import type { TextKey, TextParams } from "../ui/text.ts";
 import type { CellFix, ExcelPort } from "./excel-port.ts";
 import * as desk from "./review-desk.ts";
+import { fetchOwnScore, type OwnScoreView } from "./score-view.ts";
 import { diffRows, type RowChange } from "./submission.ts";
 
 export type PaneScreen = "main" | "create" | "pull" | "settings" | "review";
@@ -114,6 +116,8 @@ export interface PaneState {
   /** Review (§3): the checked report's own review (reporter side) and the "Duyệt báo cáo" desk. */
   ownReview: desk.OwnReview | null;
   desk: desk.ReviewDesk | null;
+  /** Thi đua (§4): the checked report's unit's own score, once asked for (score-view.ts). */
+  ownScore: OwnScoreView | null;
   /** Asking whether to replace the sheets of an earlier pull of the same unit and period. */
   pullReplace: { unit: string; period: string; compare: string; sheets: string[] } | null;
   /** How many user actions have finished: lets a caller (the e2e test) wait for the one it started. */
@@ -160,7 +164,7 @@ export interface ControllerDeps {
   makeClient?: (
     settings: Readonly<Settings>,
   ) => Pick<ApiClient, "submit" | "units" | "unitTree" | "consolidation" | "submissions"> &
-    Partial<Pick<ApiClient, "review" | "reviews">>;
+    Partial<Pick<ApiClient, "review" | "reviews" | "scores">>;
   /** Quiet time after the last edit before re-checking the sheet. */
   debounceMs?: number;
   /** How often the queue is retried while it holds reports. */
@@ -274,6 +278,7 @@ export class Controller {
       pulled: null,
       ownReview: null,
       desk: null,
+      ownScore: null,
       pullReplace: null,
       completed: 0,
     };
@@ -769,10 +774,10 @@ export class Controller {
           return;
         }
         const client = this.makeClient(this.current.settings);
-        const consolidation = await client.consolidation(unit, p, {
-          ...(cmp !== "" && { compare: cmp }),
-          detail: "units",
-        });
+        const [consolidation, ranking] = await Promise.all([
+          client.consolidation(unit, p, { ...(cmp !== "" && { compare: cmp }), detail: "units" }),
+          rankingForPull(client, unit, p),
+        ]);
         const template = getTemplate(consolidation.template);
         if (!template) {
           const params = { template: consolidation.template };
@@ -785,6 +790,7 @@ export class Controller {
           lang: this.current.lang,
           at: this.now(),
           existing,
+          ...(ranking !== undefined && { ranking }),
         });
         const replacing = plans.filter((x) => x.replaces).map((x) => x.plan.name);
         if (replacing.length > 0 && !replace) {
@@ -801,6 +807,13 @@ export class Controller {
       },
       { clearNotice: true },
     );
+  }
+
+  /** The unit's own score and what it misses per criterion (score-view.ts draws it). */
+  loadOwnScore(unit: string, period: string): Promise<void> {
+    return this.act(null, async () => {
+      this.set({ ownScore: await fetchOwnScore(this.makeClient(this.current.settings), unit, period) });
+    });
   }
 
   confirmPullReplace(): Promise<void> {

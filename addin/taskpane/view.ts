@@ -22,6 +22,7 @@ import type {
 import { type Child, h, icon } from "./dom.ts";
 import { ICONS } from "./icons.ts";
 import { ownReviewCard, reviewDeskView, reviewToolButton } from "./review-view.ts";
+import { ownScoreCard } from "./score-view.ts";
 import type { ChangeValue } from "./submission.ts";
 
 /** Quiet time after the last keystroke in the pull form's period before its units are loaded. */
@@ -160,6 +161,7 @@ export class PaneView {
           s.queued ? this.queuedCard() : null,
           s.receipt ? this.receiptCard(s.receipt) : null,
           ownReviewCard(s.ownReview, s.lang),
+          ownScoreCard(s.check?.report, s.ownScore, s.lang, s.busy !== null, this.controller),
           this.issuesPanel(s),
         ];
     }

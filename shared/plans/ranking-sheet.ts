@@ -6,6 +6,7 @@ import { formatPeriodEn, formatPeriodVn } from "../format/vietnam-time.ts";
 import { columnLetter } from "../grid/address.ts";
 import type { ScoringScheme } from "../scoring/types.ts";
 import type { Grade, Template } from "../template/types.ts";
+import { OFFICIAL_FONT, PAGE_FOOTER } from "./official.ts";
 import type { PlanCell, SheetPlan } from "./types.ts";
 
 type Lang = "vi" | "en";
@@ -165,6 +166,7 @@ export function rankingSheetPlan(
   widths[last] = 26;
   return {
     name: rankingSheetName(answer.unit, answer.period),
+    font: OFFICIAL_FONT,
     cells,
     columnWidths: widths,
     merges,
@@ -176,6 +178,7 @@ export function rankingSheetPlan(
       paperSize: "A4",
       titleRows: `$${HEADER_ROW}:$${HEADER_ROW}`,
       fitToWidth: true,
+      footer: PAGE_FOOTER[lang],
     },
     // Workbook properties describe the report a workbook holds; a ranking sheet beside it adds none.
     properties: {},
