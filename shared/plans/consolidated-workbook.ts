@@ -8,6 +8,7 @@ import { byUnitSheetPlan } from "./by-unit.ts";
 import { type ConsolidatedSheetOptions, consolidatedSheetPlan } from "./consolidated-sheet.ts";
 import { rankingSheetPlan } from "./ranking-sheet.ts";
 import { reportingStatusSheetPlan } from "./reporting-status.ts";
+import { scoredGrades } from "./scored-grades.ts";
 import { freeSheetName } from "./sheet-names.ts";
 import type { SheetPlan } from "./types.ts";
 
@@ -16,7 +17,16 @@ export type PulledSheetKind = "summary" | "by-unit" | "reporting-status" | "rank
 type Build = (c: Consolidation, template: Template, opts: WorkbookOptions) => SheetPlan | undefined;
 
 const SHEETS: readonly { kind: PulledSheetKind; build: Build }[] = [
-  { kind: "summary", build: consolidatedSheetPlan },
+  {
+    kind: "summary",
+    // With a ranking, the grade row counts the scored grades and says so (api §4).
+    build: (c, t, opts) =>
+      consolidatedSheetPlan(
+        c,
+        t,
+        opts.ranking ? { ...opts, gradeRow: scoredGrades(c, opts.ranking.answer) } : opts,
+      ),
+  },
   { kind: "by-unit", build: byUnitSheetPlan },
   { kind: "reporting-status", build: (c, _t, opts) => reportingStatusSheetPlan(c, opts) },
   {

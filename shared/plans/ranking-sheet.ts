@@ -111,7 +111,10 @@ function unitCells(
 }
 
 /** Units by cluster (clusters in name order, units without one last), each in rank order. */
-function groups(answer: ScoresAnswer, lang: Lang): { label?: string; units: ScoresAnswer["units"] }[] {
+export function clusterGroups(
+  answer: ScoresAnswer,
+  lang: Lang,
+): { label?: string; units: ScoresAnswer["units"] }[] {
   if (!answer.units.some((u) => u.cluster !== undefined)) return [{ units: answer.units }];
   const names = [
     ...new Set(answer.units.flatMap((u) => (u.cluster === undefined ? [] : [u.cluster]))),
@@ -151,7 +154,7 @@ export function rankingSheetPlan(
   ];
   const merges = [`A4:${last}4`, `A5:${last}5`];
   let row = HEADER_ROW + 1;
-  for (const group of groups(answer, lang)) {
+  for (const group of clusterGroups(answer, lang)) {
     if (group.label !== undefined) {
       cells.push(text(`A${row}`, group.label, { bold: true, fill: "#F2F2F2" }));
       merges.push(`A${row}:${last}${row}`);
