@@ -113,6 +113,13 @@ export function drive(code: string): number {
   return 0.55 + 0.6 * generator(hash(`drive:${code}`))();
 }
 
+/** The grade a commune types for itself: what its year suggests, one level higher for one in ten. */
+function expectedGrade(d: number, optimism: number): string {
+  const levels = ["KHT", "HT", "T", "XS"];
+  const level = d >= 1.045 ? 3 : d >= 0.92 ? 2 : d >= 0.66 ? 1 : 0;
+  return levels[Math.min(3, level + (optimism < 0.1 ? 1 : 0))] ?? "T";
+}
+
 /** Targets on what the scheme checks (XD01, XD02, KN05, PT06) and the rows it reads that were absent. */
 function withScoredFigures(rows: SubmissionBody["rows"], code: string, m: number): SubmissionBody["rows"] {
   const r = generator(hash(`scored:${code}`));
@@ -129,7 +136,7 @@ function withScoredFigures(rows: SubmissionBody["rows"], code: string, m: number
   const gifts = Math.round(m * (0.1 + r() * 0.1));
   const dues = Math.round(m * 0.024 * near() * 10) / 10;
   return [
-    ...targeted,
+    ...targeted.map((row) => (row.code === "TD01" ? { ...row, actual: expectedGrade(d, r()) } : row)),
     { code: "PT09", target: targetFor(gifts), actual: gifts },
     { code: "CD03", actual: youth },
     { code: "CD04", actual: Math.min(youth, Math.round(youth * 0.82 * near())) },
