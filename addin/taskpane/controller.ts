@@ -125,7 +125,7 @@ export interface PaneState {
 }
 
 export interface PulledView {
-  /** The first sheet (Tổng hợp); `sheets` lists all three. */
+  /** The first sheet (Tổng hợp); `sheets` lists them all. */
   sheet: string;
   sheets: string[];
   unit: string;
@@ -755,8 +755,9 @@ export class Controller {
 
   /**
    * Lấy tổng hợp: the consolidation (with every expected unit's detail, and with `compare` the figures of
-   * that period restated onto this one's tree), then one read batch for the sheet names, then the three
-   * sheets in ONE write batch: two syncs. An earlier pull of the same unit and period is replaced only
+   * that period restated onto this one's tree) and, beside it, the children's ranking when the server
+   * scores the period; then one read batch for the sheet names, then the sheets (three, four with the
+   * ranking) in ONE write batch: two syncs. An earlier pull of the same unit and period is replaced only
    * once the user says so; a user's sheet of the same name is never touched.
    */
   pull(unit: string, period: string, compare?: string, replace = false): Promise<void> {
