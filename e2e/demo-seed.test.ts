@@ -59,10 +59,23 @@ describe("npm start's demo seeding", () => {
     expect(compared.compare).toEqual({ period: "2024" });
   });
 
+  it("ranks Sơn La's 2026 units by cụm, with all four grades, from figures, reporting and council points", async () => {
+    expect(first.scores.clusters).toBe(77);
+    expect(first.scores.scored).toBeGreaterThan(60);
+    const client = createApiClient({ baseUrl: worker.url, token: worker.adminToken });
+    const scores = await client.scores("SL", "2026");
+    expect(scores.units).toHaveLength(77);
+    expect(new Set(scores.units.map((u) => u.cluster)).size).toBe(5);
+    for (const g of ["XS", "T", "HT", "KHT"] as const)
+      expect(scores.grades?.[g], g).toBeGreaterThanOrEqual(5);
+    expect(scores.units.some((u) => u.reviewed !== undefined && u.reviewed < (u.self ?? 0))).toBe(true);
+  });
+
   it("stores nothing when run again", async () => {
     const again = await seedDemo(worker.url, worker.adminToken, tokens);
     expect(again.units).toBeNull();
     expect(again.changes.map((c) => c.status)).toEqual([200, 200, 200]);
+    expect(again.scores).toEqual({ clusters: 77, scored: 0 });
     for (const [period, r] of Object.entries(again.reports)) {
       expect(r.stored, period).toBe(0);
       expect(r.alreadyThere, period).toBe(first.reports[period]?.stored);

@@ -293,6 +293,20 @@ describe("task pane, end to end", () => {
     await screenshot("receipt");
   });
 
+  it("shows the unit its own score and what it misses per criterion (thi đua)", async () => {
+    await click("load-own-score");
+    const total = (await page.getByTestId("own-score-total").textContent()) ?? "";
+    const own = (await createApiClient({ baseUrl: worker.url, token: reporterToken }).scores(UNIT, PERIOD))
+      .own;
+    expect(total).toBe(
+      `${own?.name}: ${String(own?.total).replace(".", ",")}/500 điểm · Không hoàn thành nhiệm vụ`,
+    );
+    const card = (await page.getByTestId("own-score").textContent()) ?? "";
+    // Sent on time: TC5 misses only the inspection item; nobody gave council points yet.
+    expect(card).toContain("Thiếu 20 điểm ở TC5 – Công tác kiểm tra và thông tin báo cáo: TC5.2");
+    expect(card).toContain("TC4.4 Chất lượng tổ chức cơ sở Đoàn (hội đồng đánh giá) (50)");
+  });
+
   it("a 500 from the server queues the report; Gửi lại delivers it", async () => {
     const workerGlob = `${worker.url}/v1/submissions`;
     await page.route(workerGlob, (route) =>
@@ -580,7 +594,7 @@ describe("task pane, end to end", () => {
     expect(await page.getByTestId("template-news").count()).toBe(0);
   });
 
-  it("Lấy tổng hợp for a wide province (85 units below it) writes the three sheets and draws the bar", async () => {
+  it("Lấy tổng hợp for a wide province (85 units below it) writes the four sheets and draws the bar", async () => {
     const admin = createApiClient({ baseUrl: worker.url, token: worker.adminToken });
     const units = [{ code: "TN", name: "Tỉnh đoàn Thái Nguyên", parent: null as string | null }];
     for (let i = 1; i <= 85; i++)
@@ -614,7 +628,8 @@ describe("task pane, end to end", () => {
     await page.getByTestId("pull-period").fill(PERIOD);
     await click("pull-submit");
     const names = await sheetNames();
-    for (const n of [`Tổng hợp TN ${PERIOD}`, `Theo đơn vị TN ${PERIOD}`, `Tình hình nộp TN ${PERIOD}`]) {
+    const all = ["Tổng hợp", "Theo đơn vị", "Tình hình nộp", "Xếp loại"].map((s) => `${s} TN ${PERIOD}`);
+    for (const n of all) {
       expect(names).toContain(n);
     }
     // Tình hình nộp: 85 lines below its header (row 9), the 14 missing units first.

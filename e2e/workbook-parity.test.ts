@@ -1,5 +1,5 @@
 // The add-in (through the Excel fake) and the CLI (through ExcelJS, saved and read back) render the
-// consolidated workbook's three sheets to the same cells: values, number formats, fonts, fills,
+// consolidated workbook's four sheets (the ranking, Xếp loại, included) to the same cells: values, number formats, fonts, fills,
 // alignment, merges, widths, heights, frozen panes, filter, conditional formats and print setup.
 // It lives in e2e/ because it drives both shells; neither imports the other.
 import ExcelJS from "exceljs";
@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { createFakeExcel } from "../addin/excel/fake/index.ts";
 import { renderPlans } from "../addin/excel/render-plan.ts";
 import { consolidatedWorkbookPlans } from "../shared/plans/consolidated-workbook.ts";
-import { wideConsolidation } from "../shared/plans/testing.ts";
+import { rankingOf, wideConsolidation } from "../shared/plans/testing.ts";
 import { doan2024 } from "../shared/template/doan-2024.ts";
 import { consolidatedWorkbook } from "../shared/xlsx/consolidated-workbook.ts";
 
@@ -45,13 +45,17 @@ function fromExcelJs(ws: ExcelJS.Worksheet, addresses: readonly string[]): Recor
 describe("the add-in and the CLI write the same consolidated workbook", () => {
   it.each([3, 85])("for a province of %i children", async (n) => {
     const c = wideConsolidation(n);
-    const plans = consolidatedWorkbookPlans(c, doan2024, { at: AT }).map((p) => p.plan);
+    // The ranking as the server scores it, clusters and all.
+    const ranking = rankingOf(c);
+    const opts = { at: AT, ranking };
+    const plans = consolidatedWorkbookPlans(c, doan2024, opts).map((p) => p.plan);
+    expect(plans.map((p) => p.name)).toContain(`Xếp loại ${c.unit} ${c.period}`);
 
     const fake = createFakeExcel();
     await fake.run((ctx) => renderPlans(ctx, plans, { support: fake }));
     expect(fake.syncCount).toBe(1);
 
-    const { wb } = await consolidatedWorkbook(c, doan2024, { at: AT });
+    const { wb } = await consolidatedWorkbook(c, doan2024, opts);
     const back = new ExcelJS.Workbook();
     await back.xlsx.load(await wb.xlsx.writeBuffer());
 

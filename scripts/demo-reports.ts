@@ -15,7 +15,7 @@ export interface DemoReport {
 export const DEMO_PERIODS = ["2023", "2024", "2025", "2026"] as const;
 
 /** FNV-1a: a stable 32-bit hash of a string. */
-function hash(s: string): number {
+export function hash(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
@@ -25,7 +25,7 @@ function hash(s: string): number {
 }
 
 /** mulberry32: a small seeded generator, uniform in [0, 1). */
-function generator(seed: number): () => number {
+export function generator(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -98,7 +98,52 @@ function communeRows(code: string, period: string): SubmissionBody["rows"] {
     rows.push({ code: "PT05", actual: blood }, { code: "PT06", actual: blood * int(20, 60) });
   }
   if (ideas > 0) rows.push({ code: "KN02", actual: ideas }, { code: "KN03", actual: ideas * int(3, 8) });
-  return rows;
+  return period === SCORED_PERIOD ? withScoredFigures(rows, code, m) : rows;
+}
+
+/** The period the demo scores (thi đua): its communes get targets and the figures the criteria read. */
+export const SCORED_PERIOD = "2026";
+
+/**
+ * How far a commune got toward its 2026 targets (0.55–1.15, evenly): the one number its computed
+ * points follow, so the ranking's spread comes from the figures, as it does in life. Its own generator:
+ * the figures drawn above stay the same.
+ */
+export function drive(code: string): number {
+  return 0.55 + 0.6 * generator(hash(`drive:${code}`))();
+}
+
+/** The grade a commune types for itself: what its year suggests, one level higher for one in ten. */
+function expectedGrade(d: number, optimism: number): string {
+  const levels = ["KHT", "HT", "T", "XS"];
+  const level = d >= 1.045 ? 3 : d >= 0.92 ? 2 : d >= 0.66 ? 1 : 0;
+  return levels[Math.min(3, level + (optimism < 0.1 ? 1 : 0))] ?? "T";
+}
+
+/** Targets on what the scheme checks (XD01, XD02, KN05, PT06) and the rows it reads that were absent. */
+function withScoredFigures(rows: SubmissionBody["rows"], code: string, m: number): SubmissionBody["rows"] {
+  const r = generator(hash(`scored:${code}`));
+  const d = drive(code);
+  const near = () => d * (0.94 + r() * 0.12);
+  const targetFor = (actual: number) => Math.max(1, Math.round(actual / near()));
+  const targeted = rows.map((row) =>
+    ["XD01", "XD02", "KN05", "PT06"].includes(row.code) && typeof row.actual === "number"
+      ? { ...row, target: targetFor(row.actual) }
+      : row,
+  );
+  const youth = Math.round(m * (2 + r()));
+  const school = Math.round(m * (0.4 + r() * 0.3));
+  const gifts = Math.round(m * (0.1 + r() * 0.1));
+  const dues = Math.round(m * 0.024 * near() * 10) / 10;
+  return [
+    ...targeted.map((row) => (row.code === "TD01" ? { ...row, actual: expectedGrade(d, r()) } : row)),
+    { code: "PT09", target: targetFor(gifts), actual: gifts },
+    { code: "CD03", actual: youth },
+    { code: "CD04", actual: Math.min(youth, Math.round(youth * 0.82 * near())) },
+    { code: "KN07", actual: school },
+    { code: "KN08", actual: Math.min(school, Math.round(school * 0.8 * near())) },
+    { code: "XD06", target: Math.round(m * 0.024 * 10) / 10, actual: dues },
+  ];
 }
 
 /** A district or province office's own figures: its officers and the activities it ran itself. */

@@ -2,7 +2,8 @@
 // three-tier tree of 2023–2024 imported with `baocao units import` and its reports; the 2025-07-01
 // restructuring previewed with `baocao units changes --dry-run`, then applied; 2025 and 2026 reported on
 // the two-tier tree, one 2026 workbook (a new commune's, with the classic mistakes) validated, fixed and
-// submitted; the province's 2026 pulled beside 2024 (`baocao pull --compare 2024`). Every `baocao` step
+// submitted; the province's 2026 pulled beside 2024 (`baocao pull --compare 2024`); its emulation
+// ranking (`baocao scores`: cụm, grades from figures, reporting and council points). Every `baocao` step
 // runs the real command in-process, so what is printed is what a user would see.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
@@ -18,8 +19,8 @@ import type { SubmissionBody } from "../shared/api/schemas.ts";
 import type { UnitChange } from "../shared/api/units.ts";
 import { locateReport } from "../shared/grid/locate.ts";
 import { DEMO_CHANGE_LISTS, DEMO_UNITS } from "./demo-province.ts";
-import { demoReports } from "./demo-reports.ts";
-import { seederTokens, seedReports } from "./seed-demo.ts";
+import { demoReports, SCORED_PERIOD } from "./demo-reports.ts";
+import { seederTokens, seedReports, seedScores } from "./seed-demo.ts";
 import { startWorker } from "./wrangler-dev.ts";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
@@ -231,6 +232,13 @@ async function main(): Promise<void> {
     // The file was just checked above: send it even if warnings remain, without asking.
     await baocao(io, ["submit", rel(fixed), ...remote, "--queue", queue, "--yes"], [0]);
 
+    // Thi đua 2026: the units' cụm, and the council points the communes that reported gave themselves.
+    const reported = new Set(reports.filter((r) => r.period === SCORED_PERIOD).map((r) => r.unit));
+    const scoring = await seedScores(worker.url, senders, reported);
+    say(
+      `(${scoring.clusters} đơn vị được xếp cụm, ${scoring.scored} đơn vị tự chấm điểm hội đồng / ${scoring.clusters} units given a cluster, ${scoring.scored} self-scored)`,
+    );
+
     step(7, "Tổng hợp toàn tỉnh 2026, so với cùng kỳ 2024", "The province's 2026, compared with 2024");
     const book = join(OUT, `tong-hop-SL-${DEMO_PERIOD}.xlsx`);
     await baocao(
@@ -250,6 +258,15 @@ async function main(): Promise<void> {
       ],
       [0],
     );
+
+    step(8, "Xếp loại thi đua 2026 của Tỉnh đoàn Sơn La", "Sơn La's 2026 emulation ranking");
+    const ranking = join(OUT, `xep-loai-SL-${DEMO_PERIOD}.xlsx`);
+    await baocao(
+      io,
+      ["scores", "--unit", "SL", "--period", DEMO_PERIOD, ...remote, "--out", rel(ranking)],
+      [0],
+    );
+    await baocao(io, ["scores", "--unit", MISTAKEN, "--period", DEMO_PERIOD, ...remote], [0]);
     say();
     say(`Xong. Các tệp trong ${rel(OUT)}/ / Done. Files in ${rel(OUT)}/`);
   } finally {

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { Role } from "../shared/api/schemas.ts";
 import { DEMO_CHANGE_LISTS, DEMO_UNITS } from "./demo-province.ts";
 import { type DemoReport, demoReports } from "./demo-reports.ts";
+import { demoClusters, demoScoring, SCORED_PERIOD, scoredUnits } from "./demo-scores.ts";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const TOKENS_FILE = join(ROOT, ".wrangler", "demo-tokens.json");
@@ -94,6 +95,8 @@ export interface SeedResult {
   tokens: DemoToken[];
   /** Demo reports stored now (201) and already there (200), per period. */
   reports: Record<string, { stored: number; alreadyThere: number }>;
+  /** Sơn La's units given a cụm, and the communes whose 2026 council points were sent now (0: already there). */
+  scores: { clusters: number; scored: number };
 }
 
 /** Imports the three-tier tree unless every unit of it is already in the Worker's 2024 tree. */
@@ -185,6 +188,55 @@ async function sendReports(
   );
 }
 
+/**
+ * Thi đua 2026 (docs/scores.md): the cụm of Sơn La's units through the unit import, then each commune
+ * that reported gives itself its council points and the Tỉnh đoàn reviews every third. Manual points are
+ * append-only, so they are sent once: a run that finds a reviewed score there sends none.
+ */
+export async function seedScores(
+  base: string,
+  senders: string[],
+  reported: ReadonlySet<string>,
+): Promise<{ clusters: number; scored: number }> {
+  const [admin = ""] = senders;
+  const clusters = demoClusters();
+  const set = (await expectOk(
+    await api(base, admin, "PUT", "/v1/admin/units", { units: clusters }),
+    "clusters",
+  )) as { updated: number; moved: number };
+  // The cụm goes with each unit's stored name, parent and kind: anything else would rename or move it.
+  if (set.updated > 0 || set.moved > 0)
+    throw new Error(`the cluster import changed units: ${JSON.stringify(set)}`);
+  const path = `/v1/scores?unit=SL&period=${SCORED_PERIOD}`;
+  const now = (await expectOk(await api(base, admin, "GET", path), "scores")) as {
+    units: { reviewed?: number }[];
+  };
+  if (now.units.some((u) => u.reviewed !== undefined)) return { clusters: clusters.length, scored: 0 };
+  const units = scoredUnits().filter((u) => reported.has(u));
+  const work = async (token: string, mine: string[]) => {
+    for (const unit of mine) {
+      const { self, reviewed } = demoScoring(unit);
+      for (const [kind, items] of [
+        ["self", self],
+        ["reviewed", reviewed],
+      ] as const) {
+        if (items.length === 0) continue;
+        const body = { unit, period: SCORED_PERIOD, kind, items };
+        await expectOk(await api(base, token, "PUT", "/v1/scores", body), `scores of ${unit}`);
+      }
+    }
+  };
+  await Promise.all(
+    senders.map((token, i) =>
+      work(
+        token,
+        units.filter((u) => shareOf(u, senders.length) === i),
+      ),
+    ),
+  );
+  return { clusters: clusters.length, scored: units.length };
+}
+
 async function applyChangeLists(base: string, admin: string): Promise<SeedResult["changes"]> {
   const out: SeedResult["changes"] = [];
   for (const list of DEMO_CHANGE_LISTS) {
@@ -256,7 +308,9 @@ export async function seedDemo(
     senders,
     everything.filter((r) => r.period >= "2025"),
   );
-  return { units, changes, tokens, reports: { ...before, ...after } };
+  const reported = new Set(everything.filter((r) => r.period === SCORED_PERIOD).map((r) => r.unit));
+  const scores = await seedScores(base, senders, reported);
+  return { units, changes, tokens, reports: { ...before, ...after }, scores };
 }
 
 /** KEY=value lines of a .dev.vars file. */

@@ -2,18 +2,25 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Consolidation, SubmissionBody } from "../../shared/api/schemas.ts";
+import type { ScoresAnswer } from "../../shared/api/scores.ts";
 import { consolidatedSheetName } from "../../shared/plans/consolidated-sheet.ts";
 import { ERROR_FILL } from "../../shared/plans/marks.ts";
+import { rankingSheetPlan } from "../../shared/plans/ranking-sheet.ts";
 import { TEMPLATE_LAYOUT, templateRows, templateSheetPlan } from "../../shared/plans/template-sheet.ts";
+import { rankingOf } from "../../shared/plans/testing.ts";
 import { type JsonStorage, jsonStorage, memoryBackend } from "../../shared/queue/storage.ts";
 import { SubmissionQueue } from "../../shared/queue/submission-queue.ts";
+import { getScheme } from "../../shared/scoring/registry.ts";
+import { scoreOwn } from "../../shared/scoring/score-children.ts";
 import { templateNotice } from "../../shared/template/notice.ts";
+
 import { getTemplate } from "../../shared/template/registry.ts";
 import { createFakeExcel, type FakeExcel } from "../excel/fake/index.ts";
 import { createExcelPort } from "../excel/port.ts";
 import { defaultSettings, SettingsStore } from "../state/settings.ts";
 import { Controller, orderUnits } from "./controller.ts";
 import type { ExcelPort } from "./excel-port.ts";
+import { ownScoreLines } from "./score-view.ts";
 
 // A real HTTP server on loopback that plays the Worker's API v1 closely enough for the pane: revisions
 // per unit and period, Idempotency-Key replay, If-Match conflicts, units and a consolidation. `next`
@@ -84,6 +91,9 @@ const UNITS_2026 = [
   { code: "SL.SOPCOP.MUONGLAN", name: "Đoàn xã Mường Lạn", parent: "SL" },
 ];
 
+/** What GET /v1/scores answers; undefined: 404, as a server without a scheme (or an older one). */
+let scoresReply: ScoresAnswer | undefined;
+
 /** What GET /v1/consolidation answers; a test may swap it. */
 let consolidationAnswer: Consolidation = CONSOLIDATION;
 /** The query strings GET /v1/consolidation was asked with. */
@@ -142,6 +152,8 @@ function handle(req: IncomingMessage, res: ServerResponse, raw: string) {
       indicators: consolidationAnswer.indicators.map((i) => ({ ...i, ...previous(i.actual) })),
     });
   }
+  if (req.method === "GET" && url.pathname === "/v1/scores" && scoresReply !== undefined)
+    return send(200, scoresReply);
   if (req.method === "GET" && url.pathname === "/v1/submissions") {
     const list = reports.get(slot) ?? [];
     const last = list.at(-1);
@@ -239,6 +251,7 @@ async function openController(serverUrl = base): Promise<Controller> {
 
 beforeEach(async () => {
   consolidationAnswer = CONSOLIDATION;
+  scoresReply = undefined;
   consolidationQueries = [];
   next = [];
   posts = [];
@@ -547,6 +560,54 @@ describe("Gửi báo cáo", () => {
   });
 });
 
+describe("Điểm thi đua", () => {
+  it("shows the checked report's unit its own score and what it misses per criterion, in both languages", async () => {
+    const scheme = getScheme()!;
+    const own = scoreOwn(
+      scheme,
+      { ...CONSOLIDATION, unit: "SL.MAISON", name: "Huyện đoàn Mai Sơn" },
+      "late",
+      {
+        self: { "TC4.4": 45 },
+        reviewed: { "TC4.4": 40 },
+      },
+    );
+    scoresReply = { ...rankingOf(CONSOLIDATION).answer, unit: "SL.MAISON", own };
+    await createAndFill(CLEAN);
+    await controller.validate();
+    const report = controller.state.check?.report;
+    expect(report).toMatchObject({ unit: "SL.MAISON", period: "2023" });
+    await controller.loadOwnScore(report!.unit, report!.period);
+    const view = controller.state.ownScore!;
+    expect(view).toMatchObject({ unit: "SL.MAISON", period: "2023", own: { total: own.total } });
+    const vi = ownScoreLines(view, "vi");
+    const en = ownScoreLines(view, "en");
+    expect(vi[0]).toBe(
+      `Huyện đoàn Mai Sơn: ${String(own.total).replace(".", ",")}/500 điểm · Không hoàn thành nhiệm vụ`,
+    );
+    expect(vi[1]).toBe(
+      `Tự chấm ${String(own.self).replace(".", ",")} điểm, sau thẩm định ${String(own.reviewed).replace(".", ",")} điểm.`,
+    );
+    expect(en[1]).toBe(`Self score ${own.self}, ${own.reviewed} after review.`);
+    // One line per criterion short of its maximum (the bonus criterion never is "missing").
+    const short = own.criteria.filter((c) => c.code !== "TC6" && c.points < c.max);
+    expect(vi.slice(2)).toHaveLength(short.length);
+    // A late report keeps half of TC5.1: the line names the 15 points lost there.
+    expect(vi.find((l) => l.includes("TC5 –"))).toContain("TC5.1 Báo cáo đầy đủ, đúng hạn (15)");
+    expect(en.find((l) => l.startsWith("35 points short in TC5"))).toBeDefined();
+  });
+
+  it("says the period has no scheme when the server answers 404, and is no error", async () => {
+    await createAndFill(CLEAN);
+    await controller.validate();
+    await controller.loadOwnScore("SL.MAISON", "2023");
+    expect(controller.state.notice?.tone).not.toBe("error");
+    expect(ownScoreLines(controller.state.ownScore!, "vi")).toEqual([
+      "Kỳ 2023 chưa có bộ tiêu chí chấm điểm trên máy chủ.",
+    ]);
+  });
+});
+
 describe("Lấy tổng hợp", () => {
   it("lists the token's units as a tree", async () => {
     await controller.loadUnits();
@@ -591,6 +652,35 @@ describe("Lấy tổng hợp", () => {
       missing: ["SL.VANHO"],
       sheets,
     });
+  });
+
+  it("adds 'Xếp loại <unit> <period>' when the server scores the period, still in two syncs", async () => {
+    scoresReply = rankingOf(CONSOLIDATION).answer;
+    await controller.loadUnits();
+    fake.resetSyncCount();
+    await controller.pull("SL", "2023");
+    expect(fake.syncCount).toBe(2);
+    expect(controller.state.pulled?.sheets).toEqual([
+      "Tổng hợp SL 2023",
+      "Theo đơn vị SL 2023",
+      "Tình hình nộp SL 2023",
+      "Xếp loại SL 2023",
+    ]);
+    // The same plan the CLI renders, cell for cell (values and number formats).
+    const plan = rankingSheetPlan(scoresReply, getScheme()!, template, { unitName: "Tỉnh đoàn Sơn La" });
+    for (const cell of plan.cells) {
+      const got = fake.cell("Xếp loại SL 2023", cell.address);
+      expect(got.value === "" ? null : got.value, cell.address).toEqual(cell.value);
+    }
+    expect(fake.cell("Xếp loại SL 2023", "A8").value).toBe("Cụm thi đua: Cụm 1");
+    expect(fake.cell("Xếp loại SL 2023", "B9").value).toBe("SL.SOPCOP");
+  });
+
+  it("writes no ranking sheet and says nothing of it when the server has no scheme (404)", async () => {
+    await controller.loadUnits();
+    await controller.pull("SL", "2023");
+    expect(controller.state.notice?.tone).toBe("success");
+    expect(fake.sheetNames().some((n) => n.startsWith("Xếp loại"))).toBe(false);
   });
 
   it("asks before replacing an earlier pull of the same unit and period, and never takes a user's sheet", async () => {

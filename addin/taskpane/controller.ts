@@ -13,6 +13,7 @@ import type { CheckResult, CreateOptions, PaneState } from "./pane-state.ts";
 import * as pulling from "./pull-consolidation.ts";
 import { queueFailure, retryQueue } from "./queue-delivery.ts";
 import * as reviewing from "./review-actions.ts";
+import { fetchOwnScore } from "./score-view.ts";
 import { saveSettings, setLanguage } from "./settings-actions.ts";
 import { fixAll, fixIssue, selectIssue, sheetChanged } from "./sheet-check.ts";
 import { confirmSubmit, resendOnCurrent, submit } from "./submit-report.ts";
@@ -67,6 +68,7 @@ function initialState(deps: ControllerDeps): PaneState {
     pulled: null,
     ownReview: null,
     desk: null,
+    ownScore: null,
     pullReplace: null,
     completed: 0,
   };
@@ -179,6 +181,13 @@ export class Controller {
     pulling.pull(this.core, unit, period, compare, replace);
   confirmPullReplace = (): Promise<void> => pulling.confirmPullReplace(this.core);
   cancelPullReplace = (): void => this.core.set({ pullReplace: null });
+  /** The unit's own score and what it misses per criterion (score-view.ts draws it). */
+  loadOwnScore = (unit: string, period: string): Promise<void> =>
+    this.core
+      .act(null, async () => {
+        this.core.set({ ownScore: await fetchOwnScore(this.core.client(), unit, period) });
+      })
+      .then(() => undefined);
 
   // ---- Duyệt báo cáo (review-actions.ts) ---------------------------------------------------------
   openReviewDesk = (): void => this.showView("review");

@@ -9,6 +9,7 @@ import type { Settings } from "../state/settings.ts";
 import type { TextKey, TextParams } from "../ui/text.ts";
 import type { PaneScreen } from "./controller.ts";
 import type { OwnReview, ReviewDesk } from "./review-desk.ts";
+import type { OwnScoreView } from "./score-view.ts";
 import type { RowChange } from "./submission.ts";
 
 /** Something to tell the user: one of the pane's own texts, or a server's message in both languages. */
@@ -120,6 +121,8 @@ export interface PaneState {
   /** Review (§3): the checked report's own review (reporter side) and the "Duyệt báo cáo" desk. */
   ownReview: OwnReview | null;
   desk: ReviewDesk | null;
+  /** Thi đua (§4): the checked report's unit's own score, once asked for (score-view.ts). */
+  ownScore: OwnScoreView | null;
   /** Asking whether to replace the sheets of an earlier pull of the same unit and period. */
   pullReplace: { unit: string; period: string; compare: string; sheets: string[] } | null;
   /** How many user actions have finished: lets a caller (the e2e test) wait for the one it started. */

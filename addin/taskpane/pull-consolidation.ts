@@ -3,6 +3,7 @@
 import { type Consolidation, PERIOD_RE } from "../../shared/api/schemas.ts";
 import { consolidatedWorkbookPlans } from "../../shared/plans/consolidated-workbook.ts";
 import { unitNamesOf } from "../../shared/plans/reporting-summary.ts";
+import { rankingForPull } from "../../shared/scoring/pull-scores.ts";
 import { getTemplate } from "../../shared/template/registry.ts";
 import type { PaneCore } from "./pane-core.ts";
 import type { Notice, PulledView } from "./pane-state.ts";
@@ -48,10 +49,11 @@ export function pull(
       core.set({ notice: { tone: "error", said: { key } } });
       return;
     }
-    const consolidation = await core.client().consolidation(unit, p, {
-      ...(cmp !== "" && { compare: cmp }),
-      detail: "units",
-    });
+    const client = core.client();
+    const [consolidation, ranking] = await Promise.all([
+      client.consolidation(unit, p, { ...(cmp !== "" && { compare: cmp }), detail: "units" }),
+      rankingForPull(client, unit, p),
+    ]);
     const template = getTemplate(consolidation.template);
     if (!template) {
       const params = { template: consolidation.template };
@@ -64,6 +66,7 @@ export function pull(
       lang: core.state.lang,
       at: core.now(),
       existing,
+      ...(ranking !== undefined && { ranking }),
     });
     const replacing = plans.filter((x) => x.replaces).map((x) => x.plan.name);
     if (replacing.length > 0 && !replace) {

@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { createApiClient } from "../../shared/api/client.ts";
 import { PERIOD_RE, UNIT_CODE_RE } from "../../shared/api/schemas.ts";
 import { normalizeUnitCode } from "../../shared/api/unit-code.ts";
+import { type PulledRanking, rankingForPull } from "../../shared/scoring/pull-scores.ts";
 import { getTemplate } from "../../shared/template/registry.ts";
 import { consolidatedWorkbook } from "../../shared/xlsx/consolidated-workbook.ts";
 import { remoteFailure } from "../api-errors.ts";
@@ -16,8 +17,10 @@ import type { Command } from "./command.ts";
 
 const help = `baocao pull --unit MÃ --period KỲ [--compare KỲ] --server URL --token TOKEN [--out tong-hop.xlsx] [--lang vi|en] [--print]
 
-Tải số liệu tổng hợp của một đơn vị và kỳ, ghi thành sổ tính "Tổng hợp" (cùng bố cục với add-in).
-Downloads the consolidated figures of a unit and period into a "Tổng hợp" workbook (the add-in's layout).
+Tải số liệu tổng hợp của một đơn vị và kỳ, ghi thành sổ tính "Tổng hợp" (cùng bố cục với add-in), kèm
+trang "Xếp loại" khi máy chủ chấm điểm kỳ này.
+Downloads the consolidated figures of a unit and period into a "Tổng hợp" workbook (the add-in's layout),
+with the "Xếp loại" ranking sheet when the server scores the period.
 
   --unit CODE        đơn vị cần tổng hợp / unit, e.g. SL
   --period PERIOD    kỳ / period, e.g. 2023
@@ -70,9 +73,14 @@ async function run(argv: string[], io: Io): Promise<number> {
     ...(io.fetch !== undefined && { fetch: io.fetch }),
   });
   let consolidation: Awaited<ReturnType<typeof client.consolidation>>;
+  let ranking: PulledRanking | undefined;
   try {
-    // The answer names missing and late units and details every expected unit: no second look-up.
-    consolidation = await client.consolidation(unit, period, { compare, detail: "units" });
+    // The answer names missing and late units and details every expected unit: no second look-up. The
+    // children's ranking (Xếp loại) comes beside it, when the server scores the period.
+    [consolidation, ranking] = await Promise.all([
+      client.consolidation(unit, period, { compare, detail: "units" }),
+      rankingForPull(client, unit, period),
+    ]);
   } catch (e) {
     throw remoteFailure(e);
   }
@@ -87,6 +95,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   const { wb, sheets, tableFallbacks } = await consolidatedWorkbook(consolidation, template, {
     lang,
     at: new Date(),
+    ...(ranking !== undefined && { ranking }),
   });
   const out = resolve(io.cwd, values.out ?? `tong-hop-${unit}-${period}.xlsx`);
   await writeWorkbook(wb, out);

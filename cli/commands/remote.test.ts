@@ -305,7 +305,16 @@ describe("baocao pull", () => {
       "Tổng hợp SL 2023",
       "Theo đơn vị SL 2023",
       "Tình hình nộp SL 2023",
+      "Xếp loại SL 2023",
     ]);
+    // The ranking sheet holds GET /v1/scores's children in rank order, each with its total.
+    const scored = await createApiClient({ baseUrl: worker.url, token: reporter }).scores("SL", "2023");
+    const ranking = wb.getWorksheet("Xếp loại SL 2023")!;
+    const rows: unknown[][] = [];
+    ranking.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const unitRows = rows.filter((r) => scored.units.some((u) => u.unit === r[1]));
+    expect(unitRows.map((r) => [r[0], r[1]])).toEqual(scored.units.map((u) => [u.rank, u.unit]));
+    expect(unitRows.map((r) => r.at(-2))).toEqual(scored.units.map((u) => u.total));
     const ws = wb.worksheets.find((w) => w.name.startsWith("Tổng hợp"))!;
     const cells: ExcelJS.Cell[] = [];
     for (const sheet of wb.worksheets) sheet.eachRow((row) => row.eachCell((cell) => cells.push(cell)));

@@ -137,3 +137,34 @@ describe("parseItem", () => {
     expect(() => parseItem("TC4.4")).toThrow(/ITEM=POINTS/);
   });
 });
+
+describe("baocao scores by cụm thi đua", () => {
+  it("prints one table per cluster (as the sheet groups), the grades TD01 counts, and a typed grade that disagrees", async () => {
+    const admin = createApiClient({ baseUrl: worker.url, token: worker.adminToken });
+    await admin.importUnits({
+      units: [
+        { code: "SL.CHIENGMAI", name: "Đoàn xã Chiềng Mai", parent: "SL", cluster: "Cụm 2" },
+        { code: "SL.MUONGLA", name: "Đoàn xã Mường La", parent: "SL", cluster: "Cụm 1" },
+      ],
+    });
+    await createApiClient({ baseUrl: worker.url, token: reporter }).submit(
+      {
+        unit: "SL.CHIENGMAI",
+        period: "2026",
+        template: "doan-2024",
+        rows: [...rows, { code: "TD01", actual: "XS" }],
+      },
+      { idempotencyKey: "scores-test-typed" },
+    );
+    const r = await baocao(["scores", "--unit", "SL", "--period", "2026"], reviewer);
+    expect(r.code).toBe(0);
+    const at = (text: string) => r.out.indexOf(text);
+    expect(at("Cụm thi đua: Cụm 1")).toBeGreaterThan(-1);
+    expect(at("Cụm thi đua: Cụm 1")).toBeLessThan(at("SL.MUONGLA"));
+    expect(at("SL.MUONGLA")).toBeLessThan(at("Cụm thi đua: Cụm 2"));
+    expect(at("Cụm thi đua: Cụm 2")).toBeLessThan(at("SL.CHIENGMAI"));
+    expect(r.out).toMatch(/SL\.CHIENGMAI .* (KHT|HT|T) \(tự xếp XS\)/);
+    expect(r.out).toContain("Xếp loại theo điểm (TD01 đếm theo đây): XS 0,");
+    expect(r.out).toContain("Cảnh báo: 1 đơn vị tự xếp loại (TD01) khác với điểm; điểm được tính.");
+  });
+});

@@ -7,7 +7,7 @@ import { createApiClient } from "../../shared/api/client.ts";
 import { PERIOD_RE, UNIT_CODE_RE } from "../../shared/api/schemas.ts";
 import type { ScoresAnswer, ScoresPut } from "../../shared/api/scores.ts";
 import type { Lang } from "../../shared/messages/types.ts";
-import { rankingSheetPlan } from "../../shared/plans/ranking-sheet.ts";
+import { clusterGroups, rankingSheetPlan } from "../../shared/plans/ranking-sheet.ts";
 import { manualPointsIssues } from "../../shared/scoring/manual-points.ts";
 import { getScheme } from "../../shared/scoring/registry.ts";
 import { describeShortfalls, shortfalls } from "../../shared/scoring/shortfall.ts";
@@ -41,6 +41,12 @@ const T = {
   unit: { vi: "Đơn vị", en: "Unit" },
   total: { vi: "Tổng", en: "Total" },
   grade: { vi: "Xếp loại", en: "Grade" },
+  typed: { vi: "tự xếp", en: "typed" },
+  counted: { vi: "Xếp loại theo điểm (TD01 đếm theo đây)", en: "Grades from the scores (what TD01 counts)" },
+  disagree: {
+    vi: "Cảnh báo: {n} đơn vị tự xếp loại (TD01) khác với điểm; điểm được tính.",
+    en: "Warning: {n} units typed a grade (TD01) their score does not give; the score counts.",
+  },
 } as const;
 
 function unitAndPeriod(values: { unit?: string; period?: string }): { unit: string; period: string } {
@@ -64,14 +70,14 @@ function builtInScheme(id: string): ScoringScheme {
   );
 }
 
-function rankingText(answer: ScoresAnswer, lang: Lang): string {
-  const criteria = answer.units[0]?.criteria.map((c) => c.code) ?? [];
-  const rows = answer.units.map((u) => [
+function rankingTable(units: ScoresAnswer["units"], lang: Lang): string {
+  const criteria = units[0]?.criteria.map((c) => c.code) ?? [];
+  const rows = units.map((u) => [
     String(u.rank),
     `${u.unit} ${u.name}`,
     ...u.criteria.map((c) => String(c.points)),
     String(u.total),
-    u.grade,
+    u.typedGrade === undefined ? u.grade : `${u.grade} (${T.typed[lang]} ${u.typedGrade})`,
   ]);
   return textTable([T.rank[lang], T.unit[lang], ...criteria, T.total[lang], T.grade[lang]], rows, [
     "right",
@@ -80,6 +86,23 @@ function rankingText(answer: ScoresAnswer, lang: Lang): string {
     "right",
     "left",
   ]);
+}
+
+/** The ranking, one table per cụm thi đua when units have one (the same groups as the sheet). */
+function printRanking(io: Io, answer: ScoresAnswer, lang: Lang): void {
+  for (const group of clusterGroups(answer, lang)) {
+    if (group.label !== undefined) line(io.stdout, `\n${group.label}`);
+    line(io.stdout, rankingTable(group.units, lang));
+  }
+  const grades = answer.grades;
+  if (grades) {
+    const counts = Object.entries(grades)
+      .map(([g, n]) => `${g} ${n}`)
+      .join(", ");
+    line(io.stdout, `\n${T.counted[lang]}: ${counts}`);
+  }
+  const disagree = answer.units.filter((u) => u.typedGrade !== undefined);
+  if (disagree.length > 0) line(io.stdout, T.disagree[lang].replace("{n}", String(disagree.length)));
 }
 
 function printOwn(io: Io, answer: ScoresAnswer, scheme: ScoringScheme, lang: Lang): void {
@@ -112,7 +135,7 @@ async function show(argv: string[], io: Io): Promise<number> {
     throw remoteFailure(e);
   }
   const scheme = builtInScheme(answer.scheme.id);
-  if (answer.units.length > 0) line(io.stdout, rankingText(answer, lang));
+  if (answer.units.length > 0) printRanking(io, answer, lang);
   printOwn(io, answer, scheme, lang);
   if (values.out !== undefined) {
     const template = getTemplate(DEFAULT_TEMPLATE_ID);

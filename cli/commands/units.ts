@@ -14,14 +14,16 @@ baocao units changes TỆP.csv --effective NGÀY [--dry-run] --server URL --toke
 
 import: nạp danh sách đơn vị từ CSV: mã, tên, mã cấp trên (trống = cấp cao nhất), loại, từ ngày, đến
 ngày (ba cột cuối tùy chọn; "đến ngày" là ngày đầu tiên đơn vị không còn). Đổi cấp trên hoặc ngày kết
-thúc của đơn vị đã có cần --effective: các kỳ kết thúc trước ngày đó giữ nguyên.
+thúc của đơn vị đã có cần --effective: các kỳ kết thúc trước ngày đó giữ nguyên. Cột "cụm thi đua" (tùy
+chọn): tên cụm; trống = giữ như cũ, "-" = bỏ cụm.
 Loads a unit list: code, name, parent code (empty = top level), kind, from, to (the last three
 optional; "to" is the first day the unit no longer exists). Changing a stored unit's parent or end
-needs --effective: periods ending before that day keep their tree.
+needs --effective: periods ending before that day keep their tree. Optional column "cluster" (cụm thi
+đua): blank keeps the stored one, "-" clears it.
 
-  code,name,parent,kind,from,to
-  SL,Tỉnh đoàn Sơn La,,tinh,,
-  SL.CHIENGMAI,Đoàn xã Chiềng Mai,SL,xa,01/07/2025,
+  code,name,parent,kind,from,to,cluster
+  SL,Tỉnh đoàn Sơn La,,tinh,,,
+  SL.CHIENGMAI,Đoàn xã Chiềng Mai,SL,xa,01/07/2025,,Cụm 1
 
 changes: một danh sách thay đổi có ngày hiệu lực, áp dụng tất cả hoặc không gì cả. Mỗi dòng một thay
 đổi: loại, đơn vị, vào/cấp trên, tên[, cấp trên của đơn vị mới][, loại đơn vị].

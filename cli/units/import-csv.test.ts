@@ -21,6 +21,27 @@ describe("unitsFromCsv", () => {
     expect(out.lines).toEqual([2, 3, 4]);
   });
 
+  it("reads the cụm thi đua column: a name sets it, a dash clears it, a blank leaves it as stored", () => {
+    const out = unitsFromCsv(
+      parseCsv(
+        "Mã;Tên;Cấp trên;Cụm thi đua\n" +
+          "SL.A;Đoàn A;SL;Cụm 1 – vùng cao\n" +
+          "SL.B;Đoàn B;SL;-\n" +
+          "SL.C;Đoàn C;SL;\n",
+      ),
+    );
+    expect(out.problems).toEqual([]);
+    expect(out.units).toEqual([
+      { code: "SL.A", name: "Đoàn A", parent: "SL", cluster: "Cụm 1 – vùng cao" },
+      { code: "SL.B", name: "Đoàn B", parent: "SL", cluster: null },
+      { code: "SL.C", name: "Đoàn C", parent: "SL" },
+    ]);
+    const long = unitsFromCsv(parseCsv(`code,name,parent,cluster\nSL.A,Đoàn A,SL,${"x".repeat(101)}\n`));
+    expect(long.problems).toEqual([
+      'dòng 2, cột "cluster" (D) / line 2, column "cluster" (D): tên cụm dài quá 100 ký tự / the cluster is over 100 characters',
+    ]);
+  });
+
   it("takes Vietnamese headers for the dates", () => {
     const out = unitsFromCsv(parseCsv("Mã;Tên;Cấp trên;Từ ngày;Đến ngày\nSL.A;Đoàn A;SL;1/7/2025;\n"));
     expect(out.units).toEqual([{ code: "SL.A", name: "Đoàn A", parent: "SL", from: "2025-07-01" }]);

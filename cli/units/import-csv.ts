@@ -1,4 +1,4 @@
-// The unit list of `baocao units import`: code, name, parent[, kind][, from][, to] per line, into the
+// The unit list of `baocao units import`: code, name, parent[, kind][, from][, to][, cluster] per line, into the
 // body of PUT /v1/admin/units. Every problem names its line and column; nothing is kept from a bad line.
 import { UNIT_CODE_RE } from "../../shared/api/schemas.ts";
 import type { DatedUnitInput } from "../../shared/api/units.ts";
@@ -6,7 +6,7 @@ import type { CsvRecord } from "../csv.ts";
 import { cell, type Layout, layoutOf, place } from "./columns.ts";
 import { parseDay } from "./dates.ts";
 
-type Field = "code" | "name" | "parent" | "kind" | "from" | "to";
+type Field = "code" | "name" | "parent" | "kind" | "from" | "to" | "cluster";
 
 const ALIASES: Record<Field, string[]> = {
   code: ["code", "ma", "ma don vi", "ma dv", "unit", "unit code"],
@@ -15,7 +15,11 @@ const ALIASES: Record<Field, string[]> = {
   kind: ["kind", "loai", "cap", "loai don vi"],
   from: ["from", "tu", "tu ngay", "ngay thanh lap", "bat dau", "start"],
   to: ["to", "den", "den ngay", "ngay ket thuc", "ket thuc", "end"],
+  cluster: ["cluster", "cum", "cum thi dua", "emulation cluster"],
 };
+
+/** A cluster cell of only a dash clears the unit's cluster; an empty one leaves it as stored. */
+const NO_CLUSTER = /^[-–—]$/;
 
 export interface ParsedUnits {
   units: DatedUnitInput[];
@@ -56,6 +60,10 @@ function unitOf(layout: Layout<Field>, rec: CsvRecord): { unit?: DatedUnitInput;
     bad.push(`${at("parent")}: đơn vị không thể là cấp trên của chính nó / a unit cannot be its own parent`);
   }
   if (kind.length > 50) bad.push(`${at("kind")}: loại dài quá 50 ký tự / the kind is over 50 characters`);
+  const cluster = get("cluster");
+  if (cluster.length > 100) {
+    bad.push(`${at("cluster")}: tên cụm dài quá 100 ký tự / the cluster is over 100 characters`);
+  }
   const from = day(layout, rec, "from", bad);
   const to = day(layout, rec, "to", bad);
   if (from !== undefined && to !== undefined && to <= from) {
@@ -71,6 +79,7 @@ function unitOf(layout: Layout<Field>, rec: CsvRecord): { unit?: DatedUnitInput;
     ...(kind !== "" && { kind }),
     ...(from !== undefined && { from }),
     ...(to !== undefined && { to }),
+    ...(cluster !== "" && { cluster: NO_CLUSTER.test(cluster) ? null : cluster }),
   };
   return { unit, bad };
 }
@@ -80,7 +89,7 @@ export function unitsFromCsv(records: CsvRecord[]): ParsedUnits {
     records,
     ALIASES,
     ["code", "name"],
-    ["code", "name", "parent", "kind", "from", "to"],
+    ["code", "name", "parent", "kind", "from", "to", "cluster"],
   );
   const units: DatedUnitInput[] = [];
   const lines: number[] = [];

@@ -16,6 +16,8 @@ export const datedUnitInput = z.strictObject({
   from: isoDay.optional(),
   /** First day it no longer exists; absent: unchanged (a new unit still exists); null: it exists again. */
   to: isoDay.nullable().optional(),
+  /** Cụm thi đua, the group the ranking sheet puts it in; absent: unchanged; null or "": none. */
+  cluster: label(100).nullable().optional(),
 });
 export type DatedUnitInput = z.infer<typeof datedUnitInput>;
 
@@ -73,6 +75,8 @@ export const unitsImportAnswer = z.object({
   unchanged: z.number().int(),
   ended: z.number().int().optional(),
   periodsRebuilt: z.array(z.string()).optional(),
+  /** Units whose cụm thi đua this import set or cleared (undated: no period is rebuilt for it). */
+  clusters: z.number().int().optional(),
 });
 export type UnitsImportAnswer = z.infer<typeof unitsImportAnswer>;
 

@@ -27,6 +27,7 @@ import {
   writeSignatureBlock,
 } from "./official.ts";
 import { reportingSummaryLines } from "./reporting-summary.ts";
+import type { ScoredGrades } from "./scored-grades.ts";
 import { pullSheetName } from "./sheet-names.ts";
 import { HEADER_FILL, NUMBER_FORMATS, SECTION_FILL } from "./template-sheet.ts";
 import type { SheetPlan } from "./types.ts";
@@ -39,6 +40,8 @@ export interface ConsolidatedSheetOptions {
   at?: Date | string | number;
   /** Place of the date line (default: from the unit's name, "Tỉnh đoàn Sơn La" → "Sơn La"). */
   place?: string;
+  /** The grade row counted from the scores (api §4, shared/plans/scored-grades.ts), with its note. */
+  gradeRow?: ScoredGrades;
 }
 
 export const L = {
@@ -192,8 +195,10 @@ function writeIndicatorRow(
   total: IndicatorTotal | undefined,
   c: Consolidation,
   lang: PlanLang,
+  gradeRow?: ScoredGrades,
 ): void {
   const compare = c.compare !== undefined;
+  const scored = ind.kind === "grade" ? gradeRow : undefined;
   const col = summaryColumns(compare);
   const cell = { border: true, verticalAlignment: "Center" as const };
   const format = figureFormat(ind);
@@ -202,7 +207,8 @@ function writeIndicatorRow(
   b.text(row, col.label, indicatorLabel(ind, lang), { ...cell, wrapText: true });
   b.text(row, col.measure, ind.unit[lang], { ...cell, horizontalAlignment: "Center" });
   b.number(row, col.target, total?.target, format, cell);
-  if (ind.kind === "grade") b.text(row, col.actual, gradeText(total?.grades), { ...cell, wrapText: true });
+  const grades = scored?.grades ?? total?.grades;
+  if (ind.kind === "grade") b.text(row, col.actual, gradeText(grades), { ...cell, wrapText: true });
   else b.number(row, col.actual, total?.actual, format, cell);
   b.number(row, col.rate, total?.rate, NUMBER_FORMATS.rate, cell);
   if (compare) {
@@ -212,11 +218,18 @@ function writeIndicatorRow(
     const change = compareCells(ind, total).change ?? undefined;
     b.number(row, col.change, change, NUMBER_FORMATS.rate, cell);
   }
-  b.text(row, col.note, notesOf(ind, total, lang, compare), { ...cell, wrapText: true });
+  const note = scored?.note[lang] ?? notesOf(ind, total, lang, compare);
+  b.text(row, col.note, note, { ...cell, wrapText: true });
 }
 
 /** Sections in template order, each followed by its indicators (STT from 1 in each); the last row. */
-function writeBody(b: SheetBuilder, c: Consolidation, template: Template, lang: PlanLang): number {
+function writeBody(
+  b: SheetBuilder,
+  c: Consolidation,
+  template: Template,
+  lang: PlanLang,
+  gradeRow?: ScoredGrades,
+): number {
   const col = summaryColumns(c.compare !== undefined);
   const byCode = new Map(c.indicators.map((i) => [i.code, i]));
   let row = ROW.header;
@@ -238,7 +251,7 @@ function writeBody(b: SheetBuilder, c: Consolidation, template: Template, lang: 
       b.across(row, col.code, col.note, g.label, section);
     }
     for (const [k, ind] of g.inds.entries())
-      writeIndicatorRow(b, ++row, k + 1, ind, byCode.get(ind.code), c, lang);
+      writeIndicatorRow(b, ++row, k + 1, ind, byCode.get(ind.code), c, lang, gradeRow);
   }
   return row;
 }
@@ -265,7 +278,7 @@ export function consolidatedSheetPlan(
     b.across(ROW.reporting + i, 1, col.note, text, { wrapText: true, ...(i === 0 && { bold: true }) });
   });
   writeHeaderRow(b, c, lang);
-  const lastRow = writeBody(b, c, template, lang);
+  const lastRow = writeBody(b, c, template, lang, opts.gradeRow);
   b.across(lastRow + 1, 1, col.note, L.required[lang], { italic: true });
   const end = writeSignatureBlock(b, { row: lastRow + 3, left: [1, 3], right: [5, col.note], lang });
 

@@ -8,7 +8,7 @@ import { consolidatedWorkbookPlans, pulledSheetKey } from "./consolidated-workbo
 import { placeOf } from "./official.ts";
 import { reportingStatusSheetName } from "./reporting-status.ts";
 import { freeSheetName, pullSheetName } from "./sheet-names.ts";
-import { wideConsolidation } from "./testing.ts";
+import { rankingOf, wideConsolidation } from "./testing.ts";
 import type { PlanCell, SheetPlan } from "./types.ts";
 
 const AT = "2026-12-02T01:18:44.523Z"; // 08:18 in Vietnam, 2 December 2026
@@ -232,6 +232,21 @@ describe("names", () => {
     expect(plans[0]?.plan.properties).toEqual({
       [pulledSheetKey("Tổng hợp SL 2026 (2)")]: "summary SL 2026",
     });
+  });
+
+  it("adds the ranking (Xếp loại) last when the pull fetched one, marked like the other pulled sheets", () => {
+    const c = wideConsolidation(4);
+    expect(plansOf(c).map((p) => p.name)).not.toContain("Xếp loại SL 2026");
+    const plans = consolidatedWorkbookPlans(c, doan2024, { at: AT, ranking: rankingOf(c) });
+    expect(plans.map((p) => p.kind)).toEqual(["summary", "by-unit", "reporting-status", "ranking"]);
+    expect(plans[3]?.plan.name).toBe("Xếp loại SL 2026");
+    expect(plans[3]?.plan.properties).toEqual({ [pulledSheetKey("Xếp loại SL 2026")]: "ranking SL 2026" });
+    const again = consolidatedWorkbookPlans(c, doan2024, {
+      at: AT,
+      ranking: rankingOf(c),
+      existing: new Map([["Xếp loại SL 2026", "ranking SL 2026"]]),
+    });
+    expect(again[3]).toMatchObject({ replaces: true, plan: { name: "Xếp loại SL 2026" } });
   });
 
   it("takes the place of the date line from the unit's name", () => {

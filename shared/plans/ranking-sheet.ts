@@ -6,6 +6,7 @@ import { formatPeriodEn, formatPeriodVn } from "../format/vietnam-time.ts";
 import { columnLetter } from "../grid/address.ts";
 import type { ScoringScheme } from "../scoring/types.ts";
 import type { Grade, Template } from "../template/types.ts";
+import { OFFICIAL_FONT, PAGE_FOOTER } from "./official.ts";
 import type { PlanCell, SheetPlan } from "./types.ts";
 
 type Lang = "vi" | "en";
@@ -110,7 +111,10 @@ function unitCells(
 }
 
 /** Units by cluster (clusters in name order, units without one last), each in rank order. */
-function groups(answer: ScoresAnswer, lang: Lang): { label?: string; units: ScoresAnswer["units"] }[] {
+export function clusterGroups(
+  answer: ScoresAnswer,
+  lang: Lang,
+): { label?: string; units: ScoresAnswer["units"] }[] {
   if (!answer.units.some((u) => u.cluster !== undefined)) return [{ units: answer.units }];
   const names = [
     ...new Set(answer.units.flatMap((u) => (u.cluster === undefined ? [] : [u.cluster]))),
@@ -150,7 +154,7 @@ export function rankingSheetPlan(
   ];
   const merges = [`A4:${last}4`, `A5:${last}5`];
   let row = HEADER_ROW + 1;
-  for (const group of groups(answer, lang)) {
+  for (const group of clusterGroups(answer, lang)) {
     if (group.label !== undefined) {
       cells.push(text(`A${row}`, group.label, { bold: true, fill: "#F2F2F2" }));
       merges.push(`A${row}:${last}${row}`);
@@ -165,6 +169,7 @@ export function rankingSheetPlan(
   widths[last] = 26;
   return {
     name: rankingSheetName(answer.unit, answer.period),
+    font: OFFICIAL_FONT,
     cells,
     columnWidths: widths,
     merges,
@@ -176,6 +181,7 @@ export function rankingSheetPlan(
       paperSize: "A4",
       titleRows: `$${HEADER_ROW}:$${HEADER_ROW}`,
       fitToWidth: true,
+      footer: PAGE_FOOTER[lang],
     },
     // Workbook properties describe the report a workbook holds; a ranking sheet beside it adds none.
     properties: {},

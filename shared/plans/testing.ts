@@ -5,6 +5,9 @@
 import type { ReportingUnit } from "../api/reporting-units.ts";
 import type { Consolidation, SubmissionRow } from "../api/schemas.ts";
 import { type CurrentReport, consolidateUnit, type UnitNode } from "../consolidation/consolidate.ts";
+import type { PulledRanking } from "../scoring/pull-scores.ts";
+import { getScheme } from "../scoring/registry.ts";
+import { scoreChildren } from "../scoring/score-children.ts";
 import { doan2024 } from "../template/doan-2024.ts";
 
 export const WIDE_PERIOD = "2026";
@@ -100,6 +103,28 @@ export function wideConsolidation(children: number, opts: WideOptions = {}): Con
       units: detail,
       missingUnits: named(c.reporting.missing),
       lateUnitsNamed: named(c.reporting.lateUnits ?? []),
+    },
+  };
+}
+
+/**
+ * The ranking the server would answer for a consolidation's children (GET /v1/scores), scored by the
+ * one scoring function with no manual points; every unit but each third in a cụm thi đua.
+ */
+export function rankingOf(c: Consolidation): PulledRanking {
+  const scheme = getScheme();
+  if (!scheme) throw new Error("no built-in scoring scheme");
+  const clusters = new Map(
+    c.children.flatMap((u, i) => (i % 3 === 0 ? [] : [[u.unit, `Cụm ${i % 3}`] as const])),
+  );
+  const units = scoreChildren(scheme, c, new Map(), clusters);
+  return {
+    scheme,
+    answer: {
+      unit: c.unit,
+      period: c.period,
+      scheme: { id: scheme.id, version: scheme.version, max: 500 },
+      units,
     },
   };
 }

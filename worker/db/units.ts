@@ -11,6 +11,7 @@ import { perUnitThresholds } from "./codec.ts";
 import type { Db } from "./db.ts";
 import { afterTreeRace, eventStatements, planTreeWrite, readTreeState } from "./tree.ts";
 import { lockedFailure, refuseIssues } from "./unit-changes.ts";
+import { changedClusterCount, clustersNamed, setClustersStatement } from "./unit-clusters.ts";
 
 export type UnitInput = UnitsImport["units"][number];
 
@@ -126,6 +127,7 @@ export interface ImportResult {
   unchanged: number;
   ended?: number;
   periodsRebuilt?: string[];
+  clusters?: number;
 }
 
 /** The latest version of each stored unit, as planImport checks duplicates, parents and cycles. */
@@ -159,20 +161,32 @@ export async function importUnits(db: Db, body: DatedUnitsImport): Promise<Impor
     }
     const dated = planDatedImport(state.versions, body);
     if (dated.issues.length > 0) throw refuseIssues(dated.issues);
+    const named = clustersNamed(body.units);
+    const clusters = await changedClusterCount(db, named);
     const result: ImportResult = {
       created: dated.created,
       updated: dated.updated,
       moved: dated.moved,
       unchanged: dated.unchanged,
       ...(dated.ended > 0 ? { ended: dated.ended } : {}),
+      ...(clusters > 0 ? { clusters } : {}),
     };
+    // Clusters are undated (migration 0008): they go in the same batch, after the units exist.
+    const setClusters = clusters > 0 ? [setClustersStatement(db, named)] : [];
     const effective = earliestChange(state.versions, dated.versions);
-    if (effective === "9999-12-31") return result;
+    if (effective === "9999-12-31") {
+      if (setClusters.length > 0) await db.batch(setClusters);
+      return result;
+    }
     const write = planTreeWrite(db, state, dated.versions, effective, perUnitThresholds());
     if (write.locked.length > 0) throw lockedFailure(write.locked);
     const events = dated.events.filter((e) => e.type !== "rename" || body.effective !== undefined);
     try {
-      await db.batch([...write.statements, ...eventStatements(db, `import:${crypto.randomUUID()}`, events)]);
+      await db.batch([
+        ...write.statements,
+        ...eventStatements(db, `import:${crypto.randomUUID()}`, events),
+        ...setClusters,
+      ]);
       return write.periodsRebuilt.length > 0 ? { ...result, periodsRebuilt: write.periodsRebuilt } : result;
     } catch (e) {
       await afterTreeRace(e, attempt);

@@ -97,6 +97,35 @@ describe("GET /v1/scores", () => {
     expect(answer.own?.criteria.flatMap((c) => c.items).map((i) => i.code)).toContain("TC5.1");
   });
 
+  it("names each child's cụm thi đua, as the unit import set it, changing no total or rank", async () => {
+    const before = await scoresOf("SL.MAISON");
+    const withClusters = SMALL_TREE.map((u) =>
+      u.code === "SL.MAISON.CHIENGDONG" ? { ...u, cluster: "Cụm 1" } : u,
+    );
+    const res = await importUnits(withClusters);
+    expect(res.status).toBe(200);
+    expect(await json(res)).toMatchObject({ unchanged: SMALL_TREE.length, clusters: 1 });
+    const after = await scoresOf("SL.MAISON");
+    expect(after.units.map((u) => u.cluster)).toEqual(["Cụm 1", undefined]);
+    expect(after.units.map(({ cluster: _, ...rest }) => rest)).toEqual(before.units);
+    // Absent keeps the stored cluster; null clears it.
+    expect(await json(await importUnits(SMALL_TREE))).not.toHaveProperty("clusters");
+    expect((await scoresOf("SL.MAISON")).units[0]?.cluster).toBe("Cụm 1");
+    await importUnits([
+      { code: "SL.MAISON.CHIENGDONG", name: "Đoàn xã Chiềng Dong", parent: "SL.MAISON", cluster: null },
+    ]);
+    expect((await scoresOf("SL.MAISON")).units[0]?.cluster).toBeUndefined();
+  });
+
+  it("sets the cluster of a unit the same import creates", async () => {
+    const res = await importUnits([
+      { code: "SL.MAISON.NAMUONG", name: "Đoàn xã Nà Ớt", parent: "SL.MAISON", cluster: "Cụm 2" },
+    ]);
+    expect(await json(res)).toMatchObject({ created: 1, clusters: 1 });
+    const answer = await scoresOf("SL.MAISON");
+    expect(answer.units.find((u) => u.unit === "SL.MAISON.NAMUONG")?.cluster).toBe("Cụm 2");
+  });
+
   it("is refused to a token that cannot see the unit", async () => {
     const other = await createToken("SL.TPSL", "reviewer");
     expect((await call("GET", "/v1/scores?unit=SL.MAISON&period=2023", { token: other })).status).toBe(403);

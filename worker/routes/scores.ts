@@ -13,6 +13,7 @@ import { readConsolidation } from "../db/consolidation.ts";
 import type { Db } from "../db/db.ts";
 import { appendManualPoints, isStrictAncestor, readManualPoints, readOwnReport } from "../db/scores.ts";
 import { templateForPeriod } from "../db/templates.ts";
+import { readClusters } from "../db/unit-clusters.ts";
 import { ApiFailure, requestIssue } from "../http/errors.ts";
 import { jsonBody } from "../http/json-body.ts";
 import { validated } from "../http/validate.ts";
@@ -45,10 +46,9 @@ export const scores = new Hono<AppEnv>()
     const template = await templateForPeriod(db, period);
     const scheme = currentScheme();
     const consolidation = await readConsolidation(db, template, unit, period);
-    const given = await readManualPoints(db, scheme, period, [
-      unit,
-      ...consolidation.children.map((child) => child.unit),
-    ]);
+    const children = consolidation.children.map((child) => child.unit);
+    const given = await readManualPoints(db, scheme, period, [unit, ...children]);
+    const clusters = await readClusters(db, children);
     const ownReport = await readOwnReport(db, unit, period);
     const own = scoreOwn(
       scheme,
@@ -56,7 +56,7 @@ export const scores = new Hono<AppEnv>()
       timelinessOfReport(ownReport.firstReceivedAt, ownReport.deadline),
       given.get(unit),
     );
-    const units = scoreChildren(scheme, consolidation, given);
+    const units = scoreChildren(scheme, consolidation, given, clusters);
     return c.json(
       {
         unit,
