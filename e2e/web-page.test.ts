@@ -18,6 +18,7 @@ import { type LaunchedChromium, launchChromium } from "../scripts/chromium.ts";
 import { type RunningWorker, startWorker } from "../scripts/wrangler-dev.ts";
 import { createApiClient } from "../shared/api/client.ts";
 import { checkSheet } from "../shared/check.ts";
+import { rankingSheetName } from "../shared/plans/ranking-sheet.ts";
 import { templateCell, templateSheetPlan } from "../shared/plans/template-sheet.ts";
 import { doan2024 as template } from "../shared/template/doan-2024.ts";
 import { renderPlan } from "../shared/xlsx/render-plan.ts";
@@ -396,6 +397,13 @@ describe("the web page", () => {
     expect(summed.length).toBeGreaterThan(3);
     for (const i of summed) expect(sheetActual.get(i.code), i.code).toBe(i.actual);
     expect(c.indicators.find((i) => i.code === "PT01")?.actual).toBe(92387 + 3200);
+    // The period is scored: Xếp loại is in the download, a row per child as GET /v1/scores ranks them.
+    const scores = await api.scores("SL.MAISON", PERIOD);
+    const ranking = wb.getWorksheet(rankingSheetName("SL.MAISON", PERIOD));
+    expect(ranking, "Xếp loại sheet").toBeDefined();
+    const rankingText = ranking!.getSheetValues().flat().map(String).join(" ");
+    expect(scores.units.length).toBe(2);
+    for (const u of scores.units) expect(rankingText).toContain(u.name);
   });
 
   const COMMENT = "Số đoàn viên (GD04) chưa khớp danh sách: kiểm tra lại";

@@ -5,6 +5,7 @@ import { ApiError, NetworkError, newIdempotencyKey } from "../shared/api/client.
 import { PERIOD_RE } from "../shared/api/schemas.ts";
 import { formatDateTimeVn } from "../shared/format/vietnam-time.ts";
 import { consolidatedWorkbookPlans } from "../shared/plans/consolidated-workbook.ts";
+import { type PulledRanking, rankingForPull } from "../shared/scoring/pull-scores.ts";
 import { getTemplate } from "../shared/template/registry.ts";
 import { renderPlan } from "../shared/xlsx/render-plan.ts";
 import { client } from "./api.ts";
@@ -199,10 +200,16 @@ export async function pull(ctx: AppContext): Promise<void> {
   const template = getTemplate(c.template);
   if (!template)
     return ctx.update({ statusError: { key: "unknownTemplate", params: { template: c.template } } });
-  // The same three sheets as the add-in's pull and `baocao pull`, rendered by the shared renderer.
+  // The same sheets as the add-in's pull and `baocao pull` (Xếp loại when the period is scored).
+  let ranking: PulledRanking | undefined;
+  try {
+    ranking = await rankingForPull(client(ctx.state.token), c.unit, c.period);
+  } catch (e) {
+    return ctx.update({ statusError: saidOf(e, ctx.state.lang) });
+  }
   const wb = await newWorkbook();
-  for (const { plan } of consolidatedWorkbookPlans(c, template, { lang: ctx.state.lang, at: new Date() }))
-    await renderPlan(wb, plan);
+  const opts = { lang: ctx.state.lang, at: new Date(), ...(ranking !== undefined && { ranking }) };
+  for (const { plan } of consolidatedWorkbookPlans(c, template, opts)) await renderPlan(wb, plan);
   const file = `tong-hop-${c.unit}-${c.period}.xlsx`;
   download(await wb.xlsx.writeBuffer(), file);
   ctx.update({ notice: { key: "pulled", params: { file } } });
