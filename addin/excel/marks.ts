@@ -74,17 +74,8 @@ function queueFirstRead(
   return first;
 }
 
-/** Syncs 2 and 3, after the first read. */
-async function markAfterFirstRead(
-  ctx: Excel.RequestContext,
-  first: FirstRead,
-  allMarks: readonly CellMark[],
-  support: ApiSupport,
-  annotation: Annotation,
-): Promise<MarkStats> {
-  const { sheet } = first;
-  const record: MarksRecord = parseRecord(first.setting.isNullObject ? undefined : first.setting.value);
-  // Forget sheets that no longer exist (a re-rendered sheet has a new id).
+/** Forgets sheets that no longer exist (a re-rendered sheet has a new id); true when any was. */
+function pruneRecord(record: MarksRecord, first: FirstRead): boolean {
   const live = new Set(first.sheets.items.map((s) => s.id));
   let pruned = false;
   for (const id of Object.keys(record.sheets)) {
@@ -93,58 +84,76 @@ async function markAfterFirstRead(
       pruned = true;
     }
   }
-  const previous = record.sheets[sheet.id] ?? {};
-  const marks = marksFor(sheet.name, allMarks);
-  const addresses = cellsToRead(previous, marks);
+  return pruned;
+}
 
-  // Sync 2: what the cells hold now.
+interface CellsNow {
+  now: Record<string, CellNow>;
+  commentIds: Map<string, string>;
+}
+
+/** Sync 2: what the cells hold now (fill, and the note or comment). */
+async function readCellsNow(
+  ctx: Excel.RequestContext,
+  first: FirstRead,
+  addresses: readonly string[],
+  support: ApiSupport,
+  annotation: Annotation,
+): Promise<CellsNow> {
+  const { sheet } = first;
   const now: Record<string, CellNow> = {};
   const commentIds = new Map<string, string>();
-  if (addresses.length > 0) {
-    const tint = excelApi(support, "1.9");
-    const fills = addresses.map((address) => {
-      const fill = sheet.getRange(address).format.fill;
-      fill.load(tint ? "color,tintAndShade" : "color");
-      return { address, fill };
-    });
-    const notes =
-      annotation === "note"
-        ? addresses.map((address) => {
-            const note = sheet.notes.getItemOrNullObject(address);
-            note.load("content");
-            return { address, note };
-          })
-        : [];
-    const comments = (first.comments?.items ?? []).map((comment) => {
-      const location = comment.getLocation();
-      location.load("address");
-      return { comment, location };
-    });
-    await ctx.sync();
-    const commentAt = new Map<string, string>();
-    for (const { comment, location } of comments) {
-      const local = location.address.slice(location.address.lastIndexOf("!") + 1).replace(/\$/g, "");
-      commentAt.set(local, comment.content);
-      commentIds.set(local, comment.id);
-    }
-    const noteAt = new Map(
-      notes.map(({ address, note }) => [address, note.isNullObject ? null : note.content]),
-    );
-    for (const { address, fill } of fills) {
-      const tintAndShade: unknown = tint ? fill.tintAndShade : undefined;
-      now[address] = {
-        fill: String(fill.color),
-        noFill: tint ? tintAndShade === null : null,
-        note: annotation === "note" ? (noteAt.get(address) ?? null) : (commentAt.get(address) ?? null),
-      };
-    }
+  if (addresses.length === 0) return { now, commentIds };
+  const tint = excelApi(support, "1.9");
+  const fills = addresses.map((address) => {
+    const fill = sheet.getRange(address).format.fill;
+    fill.load(tint ? "color,tintAndShade" : "color");
+    return { address, fill };
+  });
+  const notes =
+    annotation === "note"
+      ? addresses.map((address) => {
+          const note = sheet.notes.getItemOrNullObject(address);
+          note.load("content");
+          return { address, note };
+        })
+      : [];
+  const comments = (first.comments?.items ?? []).map((comment) => {
+    const location = comment.getLocation();
+    location.load("address");
+    return { comment, location };
+  });
+  await ctx.sync();
+  const commentAt = new Map<string, string>();
+  for (const { comment, location } of comments) {
+    const local = location.address.slice(location.address.lastIndexOf("!") + 1).replace(/\$/g, "");
+    commentAt.set(local, comment.content);
+    commentIds.set(local, comment.id);
   }
+  const noteAt = new Map(
+    notes.map(({ address, note }) => [address, note.isNullObject ? null : note.content]),
+  );
+  for (const { address, fill } of fills) {
+    const tintAndShade: unknown = tint ? fill.tintAndShade : undefined;
+    now[address] = {
+      fill: String(fill.color),
+      noFill: tint ? tintAndShade === null : null,
+      note: annotation === "note" ? (noteAt.get(address) ?? null) : (commentAt.get(address) ?? null),
+    };
+  }
+  return { now, commentIds };
+}
 
-  const writes = planMarkWrites(previous, marks, now, annotation);
-  const stats: MarkStats = { marked: marks.size, cleared: addresses.length - marks.size, annotation };
-  if (!writes.changed && !pruned) return stats;
-
-  // Sync 3: every write, events off, protection lifted and put back as it was.
+/** Sync 3: every write, events off, protection lifted and put back as it was. */
+async function writeMarks(
+  ctx: Excel.RequestContext,
+  first: FirstRead,
+  writes: ReturnType<typeof planMarkWrites>,
+  record: MarksRecord,
+  commentIds: ReadonlyMap<string, string>,
+  support: ApiSupport,
+): Promise<void> {
+  const { sheet } = first;
   const wasProtected = first.protection.protected;
   const options = wasProtected ? first.protection.options : undefined;
   await syncWithoutEvents(ctx, support, () => {
@@ -176,6 +185,27 @@ async function markAfterFirstRead(
     ctx.workbook.settings.add(MARKS_KEY, record);
     if (wasProtected) sheet.protection.protect(options);
   });
+}
+
+/** Syncs 2 and 3, after the first read. */
+async function markAfterFirstRead(
+  ctx: Excel.RequestContext,
+  first: FirstRead,
+  allMarks: readonly CellMark[],
+  support: ApiSupport,
+  annotation: Annotation,
+): Promise<MarkStats> {
+  const { sheet } = first;
+  const record: MarksRecord = parseRecord(first.setting.isNullObject ? undefined : first.setting.value);
+  const pruned = pruneRecord(record, first);
+  const previous = record.sheets[sheet.id] ?? {};
+  const marks = marksFor(sheet.name, allMarks);
+  const addresses = cellsToRead(previous, marks);
+  const { now, commentIds } = await readCellsNow(ctx, first, addresses, support, annotation);
+  const writes = planMarkWrites(previous, marks, now, annotation);
+  const stats: MarkStats = { marked: marks.size, cleared: addresses.length - marks.size, annotation };
+  if (!writes.changed && !pruned) return stats;
+  await writeMarks(ctx, first, writes, record, commentIds, support);
   return stats;
 }
 

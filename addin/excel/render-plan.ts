@@ -75,10 +75,26 @@ const DEFAULTS: Partial<Record<FormatKey, string | boolean>> = {
 
 export class PlanError extends Error {}
 
-/** Everything that can fail in the plan fails here, before a single command is queued. */
-export function preparePlan(plan: SheetPlan): Prepared {
-  if (plan.cells.length === 0) throw new PlanError(`plan ${plan.name} has no cells`);
-  const refs = new Map<string, { cell: PlanCell; row: number; col: number }>();
+interface PlacedCell {
+  cell: PlanCell;
+  row: number;
+  col: number;
+}
+
+type FormatGroup = {
+  format: FormatKey;
+  value: string | boolean | number;
+  cells: { row: number; col: number }[];
+};
+
+/** Every cell at its place, each checked, and the block they span. */
+function placeCells(plan: SheetPlan): {
+  placed: PlacedCell[];
+  min: { row: number; col: number };
+  rows: number;
+  cols: number;
+} {
+  const refs = new Map<string, PlacedCell>();
   let minRow = Number.POSITIVE_INFINITY;
   let minCol = Number.POSITIVE_INFINITY;
   let maxRow = 0;
@@ -100,8 +116,59 @@ export function preparePlan(plan: SheetPlan): Prepared {
     maxRow = Math.max(maxRow, ref.row);
     maxCol = Math.max(maxCol, ref.col);
   }
-  const rows = maxRow - minRow + 1;
-  const cols = maxCol - minCol + 1;
+  return {
+    placed: [...refs.values()],
+    min: { row: minRow, col: minCol },
+    rows: maxRow - minRow + 1,
+    cols: maxCol - minCol + 1,
+  };
+}
+
+/** Column widths, merges and validations: the sheet-wide parts of a plan. */
+function checkSheetSettings(plan: SheetPlan): void {
+  for (const [letter, width] of Object.entries(plan.columnWidths)) {
+    if (columnIndex(letter) === undefined) throw new PlanError(`not a column: ${letter}`);
+    if (!(width > 0 && width <= 255))
+      throw new PlanError(`column ${letter}: width ${width} is not 1–255 characters`);
+  }
+  for (const m of plan.merges) if (!parseRange(m)) throw new PlanError(`not a range: ${m}`);
+  for (const v of plan.validations) {
+    if (!parseRange(v.range)) throw new PlanError(`not a range: ${v.range}`);
+    if (v.type === "list" && v.source.some((s) => s.includes(","))) {
+      throw new PlanError(`list item with a comma in ${v.range}: Excel would split it`);
+    }
+  }
+}
+
+/** Cells that share a format value, so each value is set once per rectangle rather than per cell. */
+function groupFormats(placed: readonly PlacedCell[]): Prepared["formats"] {
+  const groups = new Map<string, FormatGroup>();
+  for (const { cell, row, col } of placed) {
+    for (const format of FORMAT_KEYS) {
+      const value = cell[format as keyof CellFormat];
+      if (value === undefined || value === DEFAULTS[format]) continue;
+      if (typeof value !== "string" && typeof value !== "boolean" && typeof value !== "number") continue;
+      const key = `${format}\u0000${String(value)}`;
+      let group = groups.get(key);
+      if (!group) {
+        group = { format, value, cells: [] };
+        groups.set(key, group);
+      }
+      group.cells.push({ row, col });
+    }
+  }
+  const formats: Prepared["formats"] = [];
+  for (const group of groups.values()) {
+    for (const range of coalesce(group.cells))
+      formats.push({ range, format: group.format, value: group.value });
+  }
+  return formats;
+}
+
+/** Everything that can fail in the plan fails here, before a single command is queued. */
+export function preparePlan(plan: SheetPlan): Prepared {
+  if (plan.cells.length === 0) throw new PlanError(`plan ${plan.name} has no cells`);
+  const { placed, min, rows, cols } = placeCells(plan);
   const grid = <T>(): (T | null)[][] =>
     Array.from({ length: rows }, () => new Array<T | null>(cols).fill(null));
   const numberFormat = grid<string>();
@@ -109,14 +176,9 @@ export function preparePlan(plan: SheetPlan): Prepared {
   const formulas = grid<string>();
   let hasValues = false;
   let hasFormulas = false;
-  const groups = new Map<
-    string,
-    { format: FormatKey; value: string | boolean | number; cells: { row: number; col: number }[] }
-  >();
-
-  for (const { cell, row, col } of refs.values()) {
-    const r = row - minRow;
-    const c = col - minCol;
+  for (const { cell, row, col } of placed) {
+    const r = row - min.row;
+    const c = col - min.col;
     const valueRow = values[r] as (Scalar | null)[];
     const formatRow = numberFormat[r] as (string | null)[];
     const formulaRow = formulas[r] as (string | null)[];
@@ -140,46 +202,10 @@ export function preparePlan(plan: SheetPlan): Prepared {
         hasValues = true;
       }
     }
-    for (const format of FORMAT_KEYS) {
-      const value = cell[format as keyof CellFormat];
-      if (value === undefined || value === DEFAULTS[format]) continue;
-      if (typeof value !== "string" && typeof value !== "boolean" && typeof value !== "number") continue;
-      const key = `${format}\u0000${String(value)}`;
-      let group = groups.get(key);
-      if (!group) {
-        group = { format, value, cells: [] };
-        groups.set(key, group);
-      }
-      group.cells.push({ row, col });
-    }
   }
-
-  const formats: Prepared["formats"] = [];
-  for (const group of groups.values()) {
-    for (const range of coalesce(group.cells))
-      formats.push({ range, format: group.format, value: group.value });
-  }
-  for (const [letter, width] of Object.entries(plan.columnWidths)) {
-    if (columnIndex(letter) === undefined) throw new PlanError(`not a column: ${letter}`);
-    if (!(width > 0 && width <= 255))
-      throw new PlanError(`column ${letter}: width ${width} is not 1–255 characters`);
-  }
-  for (const m of plan.merges) if (!parseRange(m)) throw new PlanError(`not a range: ${m}`);
-  for (const v of plan.validations) {
-    if (!parseRange(v.range)) throw new PlanError(`not a range: ${v.range}`);
-    if (v.type === "list" && v.source.some((s) => s.includes(","))) {
-      throw new PlanError(`list item with a comma in ${v.range}: Excel would split it`);
-    }
-  }
-  return {
-    origin: { row: minRow, col: minCol },
-    numberFormat,
-    values,
-    formulas,
-    hasValues,
-    hasFormulas,
-    formats,
-  };
+  const formats = groupFormats(placed);
+  checkSheetSettings(plan);
+  return { origin: min, numberFormat, values, formulas, hasValues, hasFormulas, formats };
 }
 
 function ruleOf(v: PlanValidation): Excel.DataValidationRule {
