@@ -1,14 +1,20 @@
-// compare= on a consolidation: the compared period's current reports, the dated tree and its merges and
-// splits, handed to shared/tree/compare.ts, which restates them onto the asked period's tree.
+// compare= on a consolidation. The restated figures of the asked unit and its children are read from
+// restated_figures (restated.ts) when stored: one row per unit shown. Otherwise (the first compare
+// after a submission for the compared period or a tree change) they are computed from the compared
+// period's current reports, the dated tree and its merges and splits, handed to shared/tree/compare.ts,
+// which restates them onto the asked period's tree; and stored for the next request.
 import type { Consolidation } from "../../shared/api/schemas.ts";
 import type { ComparedConsolidation } from "../../shared/api/units.ts";
 import type { CurrentReport } from "../../shared/consolidation/consolidate.ts";
+import { periodLastDay } from "../../shared/format/vietnam-time.ts";
 import type { Template } from "../../shared/template/types.ts";
 import type { UnitEvent } from "../../shared/tree/changes.ts";
-import { compareConsolidation } from "../../shared/tree/compare.ts";
+import { type RestatedUnit, restatedUnits, withRestated } from "../../shared/tree/compare.ts";
 import type { UnitVersion } from "../../shared/tree/dated.ts";
 import { decodeRow, type StoredRow } from "./codec.ts";
 import type { Db } from "./db.ts";
+import { type ReadMark, type RestatedKey, readRestated, storeRestated } from "./restated.ts";
+import { READ_MARK } from "./restated-sql.ts";
 import { VERSIONS } from "./tree.ts";
 
 /**
@@ -31,21 +37,26 @@ const VALUES = `${HELD} SELECT unit, code AS c, target AS t, actual AS a, target
 const STATUS = `${HELD} SELECT unit, first_received_at, received_at FROM report_status
   WHERE period = ?2 AND unit ${IN_HELD}`;
 
-export async function withComparison(
+/** One read batch (one snapshot): the restated figures of `units`, and where the data stood. */
+async function computeRestated(
   db: Db,
   template: Template,
   asked: Consolidation,
   compared: string,
-): Promise<ComparedConsolidation> {
-  const [versions, events, values, statuses] = await db.batch([
+  units: readonly string[],
+): Promise<{ restated: Map<string, RestatedUnit>; mark: ReadMark }> {
+  const [versions, events, values, statuses, mark] = await db.batch([
     db.prepare(HELD_VERSIONS, asked.unit),
     db.prepare(LINKS, asked.unit),
     db.prepare(VALUES, asked.unit, compared),
     db.prepare(STATUS, asked.unit, compared),
+    db.prepare(READ_MARK),
   ]);
   const byUnit = new Map<string, StoredRow[]>();
   for (const v of (values?.results ?? []) as unknown as (StoredRow & { unit: string })[]) {
-    byUnit.set(v.unit, [...(byUnit.get(v.unit) ?? []), v]);
+    const list = byUnit.get(v.unit);
+    if (list) list.push(v);
+    else byUnit.set(v.unit, [v]);
   }
   const reports: CurrentReport[] = (
     (statuses?.results ?? []) as unknown as { unit: string; first_received_at: string; received_at: string }[]
@@ -55,12 +66,36 @@ export async function withComparison(
     firstReceivedAt: s.first_received_at,
     receivedAt: s.received_at,
   }));
-  return compareConsolidation(asked, {
+  const input = {
     template,
     versions: (versions?.results ?? []) as unknown as UnitVersion[],
     events: (events?.results ?? []) as unknown as UnitEvent[],
     period: asked.period,
     compared,
     reports,
-  });
+  };
+  return { restated: restatedUnits(input, units), mark: mark?.results[0] as unknown as ReadMark };
+}
+
+export async function withComparison(
+  db: Db,
+  template: Template,
+  asked: Consolidation,
+  compared: string,
+): Promise<ComparedConsolidation> {
+  const units = [asked.unit, ...asked.children.map((c) => c.unit)];
+  const key: RestatedKey = {
+    compared,
+    comparedDay: periodLastDay(compared),
+    day: periodLastDay(asked.period),
+    template: template.id,
+    templateVersion: template.version,
+  };
+  let restated = await readRestated(db, key, units);
+  if (units.some((u) => !restated.has(u))) {
+    const fill = await computeRestated(db, template, asked, compared, units);
+    await storeRestated(db, key, fill.restated, fill.mark);
+    restated = fill.restated;
+  }
+  return withRestated(asked, compared, (code) => restated.get(code));
 }

@@ -5,6 +5,7 @@
 import { periodLastDay } from "../../shared/format/vietnam-time.ts";
 import type { Db } from "./db.ts";
 import { lateSql } from "./late.ts";
+import { FORGET_PERIODS } from "./restated-sql.ts";
 
 /** ?1: [{p: period, d: its last day}]. */
 const PERIODS = `SELECT json_extract(value, '$.p') AS p, json_extract(value, '$.d') AS d FROM json_each(?1)`;
@@ -46,5 +47,6 @@ export function rebuildStatements(
     db.prepare(REBUILD_TOTALS, json, thresholds),
     db.prepare(`DELETE FROM status_totals WHERE period IN (SELECT p FROM (${PERIODS}))`, json),
     db.prepare(REBUILD_STATUS_TOTALS, json),
+    db.prepare(FORGET_PERIODS, JSON.stringify(periods)),
   ];
 }

@@ -14,6 +14,7 @@ import {
 import { ApiFailure } from "../http/errors.ts";
 import type { Db } from "./db.ts";
 import { lateSql } from "./late.ts";
+import { FORGET_FROM_DAY } from "./restated-sql.ts";
 
 export const VERSIONS = `SELECT code, name, parent, kind, valid_from AS "from", valid_to AS "to" FROM unit_versions`;
 export const EVENTS = "SELECT effective, type, unit, other FROM unit_events ORDER BY id";
@@ -302,6 +303,8 @@ export function planTreeWrite(
       "INSERT INTO unit_guard (ok) SELECT 2 FROM periods WHERE locked = 1 AND period IN (SELECT value FROM json_each(?1))",
       JSON.stringify(periods),
     ),
+    // Restated compare= figures of trees from `effective` on are stale (restated.ts).
+    db.prepare(FORGET_FROM_DAY, effective),
     ...treeWriteStatements(db, state.versions, after, targets, thresholds),
   ];
   return { statements, periodsRebuilt: periods, locked: [...new Set(locked)].sort() };
