@@ -30,8 +30,9 @@ const HELD = `WITH RECURSIVE held (code) AS (
 )`;
 const IN_HELD = "IN (SELECT code FROM held)";
 const HELD_VERSIONS = `${HELD} ${VERSIONS} WHERE code ${IN_HELD}`;
+/** Merges and splits of held units, and the splits that made one (a unit made by a split is not comparable). */
 const LINKS = `${HELD} SELECT effective, type, unit, other FROM unit_events
-  WHERE type IN ('merge', 'split') AND unit ${IN_HELD} ORDER BY id`;
+  WHERE type IN ('merge', 'split') AND (unit ${IN_HELD} OR other ${IN_HELD}) ORDER BY id`;
 const VALUES = `${HELD} SELECT unit, code AS c, target AS t, actual AS a, target_pct AS p, grade AS g, note AS n
   FROM current_values WHERE period = ?2 AND unit ${IN_HELD}`;
 const STATUS = `${HELD} SELECT unit, first_received_at, received_at FROM report_status
