@@ -119,6 +119,31 @@ describe("stored restated figures", () => {
     expect(previousMembers(moved)).toBe(90);
   });
 
+  it("say a unit made by a split is not comparable, also when it is the unit asked", async () => {
+    const split = {
+      effective: "2024-07-01",
+      changes: [
+        {
+          type: "split",
+          from: "SL.TPSL.CHIENGLE",
+          into: [
+            { code: "SL.TPSL.A", name: "Đoàn phường A", parent: "SL.TPSL" },
+            { code: "SL.TPSL.B", name: "Đoàn phường B", parent: "SL.TPSL" },
+          ],
+        },
+      ],
+    };
+    expect((await call("POST", "/v1/admin/units/changes", { json: split })).status).toBe(201);
+    for (let i = 0; i < 2; i++) {
+      const own = await answer(await compare("/v1/consolidation?unit=SL.TPSL.A&period=2024&compare=2023"));
+      expect(own.comparable).toBe(false);
+      expect(own.indicators.every((ind) => ind.previous === undefined)).toBe(true);
+    }
+    const parent = await answer(await compare("/v1/consolidation?unit=SL.TPSL&period=2024&compare=2023"));
+    expect(parent.children.map((k) => k.comparable)).toEqual([false, false]);
+    expect(previousMembers(parent)).toBe(20);
+  });
+
   it("are not stored by a fill that a submission for the compared period overtook", async () => {
     const db = overtaken(async () => {
       await submitOk(report("SL.TPSL", minimalRows(1, 7)));
