@@ -237,7 +237,7 @@ describe("compare= with stored restated figures, against shared/tree/compare.ts"
     timeout: 600_000,
   }, async () => {
     await fc.assert(fc.asyncProperty(arbDatedTree(), fc.array(arbOp, { minLength: 2, maxLength: 10 }), run), {
-      numRuns: 25,
+      numRuns: 40,
     });
   });
 });

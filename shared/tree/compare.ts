@@ -76,15 +76,24 @@ function previousOf(p: IndicatorTotal): PreviousFigures {
   return figures;
 }
 
+/** A comparable unit's restated figures from its restated indicator totals. */
+export function restatedFrom(indicators: readonly IndicatorTotal[]): RestatedUnit {
+  const previous: Record<string, PreviousFigures> = {};
+  for (const i of indicators) previous[i.code] = previousOf(i);
+  return { comparable: true, previous };
+}
+
 /** The restated figures of the units `codes` of the asked tree (the Worker stores them per unit). */
 export function restatedUnits(input: CompareInput, codes: readonly string[]): Map<string, RestatedUnit> {
   const { byUnit, comparable } = restatedConsolidations(input);
   const out = new Map<string, RestatedUnit>();
   for (const code of codes) {
-    const previous: Record<string, PreviousFigures> = {};
-    if (comparable(code))
-      for (const i of byUnit.get(code)?.indicators ?? []) previous[i.code] = previousOf(i);
-    out.set(code, { comparable: comparable(code), previous });
+    out.set(
+      code,
+      comparable(code)
+        ? restatedFrom(byUnit.get(code)?.indicators ?? [])
+        : { comparable: false, previous: {} },
+    );
   }
   return out;
 }

@@ -1,8 +1,9 @@
 // compare= on a consolidation. The restated figures of the asked unit and its children are read from
 // restated_figures (restated.ts) when stored: one row per unit shown. Otherwise (the first compare
 // after a submission for the compared period or a tree change) they are computed from the compared
-// period's current reports, the dated tree and its merges and splits, handed to shared/tree/compare.ts,
-// which restates them onto the asked period's tree; and stored for the next request.
+// period's stored totals when the units' subtrees did not change between the two days
+// (restated-stable.ts), else from its current reports, the dated tree and its merges and splits, handed to
+// shared/tree/compare.ts, which restates them onto the asked period's tree; and stored for the next request.
 import type { Consolidation } from "../../shared/api/schemas.ts";
 import type { ComparedConsolidation } from "../../shared/api/units.ts";
 import type { CurrentReport } from "../../shared/consolidation/consolidate.ts";
@@ -15,6 +16,7 @@ import { decodeRow, type StoredRow } from "./codec.ts";
 import type { Db } from "./db.ts";
 import { type ReadMark, type RestatedKey, readRestated, storeRestated } from "./restated.ts";
 import { READ_MARK } from "./restated-sql.ts";
+import { restatedFromTotals } from "./restated-stable.ts";
 import { VERSIONS } from "./tree.ts";
 
 /**
@@ -94,7 +96,9 @@ export async function withComparison(
   };
   let restated = await readRestated(db, key, units);
   if (units.some((u) => !restated.has(u))) {
-    const fill = await computeRestated(db, template, asked, compared, units);
+    const fill =
+      (await restatedFromTotals(db, template, units, key)) ??
+      (await computeRestated(db, template, asked, compared, units));
     await storeRestated(db, key, fill.restated, fill.mark);
     restated = fill.restated;
   }

@@ -144,6 +144,21 @@ describe("stored restated figures", () => {
     expect(previousMembers(parent)).toBe(20);
   });
 
+  it("follow a merge into a unit whose own subtree did not change", async () => {
+    const merge = {
+      effective: "2024-07-01",
+      changes: [{ type: "merge", from: ["SL.TPSL.CHIENGLE"], into: "SL.MAISON.HATLOT" }],
+    };
+    expect((await call("POST", "/v1/admin/units/changes", { json: merge })).status).toBe(201);
+    const leaf = await answer(
+      await compare("/v1/consolidation?unit=SL.MAISON.HATLOT&period=2024&compare=2023"),
+    );
+    expect(previousMembers(leaf)).toBe(60);
+    const district = await answer(await compare("/v1/consolidation?unit=SL.MAISON&period=2024&compare=2023"));
+    expect(previousMembers(district)).toBe(90);
+    expect(previousMembers(district, "SL.MAISON.HATLOT")).toBe(60);
+  });
+
   it("are not stored by a fill that a submission for the compared period overtook", async () => {
     const db = overtaken(async () => {
       await submitOk(report("SL.TPSL", minimalRows(1, 7)));
