@@ -22,6 +22,8 @@ import { VERSIONS } from "./tree.ts";
 /**
  * The units whose figures can land in the subtree of ?1: every unit it ever held, and (recursively)
  * every unit merged into one of them, with what they held. Only these are read, not the database.
+ * `onward`: the units a held unit was merged into, and onward, outside the subtree: restating follows
+ * them (and their splits) as it would on the whole tree, so their versions and events are read too.
  */
 const HELD = `WITH RECURSIVE held (code) AS (
   SELECT descendant FROM unit_ancestors WHERE ancestor = ?1
@@ -29,12 +31,18 @@ const HELD = `WITH RECURSIVE held (code) AS (
   SELECT e.unit FROM unit_events e JOIN held h ON e.other = h.code WHERE e.type = 'merge'
   UNION
   SELECT a.descendant FROM unit_ancestors a JOIN held h ON a.ancestor = h.code
+),
+onward (code) AS (
+  SELECT e.other FROM unit_events e WHERE e.type = 'merge' AND e.unit IN (SELECT code FROM held)
+  UNION
+  SELECT e.other FROM unit_events e JOIN onward o ON e.unit = o.code WHERE e.type = 'merge'
 )`;
 const IN_HELD = "IN (SELECT code FROM held)";
-const HELD_VERSIONS = `${HELD} ${VERSIONS} WHERE code ${IN_HELD}`;
-/** Merges and splits of held units, and the splits that made one (a unit made by a split is not comparable). */
+const IN_REACH = "IN (SELECT code FROM held UNION SELECT code FROM onward)";
+const HELD_VERSIONS = `${HELD} ${VERSIONS} WHERE code ${IN_REACH}`;
+/** Merges and splits of held and onward units, and the splits that made a held one (not comparable). */
 const LINKS = `${HELD} SELECT effective, type, unit, other FROM unit_events
-  WHERE type IN ('merge', 'split') AND (unit ${IN_HELD} OR other ${IN_HELD}) ORDER BY id`;
+  WHERE type IN ('merge', 'split') AND (unit ${IN_REACH} OR other ${IN_HELD}) ORDER BY id`;
 const VALUES = `${HELD} SELECT unit, code AS c, target AS t, actual AS a, target_pct AS p, grade AS g, note AS n
   FROM current_values WHERE period = ?2 AND unit ${IN_HELD}`;
 const STATUS = `${HELD} SELECT unit, first_received_at, received_at FROM report_status

@@ -159,6 +159,19 @@ describe("stored restated figures", () => {
     expect(previousMembers(district, "SL.MAISON.HATLOT")).toBe(60);
   });
 
+  it("send the figures of a unit merged into a unit outside the asked subtree out of it", async () => {
+    const merge = {
+      effective: "2024-07-01",
+      changes: [{ type: "merge", from: ["SL.TPSL.CHIENGLE"], into: "SL" }],
+    };
+    expect((await call("POST", "/v1/admin/units/changes", { json: merge })).status).toBe(201);
+    const city = await answer(await compare("/v1/consolidation?unit=SL.TPSL&period=2024&compare=2023"));
+    expect(previousMembers(city)).toBeUndefined();
+    const province = await answer(await compare());
+    expect(previousMembers(province)).toBe(90);
+    expect(previousMembers(province, "SL.TPSL")).toBeUndefined();
+  });
+
   it("are not stored by a fill that a submission for the compared period overtook", async () => {
     const db = overtaken(async () => {
       await submitOk(report("SL.TPSL", minimalRows(1, 7)));

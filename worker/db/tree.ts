@@ -253,18 +253,24 @@ export interface TreeState {
   versions: UnitVersion[];
   events: UnitEvent[];
   periods: PeriodRow[];
+  /** The last submission's id when read: a later one for a period not in `periods` is not rebuilt. */
+  lastSubmission: number;
 }
 
 /** One round trip: everything a tree change plans against. */
 export async function readTreeState(db: Db): Promise<TreeState> {
   const [version, versions, events, periods] = await db.batch([
-    db.prepare("SELECT version FROM tree_version WHERE id = 1"),
+    db.prepare(
+      "SELECT version, (SELECT IFNULL(MAX(id), 0) FROM submissions) AS lastSubmission FROM tree_version WHERE id = 1",
+    ),
     db.prepare(VERSIONS),
     db.prepare(EVENTS),
     db.prepare(PERIODS),
   ]);
+  const head = version?.results[0] as { version: number; lastSubmission: number } | undefined;
   return {
-    version: (version?.results[0] as { version: number } | undefined)?.version ?? 0,
+    lastSubmission: head?.lastSubmission ?? 0,
+    version: head?.version ?? 0,
     versions: (versions?.results ?? []) as unknown as UnitVersion[],
     events: (events?.results ?? []) as unknown as UnitEvent[],
     periods: (periods?.results ?? []) as unknown as PeriodRow[],
@@ -302,6 +308,14 @@ export function planTreeWrite(
     db.prepare(
       "INSERT INTO unit_guard (ok) SELECT 2 FROM periods WHERE locked = 1 AND period IN (SELECT value FROM json_each(?1))",
       JSON.stringify(periods),
+    ),
+    // A first report for a period that held none when we read (so it is not rebuilt) landed meanwhile,
+    // its totals added on the old tree: fail by name (tree_changed) and plan again.
+    db.prepare(
+      `UPDATE tree_version SET version = -1 WHERE id = 1 AND EXISTS (SELECT 1 FROM submissions
+       WHERE id > ?1 AND period NOT IN (SELECT value FROM json_each(?2)))`,
+      state.lastSubmission,
+      JSON.stringify(state.periods.map((p) => p.period)),
     ),
     // Restated compare= figures of trees from `effective` on are stale (restated.ts).
     db.prepare(FORGET_FROM_DAY, effective),
