@@ -59,34 +59,71 @@ export function restatedConsolidations(input: CompareInput): {
   return { byUnit, comparable: r.comparable };
 }
 
-function withPrevious(
-  indicators: readonly IndicatorTotal[],
-  previous: Consolidation | undefined,
-): ComparedIndicator[] {
-  const before = new Map((previous?.indicators ?? []).map((i) => [i.code, i]));
-  return indicators.map((ind) => {
-    const p = before.get(ind.code);
-    if (!p) return ind;
-    const figures: ComparedIndicator["previous"] = {};
-    if (p.target !== undefined) figures.target = p.target;
-    if (p.actual !== undefined) figures.actual = p.actual;
-    if (p.rate !== undefined) figures.rate = p.rate;
-    if (p.grades !== undefined) figures.grades = p.grades;
-    return { ...ind, previous: figures };
-  });
+export type PreviousFigures = NonNullable<ComparedIndicator["previous"]>;
+
+/** What a unit of the asked tree shows of the compared period: by indicator code, or not comparable. */
+export interface RestatedUnit {
+  comparable: boolean;
+  previous: Record<string, PreviousFigures>;
+}
+
+function previousOf(p: IndicatorTotal): PreviousFigures {
+  const figures: PreviousFigures = {};
+  if (p.target !== undefined) figures.target = p.target;
+  if (p.actual !== undefined) figures.actual = p.actual;
+  if (p.rate !== undefined) figures.rate = p.rate;
+  if (p.grades !== undefined) figures.grades = p.grades;
+  return figures;
+}
+
+/** A comparable unit's restated figures from its restated indicator totals. */
+export function restatedFrom(indicators: readonly IndicatorTotal[]): RestatedUnit {
+  const previous: Record<string, PreviousFigures> = {};
+  for (const i of indicators) previous[i.code] = previousOf(i);
+  return { comparable: true, previous };
+}
+
+/** The restated figures of the units `codes` of the asked tree (the Worker stores them per unit). */
+export function restatedUnits(input: CompareInput, codes: readonly string[]): Map<string, RestatedUnit> {
+  const { byUnit, comparable } = restatedConsolidations(input);
+  const out = new Map<string, RestatedUnit>();
+  for (const code of codes) {
+    out.set(
+      code,
+      comparable(code)
+        ? restatedFrom(byUnit.get(code)?.indicators ?? [])
+        : { comparable: false, previous: {} },
+    );
+  }
+  return out;
 }
 
 /** The asked consolidation with `previous` on each indicator of the unit and its children. */
-export function compareConsolidation(asked: Consolidation, input: CompareInput): ComparedConsolidation {
-  const { byUnit, comparable } = restatedConsolidations(input);
-  const attach = (code: string, indicators: readonly IndicatorTotal[]) =>
-    comparable(code)
-      ? { indicators: withPrevious(indicators, byUnit.get(code)) }
-      : { indicators: [...indicators], comparable: false };
+export function withRestated(
+  asked: Consolidation,
+  compared: string,
+  restatedOf: (code: string) => RestatedUnit | undefined,
+): ComparedConsolidation {
+  const attach = (code: string, indicators: readonly IndicatorTotal[]) => {
+    const r = restatedOf(code);
+    if (r && !r.comparable) return { indicators: [...indicators], comparable: false };
+    return {
+      indicators: indicators.map((ind): ComparedIndicator => {
+        const previous = r?.previous[ind.code];
+        return previous === undefined ? ind : { ...ind, previous };
+      }),
+    };
+  };
   return {
     ...asked,
     ...attach(asked.unit, asked.indicators),
     children: asked.children.map((child) => ({ ...child, ...attach(child.unit, child.indicators) })),
-    compare: { period: input.compared },
+    compare: { period: compared },
   };
+}
+
+/** The asked consolidation with the compared period restated onto its unit and children. */
+export function compareConsolidation(asked: Consolidation, input: CompareInput): ComparedConsolidation {
+  const restated = restatedUnits(input, [asked.unit, ...asked.children.map((c) => c.unit)]);
+  return withRestated(asked, input.compared, (code) => restated.get(code));
 }

@@ -5,23 +5,20 @@
 import { periodLastDay } from "../../shared/format/vietnam-time.ts";
 import type { Db } from "./db.ts";
 import { lateSql } from "./late.ts";
+import { FORGET_PERIODS } from "./restated-sql.ts";
+import { HOLDS_A_FIGURE, INSERT_TOTALS, totalsAggregate } from "./totals-sql.ts";
 
 /** ?1: [{p: period, d: its last day}]. */
 const PERIODS = `SELECT json_extract(value, '$.p') AS p, json_extract(value, '$.d') AS d FROM json_each(?1)`;
 
 /** `?2`: per-unit targets by code (codec.perUnitThresholds). */
 export const REBUILD_TOTALS = `
-INSERT INTO totals (ancestor, period, code, target_sum, target_count, actual_sum, actual_count,
-  grade_xs, grade_t, grade_ht, grade_kht, units_met, units_reported)
-SELECT a.ancestor, cv.period, cv.code,
-  IFNULL(SUM(cv.target), 0), COUNT(cv.target), IFNULL(SUM(cv.actual), 0), COUNT(cv.actual),
-  SUM(cv.grade IS 'XS'), SUM(cv.grade IS 'T'), SUM(cv.grade IS 'HT'), SUM(cv.grade IS 'KHT'),
-  SUM(a.depth > 0 AND IFNULL(cv.actual >= json_extract(?2, '$.' || cv.code), 0)),
-  SUM(a.depth > 0 AND cv.actual IS NOT NULL AND json_extract(?2, '$.' || cv.code) IS NOT NULL)
+${INSERT_TOTALS}
+SELECT a.ancestor, cv.period, cv.code, ${totalsAggregate("a")}
 FROM (${PERIODS}) p
 JOIN current_values cv ON cv.period = p.p
 JOIN unit_ancestors a ON a.descendant = cv.unit AND a.valid_from <= p.d AND a.valid_to > p.d
-WHERE cv.target IS NOT NULL OR cv.actual IS NOT NULL OR cv.grade IS NOT NULL
+WHERE ${HOLDS_A_FIGURE}
 GROUP BY a.ancestor, cv.period, cv.code`;
 
 export const REBUILD_STATUS_TOTALS = `
@@ -46,5 +43,6 @@ export function rebuildStatements(
     db.prepare(REBUILD_TOTALS, json, thresholds),
     db.prepare(`DELETE FROM status_totals WHERE period IN (SELECT p FROM (${PERIODS}))`, json),
     db.prepare(REBUILD_STATUS_TOTALS, json),
+    db.prepare(FORGET_PERIODS, JSON.stringify(periods)),
   ];
 }

@@ -4,6 +4,7 @@
 // So two submissions for the same unit, however they interleave, apply one after the other.
 // Rows travel as one JSON parameter expanded with json_each (D1 allows 100 bound parameters).
 import { lateSql } from "./late.ts";
+import { FORGET_COMPARED } from "./restated-sql.ts";
 
 /**
  * Fails the batch (CHECK token_revoked, migration 0003) when the sending token ?1 was revoked after
@@ -189,5 +190,7 @@ export function submissionStatements<S>(
     prepare(UPSERT_CURRENT, w.unit, w.period, w.rows),
     prepare(UPSERT_REPORT_STATUS, w.unit, w.period, w.template, w.receivedAt),
     prepare(GUARD_UNIT_IN_PERIOD, w.unit, w.day),
+    // compare= answers restated from this period are stale now (restated.ts); none stored: no row written.
+    prepare(FORGET_COMPARED, w.period),
   ];
 }

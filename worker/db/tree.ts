@@ -14,6 +14,8 @@ import {
 import { ApiFailure } from "../http/errors.ts";
 import type { Db } from "./db.ts";
 import { lateSql } from "./late.ts";
+import { FORGET_FROM_DAY } from "./restated-sql.ts";
+import { HOLDS_A_FIGURE, INSERT_TOTALS, totalsAggregate } from "./totals-sql.ts";
 
 export const VERSIONS = `SELECT code, name, parent, kind, valid_from AS "from", valid_to AS "to" FROM unit_versions`;
 export const EVENTS = "SELECT effective, type, unit, other FROM unit_events ORDER BY id";
@@ -90,17 +92,12 @@ const DELETE_TOTALS = `DELETE FROM totals WHERE (ancestor, period) IN (SELECT a,
 const DELETE_STATUS = `DELETE FROM status_totals WHERE (ancestor, period) IN (SELECT a, p FROM (${TARGETS}))`;
 /** ?2: per-unit targets by code (codec.perUnitThresholds). */
 const REBUILD_TOTALS = `
-INSERT INTO totals (ancestor, period, code, target_sum, target_count, actual_sum, actual_count,
-  grade_xs, grade_t, grade_ht, grade_kht, units_met, units_reported)
-SELECT t.a, t.p, cv.code,
-  IFNULL(SUM(cv.target), 0), COUNT(cv.target), IFNULL(SUM(cv.actual), 0), COUNT(cv.actual),
-  SUM(cv.grade IS 'XS'), SUM(cv.grade IS 'T'), SUM(cv.grade IS 'HT'), SUM(cv.grade IS 'KHT'),
-  SUM(x.depth > 0 AND IFNULL(cv.actual >= json_extract(?2, '$.' || cv.code), 0)),
-  SUM(x.depth > 0 AND cv.actual IS NOT NULL AND json_extract(?2, '$.' || cv.code) IS NOT NULL)
+${INSERT_TOTALS}
+SELECT t.a, t.p, cv.code, ${totalsAggregate("x")}
 FROM (${TARGETS}) t
 JOIN unit_ancestors x ON x.ancestor = t.a AND x.valid_from <= t.d AND x.valid_to > t.d
 JOIN current_values cv ON cv.unit = x.descendant AND cv.period = t.p
-WHERE cv.target IS NOT NULL OR cv.actual IS NOT NULL OR cv.grade IS NOT NULL
+WHERE ${HOLDS_A_FIGURE}
 GROUP BY t.a, t.p, cv.code`;
 const REBUILD_STATUS = `
 INSERT INTO status_totals (ancestor, period, submitted, late)
@@ -252,20 +249,25 @@ export interface TreeState {
   versions: UnitVersion[];
   events: UnitEvent[];
   periods: PeriodRow[];
+  /** The last submission's id when read: a later one for a period not in `periods` is not rebuilt. */
+  lastSubmission: number;
 }
 
 /** One round trip: everything a tree change plans against. */
 export async function readTreeState(db: Db): Promise<TreeState> {
-  const [[version], versions, events, periods] = await db.batchRows<
-    [{ version: number }, UnitVersion, UnitEvent, PeriodRow]
+  const [[head], versions, events, periods] = await db.batchRows<
+    [{ version: number; lastSubmission: number }, UnitVersion, UnitEvent, PeriodRow]
   >([
-    db.prepare("SELECT version FROM tree_version WHERE id = 1"),
+    db.prepare(
+      "SELECT version, (SELECT IFNULL(MAX(id), 0) FROM submissions) AS lastSubmission FROM tree_version WHERE id = 1",
+    ),
     db.prepare(VERSIONS),
     db.prepare(EVENTS),
     db.prepare(PERIODS),
   ]);
   return {
-    version: version?.version ?? 0,
+    lastSubmission: head?.lastSubmission ?? 0,
+    version: head?.version ?? 0,
     versions,
     events,
     periods,
@@ -304,6 +306,16 @@ export function planTreeWrite(
       "INSERT INTO unit_guard (ok) SELECT 2 FROM periods WHERE locked = 1 AND period IN (SELECT value FROM json_each(?1))",
       JSON.stringify(periods),
     ),
+    // A first report for a period that held none when we read (so it is not rebuilt) landed meanwhile,
+    // its totals added on the old tree: fail by name (tree_changed) and plan again.
+    db.prepare(
+      `UPDATE tree_version SET version = -1 WHERE id = 1 AND EXISTS (SELECT 1 FROM submissions
+       WHERE id > ?1 AND period NOT IN (SELECT value FROM json_each(?2)))`,
+      state.lastSubmission,
+      JSON.stringify(state.periods.map((p) => p.period)),
+    ),
+    // Restated compare= figures of trees from `effective` on are stale (restated.ts).
+    db.prepare(FORGET_FROM_DAY, effective),
     ...treeWriteStatements(db, state.versions, after, targets, thresholds),
   ];
   return { statements, periodsRebuilt: periods, locked: [...new Set(locked)].sort() };
