@@ -5,7 +5,7 @@
 import { periodLastDay } from "../../shared/format/vietnam-time.ts";
 import type { Db } from "./db.ts";
 import { lateSql } from "./late.ts";
-import { FORGET_PERIODS } from "./restated-sql.ts";
+import { FORGET_PERIODS, OVERTAKE_FILLS } from "./restated-sql.ts";
 import { HOLDS_A_FIGURE, INSERT_TOTALS, totalsAggregate } from "./totals-sql.ts";
 
 /** ?1: [{p: period, d: its last day}]. */
@@ -44,5 +44,6 @@ export function rebuildStatements(
     db.prepare(`DELETE FROM status_totals WHERE period IN (SELECT p FROM (${PERIODS}))`, json),
     db.prepare(REBUILD_STATUS_TOTALS, json),
     db.prepare(FORGET_PERIODS, JSON.stringify(periods)),
+    db.prepare(OVERTAKE_FILLS),
   ];
 }

@@ -15,6 +15,13 @@ export const FORGET_FROM_DAY = "DELETE FROM restated_figures WHERE compared_day 
 export const FORGET_PERIODS =
   "DELETE FROM restated_figures WHERE compared IN (SELECT value FROM json_each(?1))";
 
+/**
+ * Also for a rebuild: a fill that read before it must not store what it computed from the figures the
+ * rebuild replaced. Moving the version on makes STORE's guard refuse it (and a tree change planned
+ * before it plans again, as after any write it did not see).
+ */
+export const OVERTAKE_FILLS = "UPDATE tree_version SET version = version + 1 WHERE id = 1";
+
 const KEY = "compared = ?1 AND day = ?2 AND template = ?3 AND template_version = ?4";
 
 export const READ = `SELECT unit, comparable, figures FROM restated_figures

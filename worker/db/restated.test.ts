@@ -191,6 +191,21 @@ describe("stored restated figures", () => {
     expect(await storedRows()).toBe(3);
   });
 
+  it("are not stored by a fill that a recompute repair overtook", async () => {
+    // Stored totals gone wrong (what recompute --fix is for): the fill reads them, the repair lands.
+    await env.DB.prepare(
+      "UPDATE totals SET actual_sum = actual_sum + 1000 WHERE ancestor = 'SL.MAISON' AND period = '2023' AND code = 'GD04'",
+    ).run();
+    const db = overtaken(async () => {
+      const res = await call("POST", "/v1/admin/recompute?period=2023&fix=true");
+      expect(res.status).toBe(200);
+      expect(await json(res)).toMatchObject({ fixed: true, remaining: 0 });
+    });
+    expect(previousMembers(await answer(await compare(COMPARE, db)), "SL.MAISON")).toBe(1070);
+    expect(await storedRows()).toBe(0);
+    expect(previousMembers(await answer(await compare()), "SL.MAISON")).toBe(70);
+  });
+
   it("are not stored by a fill that a tree change overtook", async () => {
     const db = overtaken(async () => {
       const merge = {
