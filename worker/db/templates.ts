@@ -75,6 +75,15 @@ export async function readTemplate(db: Db, id: string, version?: number): Promis
   return row ? templateFrom(id, row.version, row.published_at, row.definition) : undefined;
 }
 
+/** Every published version of a template, oldest first (what a new version is checked against). */
+export async function readTemplateVersions(db: Db, id: string): Promise<Template[]> {
+  const rows = await db.all<{ version: number; published_at: string; definition: string }>(
+    "SELECT version, published_at, definition FROM template_versions WHERE id = ?1 ORDER BY version",
+    id,
+  );
+  return rows.flatMap((r) => templateFrom(id, r.version, r.published_at, r.definition) ?? []);
+}
+
 export interface TemplateListing {
   id: string;
   version: number;
