@@ -165,11 +165,11 @@ export function reportSheet(totalRows: number): ReportSheet {
     if (kind === 1)
       cells.push({ address: `C${r}`, value: `Ghi chú: số liệu lấy từ sổ theo dõi của chi đoàn, dòng ${k}` });
     else if (kind === 2) {
+      // A breakdown label without a figure: with one, the check rightly warns (a figure with no code).
       cells.push(
         { address: `A${r}`, value: "-" },
         { address: `C${r}`, value: `Trong đó: chi đoàn thôn bản số ${k}` },
       );
-      cells.push({ address: `F${r}`, value: k % 97 });
     } else if (kind === 3)
       cells.push({ address: `B${r}`, value: "—" }, { address: `H${r}`, value: "xem phụ lục" });
   }
