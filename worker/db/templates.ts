@@ -148,8 +148,17 @@ export async function publishTemplate(
 
 /** The template a period's figures are read with: the one named, else the period's own, else the first. */
 export async function templateForPeriod(db: Db, period: string, asked?: string): Promise<Template> {
+  // One round trip: the period's choice is read inside the template's query.
+  const row = await db.first<{ id: string; version: number; published_at: string; definition: string }>(
+    `SELECT id, version, published_at, definition FROM template_versions
+     WHERE id = COALESCE(?1, (SELECT template FROM periods WHERE period = ?2), ?3)
+     ORDER BY version DESC LIMIT 1`,
+    asked ?? null,
+    period,
+    DEFAULT_TEMPLATE_ID,
+  );
+  const template = row ? templateFrom(row.id, row.version, row.published_at, row.definition) : undefined;
+  if (template) return template;
   const id = asked ?? (await periodTemplate(db, period)) ?? DEFAULT_TEMPLATE_ID;
-  const template = await readTemplate(db, id);
-  if (!template) throw new ApiFailure("unknown_template", { template: id });
-  return template;
+  throw new ApiFailure("unknown_template", { template: id });
 }
