@@ -10,6 +10,7 @@ import {
   capped,
   type DefinitionIssue,
   duplicates,
+  idMismatch,
   issue,
   label,
   TEMPLATE_ID_RE,
@@ -166,17 +167,7 @@ export function checkSchemeDefinition(
   known: ReadonlySet<string> = templateCodes(),
 ): SchemeDefinitionResult {
   const shape = schemeDefinition.safeParse(input);
-  const idIssue =
-    id !== undefined && typeof input === "object" && input !== null && (input as { id?: unknown }).id !== id
-      ? [
-          issue(
-            "id_mismatch",
-            "id",
-            `mã bộ tiêu chí phải là ${id}, như trên đường dẫn`,
-            `the id must be ${id}, as in the route`,
-          ),
-        ]
-      : [];
+  const idIssue = idMismatch(input, id, "mã bộ tiêu chí");
   if (!shape.success) return { ok: false, issues: capped([...idIssue, ...shape.error.issues.map(zodIssue)]) };
   const { version: _ignored, ...def } = shape.data;
   const definition = def as SchemeDefinition;

@@ -355,20 +355,26 @@ export type DefinitionResult =
   | { ok: true; definition: TemplateDefinition }
   | { ok: false; issues: DefinitionIssue[] };
 
+/** The body's id against the route's (`what` names it in Vietnamese: "mã mẫu"). */
+export function idMismatch(input: unknown, id: string | undefined, what: string): DefinitionIssue[] {
+  const differs =
+    id !== undefined && typeof input === "object" && input !== null && (input as { id?: unknown }).id !== id;
+  return differs
+    ? [
+        issue(
+          "id_mismatch",
+          "id",
+          `${what} phải là ${id}, như trên đường dẫn`,
+          `the id must be ${id}, as in the route`,
+        ),
+      ]
+    : [];
+}
+
 /** Checks a definition; `id`, when given, is the id it is published under (the route's). */
 export function checkDefinition(input: unknown, id?: string): DefinitionResult {
   const shape = templateDefinition.safeParse(input);
-  const idIssue =
-    id !== undefined && typeof input === "object" && input !== null && (input as { id?: unknown }).id !== id
-      ? [
-          issue(
-            "id_mismatch",
-            "id",
-            `mã mẫu phải là ${id}, như trên đường dẫn`,
-            `the id must be ${id}, as in the route`,
-          ),
-        ]
-      : [];
+  const idIssue = idMismatch(input, id, "mã mẫu");
   if (!shape.success) return { ok: false, issues: capped([...idIssue, ...shape.error.issues.map(zodIssue)]) };
   const def = shape.data;
   const issues = [
