@@ -82,7 +82,7 @@ export function templateCodes(templates: readonly Template[] = BUILT_IN_TEMPLATE
   return new Set(templates.flatMap((t) => t.indicators.flatMap((i) => [i.code, i.formerCode ?? []].flat())));
 }
 
-function itemIssues(def: SchemeDefinition, known: ReadonlySet<string>): DefinitionIssue[] {
+function itemIssues(def: SchemeDefinition, known: KnownCodes): DefinitionIssue[] {
   const out: DefinitionIssue[] = [];
   def.criteria.forEach((c, n) => {
     c.items.forEach((it, m) => {
@@ -153,6 +153,10 @@ function gradeIssues(def: SchemeDefinition): DefinitionIssue[] {
   return out;
 }
 
+/** The codes a computed item may read; a client that cannot know the server's templates accepts any. */
+export type KnownCodes = Pick<ReadonlySet<string>, "has">;
+export const ANY_CODE: KnownCodes = { has: () => true };
+
 export type SchemeDefinitionResult =
   | { ok: true; definition: SchemeDefinition }
   | { ok: false; issues: DefinitionIssue[] };
@@ -164,7 +168,7 @@ export type SchemeDefinitionResult =
 export function checkSchemeDefinition(
   input: unknown,
   id?: string,
-  known: ReadonlySet<string> = templateCodes(),
+  known: KnownCodes = templateCodes(),
 ): SchemeDefinitionResult {
   const shape = schemeDefinition.safeParse(input);
   const idIssue = idMismatch(input, id, "mã bộ tiêu chí");

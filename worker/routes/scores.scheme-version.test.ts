@@ -1,10 +1,23 @@
 // GET /v1/scores reads its scheme from D1: a version published by PUT /v1/admin/schemes/:id takes effect
 // without a new build, and manual points are checked against it.
+import { SELF } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
+import { createApiClient } from "../../shared/api/client.ts";
 import { type ScoresAnswer, scoresAnswer } from "../../shared/api/scores.ts";
+import { rankingForPull } from "../../shared/scoring/pull-scores.ts";
 import { tieuChi2021 } from "../../shared/scoring/tieu-chi-2021.ts";
 import type { ScoringScheme } from "../../shared/scoring/types.ts";
-import { call, fullRows, importUnits, json, report, resetDb, SMALL_TREE, submitOk } from "../test/helpers.ts";
+import {
+  ADMIN,
+  call,
+  fullRows,
+  importUnits,
+  json,
+  report,
+  resetDb,
+  SMALL_TREE,
+  submitOk,
+} from "../test/helpers.ts";
 
 async function scoresOf(unit: string): Promise<ScoresAnswer> {
   const res = await call("GET", `/v1/scores?unit=${unit}&period=2023`);
@@ -64,5 +77,23 @@ describe("GET /v1/scores with a published scheme version", () => {
     expect((await given(25)).status).toBe(422);
     expect((await call("PUT", "/v1/admin/schemes/tieu-chi-2021", { json: v2 })).status).toBe(201);
     expect((await given(25)).status).toBe(200);
+  });
+});
+
+describe("the pull's ranking with a scheme version the client has not built in", () => {
+  it("fetches the served version and ranks with it", async () => {
+    const client = createApiClient({
+      baseUrl: "http://worker.test",
+      token: ADMIN,
+      fetch: (input, init) => SELF.fetch(new Request(input, init)),
+    });
+    const v1 = await rankingForPull(client, "SL.MAISON", "2023");
+    expect(v1?.scheme).toEqual(tieuChi2021);
+    expect((await call("PUT", "/v1/admin/schemes/tieu-chi-2021", { json: version2() })).status).toBe(201);
+    const v2 = await rankingForPull(client, "SL.MAISON", "2023");
+    expect(v2?.answer.scheme.version).toBe(2);
+    expect(v2?.scheme).toEqual({ ...version2(), version: 2 });
+    // A client without the scheme route (an older build) makes no ranking rather than a wrong one.
+    expect(await rankingForPull({ scores: client.scores }, "SL.MAISON", "2023")).toBeUndefined();
   });
 });
