@@ -21,9 +21,12 @@ import { type Io, line } from "../io.ts";
 import { textTable } from "../text-table.ts";
 import { writeWorkbook } from "../xlsx/write-workbook.ts";
 import type { Command } from "./command.ts";
+import { schemeCommand } from "./scores-scheme.ts";
 
 const help = `baocao scores --unit MÃ --period KỲ [--out xep-loai.xlsx] [--lang vi|en] --server URL --token TOKEN
 baocao scores set --unit MÃ --period KỲ --kind self|reviewed --item MỤC=ĐIỂM[:ghi chú] … --server URL --token TOKEN
+baocao scores scheme get ID [--version N] [--out FILE.json]   in bộ tiêu chí / print a scoring scheme
+baocao scores scheme publish FILE.json                         công bố bộ tiêu chí (admin) / publish one
 
 Xếp loại thi đua các đơn vị trực thuộc (điểm theo tiêu chí, tổng điểm, xếp loại, thứ hạng) và điểm của
 chính đơn vị, kèm chỗ còn thiếu điểm. --out ghi trang "Xếp loại" vào tệp .xlsx.
@@ -205,6 +208,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     line(io.stdout, help);
     return EXIT.ok;
   }
+  if (argv[0] === "scheme") return schemeCommand(argv.slice(1), io);
   return argv[0] === "set" ? set(argv.slice(1), io) : show(argv, io);
 }
 
