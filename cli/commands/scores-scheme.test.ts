@@ -3,6 +3,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningWorker, startWorker } from "../../scripts/wrangler-dev.ts";
+import { createApiClient } from "../../shared/api/client.ts";
 import { tieuChi2021 } from "../../shared/scoring/tieu-chi-2021.ts";
 import { run } from "../main.ts";
 import { captureIo, tempDir } from "../testing/fixtures.ts";
@@ -19,6 +20,11 @@ beforeAll(async () => {
   bad.criteria[2].items[0].max = 0;
   bad.grades[0].minTotal = 100;
   writeFileSync(join(dir, "bad.json"), JSON.stringify(bad));
+  const v2 = JSON.parse(JSON.stringify(builtIn));
+  v2.criteria[3].items[3].max = 60; // TC4.4, the council's mark: 50 → 60
+  writeFileSync(join(dir, "v2.json"), JSON.stringify(v2));
+  const admin = createApiClient({ baseUrl: worker.url, token: worker.adminToken });
+  await admin.importUnits({ units: [{ code: "SL", name: "Tỉnh đoàn Sơn La", parent: null }] });
   const unknownCode = JSON.parse(JSON.stringify(definition));
   unknownCode.criteria[0].items[1].measure.indicator = "ZZ99";
   writeFileSync(join(dir, "zz.json"), JSON.stringify(unknownCode));
@@ -62,5 +68,20 @@ describe("baocao scores scheme publish / get", () => {
     const missing = captureIo(dir);
     const args = ["scores", "scheme", "get", "tinh-sl-2026", "--version", "2", ...remote()];
     expect(await run(args, missing.io)).not.toBe(0);
+  });
+
+  it("checks manual points with the version the server scores with, once a new one is published", async () => {
+    const set = ["scores", "set", "--unit", "SL", "--period", "2026", "--kind", "self", "--item", "TC4.4=60"];
+    const refused = captureIo(dir);
+    expect(await run([...set, ...remote()], refused.io)).toBe(1);
+    expect(refused.err()).toContain("TC4.4");
+    const published = captureIo(dir);
+    expect(await run(["scores", "scheme", "publish", "v2.json", ...remote()], published.io)).toBe(0);
+    expect(published.out()).toContain("Published: tieu-chi-2021 v2");
+    const saved = captureIo(dir);
+    expect(await run([...set, ...remote()], saved.io)).toBe(0);
+    const shown = captureIo(dir);
+    expect(await run(["scores", "--unit", "SL", "--period", "2026", ...remote()], shown.io)).toBe(0);
+    expect(shown.out()).toContain("/510");
   });
 });
