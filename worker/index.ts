@@ -14,6 +14,7 @@ import { health } from "./routes/health.ts";
 import { periods } from "./routes/periods.ts";
 import { recomputeRoute } from "./routes/recompute.ts";
 import { reviews } from "./routes/reviews.ts";
+import { schemes } from "./routes/schemes.ts";
 import { scores } from "./routes/scores.ts";
 import { site } from "./routes/site.ts";
 import { submissions, submitRoute } from "./routes/submissions.ts";
@@ -56,6 +57,7 @@ const app = new Hono<AppEnv>()
   .route("/v1", periods)
   .route("/v1", recomputeRoute)
   .route("/v1", scores)
+  .route("/v1", schemes)
   .route("/v1", reviews);
 
 app.notFound((c) => {

@@ -9,7 +9,7 @@ import type { ScoresAnswer, ScoresPut } from "../../shared/api/scores.ts";
 import type { Lang } from "../../shared/messages/types.ts";
 import { clusterGroups, rankingSheetPlan } from "../../shared/plans/ranking-sheet.ts";
 import { manualPointsIssues } from "../../shared/scoring/manual-points.ts";
-import { getScheme } from "../../shared/scoring/registry.ts";
+import { DEFAULT_SCHEME_ID } from "../../shared/scoring/registry.ts";
 import { describeShortfalls, shortfalls } from "../../shared/scoring/shortfall.ts";
 import type { ScoringScheme } from "../../shared/scoring/types.ts";
 import { DEFAULT_TEMPLATE_ID, getTemplate } from "../../shared/template/registry.ts";
@@ -21,9 +21,12 @@ import { type Io, line } from "../io.ts";
 import { textTable } from "../text-table.ts";
 import { writeWorkbook } from "../xlsx/write-workbook.ts";
 import type { Command } from "./command.ts";
+import { schemeCommand, serverScheme } from "./scores-scheme.ts";
 
 const help = `baocao scores --unit MÃ --period KỲ [--out xep-loai.xlsx] [--lang vi|en] --server URL --token TOKEN
 baocao scores set --unit MÃ --period KỲ --kind self|reviewed --item MỤC=ĐIỂM[:ghi chú] … --server URL --token TOKEN
+baocao scores scheme get ID [--version N] [--out FILE.json]   in bộ tiêu chí / print a scoring scheme
+baocao scores scheme publish FILE.json                         công bố bộ tiêu chí (admin) / publish one
 
 Xếp loại thi đua các đơn vị trực thuộc (điểm theo tiêu chí, tổng điểm, xếp loại, thứ hạng) và điểm của
 chính đơn vị, kèm chỗ còn thiếu điểm. --out ghi trang "Xếp loại" vào tệp .xlsx.
@@ -58,16 +61,6 @@ function unitAndPeriod(values: { unit?: string; period?: string }): { unit: stri
       `Unit "${unit}" or period "${period}" is not valid (e.g. --unit SL --period 2026).`,
     );
   return { unit, period };
-}
-
-function builtInScheme(id: string): ScoringScheme {
-  const scheme = getScheme(id);
-  if (scheme) return scheme;
-  throw new CliError(
-    `Máy chủ dùng bộ tiêu chí "${id}" mà bản baocao này chưa biết: cập nhật baocao rồi thử lại.`,
-    `The server uses scoring scheme "${id}", unknown to this baocao: update baocao and retry.`,
-    EXIT.server,
-  );
 }
 
 function rankingTable(units: ScoresAnswer["units"], lang: Lang): string {
@@ -134,7 +127,7 @@ async function show(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     throw remoteFailure(e);
   }
-  const scheme = builtInScheme(answer.scheme.id);
+  const scheme = await serverScheme(client, answer.scheme.id, answer.scheme.version);
   if (answer.units.length > 0) printRanking(io, answer, lang);
   printOwn(io, answer, scheme, lang);
   if (values.out !== undefined) {
@@ -178,16 +171,17 @@ async function set(argv: string[], io: Io): Promise<number> {
     throw new UsageError("--kind phải là self hoặc reviewed.", "--kind must be self or reviewed.");
   const items = (values.item ?? []).map(parseItem);
   if (items.length === 0) throw new UsageError("Cần ít nhất một --item.", "At least one --item is needed.");
-  const problems = manualPointsIssues(builtInScheme(getScheme()?.id ?? "?"), items);
-  for (const p of problems)
-    line(io.stderr, `✗ --item ${Number(p.field.split(".")[1]) + 1}: ${p.message.vi} / ${p.message.en}`);
-  if (problems.length > 0) return EXIT.invalid;
   const { server, token } = remote("scores", values, io);
   const client = createApiClient({
     baseUrl: server,
     token,
     ...(io.fetch !== undefined && { fetch: io.fetch }),
   });
+  // Checked with the version the server scores with (a published one may move an item's maximum).
+  const problems = manualPointsIssues(await serverScheme(client, DEFAULT_SCHEME_ID), items);
+  for (const p of problems)
+    line(io.stderr, `✗ --item ${Number(p.field.split(".")[1]) + 1}: ${p.message.vi} / ${p.message.en}`);
+  if (problems.length > 0) return EXIT.invalid;
   try {
     await client.putScores({ unit, period, kind: values.kind, items });
   } catch (e) {
@@ -205,6 +199,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     line(io.stdout, help);
     return EXIT.ok;
   }
+  if (argv[0] === "scheme") return schemeCommand(argv.slice(1), io);
   return argv[0] === "set" ? set(argv.slice(1), io) : show(argv, io);
 }
 

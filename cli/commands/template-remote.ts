@@ -1,15 +1,14 @@
 // The server side of `baocao template`: which template a period uses (fetched and kept, or offline the
 // last fetched or built-in one), `template get ID` and `template publish FILE.json`.
-import { readFile, writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
-import { ApiError, createApiClient, NetworkError } from "../../shared/api/client.ts";
+import { createApiClient, NetworkError } from "../../shared/api/client.ts";
 import { checkDefinition } from "../../shared/template/definition.ts";
 import { DEFAULT_TEMPLATE_ID, templateIds } from "../../shared/template/registry.ts";
 import type { Template } from "../../shared/template/types.ts";
 import { remoteFailure } from "../api-errors.ts";
 import { parse, REMOTE_OPTIONS, remote } from "../args.ts";
-import { CliError, EXIT, UsageError } from "../errors.ts";
+import { EXIT, UsageError } from "../errors.ts";
 import { type Io, line } from "../io.ts";
+import { printDefinition, publishChecked, versionOption } from "../published-definition.ts";
 import { keepTemplate, offlineTemplate } from "../template-cache.ts";
 
 function clientOf(io: Io, server: string, token: string) {
@@ -62,13 +61,7 @@ export async function getTemplateCommand(argv: string[], io: Io): Promise<number
   const id = positionals[0];
   if (id === undefined)
     throw new UsageError("Thiếu mã mẫu: baocao template get ID", "No template id: baocao template get ID");
-  const version = values.version === undefined ? undefined : Number(values.version);
-  if (version !== undefined && !(Number.isInteger(version) && version >= 1)) {
-    throw new UsageError(
-      `--version "${values.version}": cần số nguyên ≥ 1`,
-      `--version "${values.version}": a whole number ≥ 1`,
-    );
-  }
+  const version = versionOption(values.version);
   const { server, token } = remote("template get", values, io);
   let template: Template;
   try {
@@ -77,13 +70,7 @@ export async function getTemplateCommand(argv: string[], io: Io): Promise<number
     throw remoteFailure(e);
   }
   await keepTemplate(io, template);
-  const text = `${JSON.stringify(template, null, 2)}\n`;
-  if (values.out === undefined) io.stdout.write(text);
-  else {
-    const out = resolve(io.cwd, values.out);
-    await writeFile(out, text);
-    line(io.stdout, `Đã ghi / Written: ${out} (${template.id} v${template.version})`);
-  }
+  await printDefinition(io, template, values.out);
   return EXIT.ok;
 }
 
@@ -96,35 +83,13 @@ export async function publishTemplateCommand(argv: string[], io: Io): Promise<nu
       "No file: baocao template publish FILE.json",
     );
   }
-  let definition: unknown;
-  try {
-    definition = JSON.parse(await readFile(resolve(io.cwd, file), "utf8"));
-  } catch (e) {
-    const why = (e as Error).message;
-    throw new CliError(`Không đọc được ${file}: ${why}`, `Cannot read ${file}: ${why}`, EXIT.unreadable);
-  }
-  // The server's own checks, run first: every issue listed before anything is sent.
-  const checked = checkDefinition(definition);
-  if (!checked.ok) {
-    line(
-      io.stdout,
-      `✗ ${file}: ${checked.issues.length} lỗi, chưa gửi gì / ${checked.issues.length} issue(s), nothing sent`,
-    );
-    for (const i of checked.issues) line(io.stdout, `  ${i.field}: ${i.vi} / ${i.en}`);
-    return EXIT.invalid;
-  }
-  const { server, token } = remote("template publish", values, io);
-  try {
-    const answer = await clientOf(io, server, token).publishTemplate(checked.definition.id, definition);
-    line(
-      io.stdout,
-      answer.created
-        ? `✓ Đã công bố / Published: ${answer.id} v${answer.version}`
-        : `= Không đổi, đã có / Unchanged, already published: ${answer.id} v${answer.version}`,
-    );
-    return EXIT.ok;
-  } catch (e) {
-    if (e instanceof ApiError) line(io.stdout, `✗ ${file}: máy chủ từ chối / refused by the server`);
-    throw remoteFailure(e);
-  }
+  return publishChecked(
+    io,
+    file,
+    (definition) => checkDefinition(definition),
+    () => {
+      const { server, token } = remote("template publish", values, io);
+      return (id, definition) => clientOf(io, server, token).publishTemplate(id, definition);
+    },
+  );
 }

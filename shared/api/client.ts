@@ -16,6 +16,7 @@ import {
   type UnitsImport,
   unitsAnswer,
 } from "./schemas.ts";
+import { schemeAnswer, schemesAnswer } from "./schemes.ts";
 import { type ScoresPut, scoresAnswer, scoresPutAnswer } from "./scores.ts";
 import { publishAnswer, templateAnswer, templatesAnswer } from "./templates.ts";
 import {
@@ -155,6 +156,27 @@ function requester(options: ApiClientOptions, base: string): Call {
   };
 }
 
+/** Scoring schemes as data (GET /v1/schemes…, PUT /v1/admin/schemes/:id), shaped like the template calls. */
+function schemeCalls(call: Call) {
+  const enc = encodeURIComponent;
+  return {
+    schemes: async () => (await call(schemesAnswer, "GET", "/v1/schemes")).data,
+    /** A scoring scheme, its latest version or the one named. */
+    scheme: async (id: string, version?: number) =>
+      (
+        await call(
+          schemeAnswer,
+          "GET",
+          `/v1/schemes/${enc(id)}${version === undefined ? "" : `/versions/${version}`}`,
+        )
+      ).data,
+    publishScheme: async (id: string, definition: unknown) => {
+      const { status, data } = await call(publishAnswer, "PUT", `/v1/admin/schemes/${enc(id)}`, definition);
+      return { ...data, created: status === 201 };
+    },
+  };
+}
+
 export function createApiClient(options: ApiClientOptions) {
   const base = options.baseUrl.replace(/\/+$/, "");
   const call = requester(options, base);
@@ -245,5 +267,6 @@ export function createApiClient(options: ApiClientOptions) {
     scores: async (unit: string, period: string) =>
       (await call(scoresAnswer, "GET", `/v1/scores?${q({ unit, period })}`)).data,
     putScores: async (body: ScoresPut) => (await call(scoresPutAnswer, "PUT", "/v1/scores", body)).data,
+    ...schemeCalls(call),
   };
 }

@@ -1,7 +1,8 @@
 // What the pull (add-in "Lấy tổng hợp", `baocao pull`) needs for its `Xếp loại …` sheet: the ranking of
-// the unit's children and the scheme it was scored with. No scheme on the server (an older server
-// answers 404), one this build does not know, or a unit with no children: no sheet, and no error, since
-// the ranking is an extra beside the consolidation the pull is for.
+// the unit's children and the scheme it was scored with. A scheme version this build does not have
+// (published on the server after it was built) is fetched (GET /v1/schemes/:id/versions/:v). No scores
+// on the server (an older server answers 404), a scheme neither built in nor served, or a unit with no
+// children: no sheet, and no error, since the ranking is an extra beside the consolidation the pull is for.
 import { type ApiClient, ApiError } from "../api/client.ts";
 import type { ScoresAnswer } from "../api/scores.ts";
 import { getScheme } from "./registry.ts";
@@ -12,21 +13,28 @@ export interface PulledRanking {
   scheme: ScoringScheme;
 }
 
-/** A client without `scores` (a test's stand-in, a trimmed build) pulls no ranking. */
-export async function rankingForPull(
-  client: Partial<Pick<ApiClient, "scores">>,
-  unit: string,
-  period: string,
-): Promise<PulledRanking | undefined> {
-  if (client.scores === undefined) return undefined;
-  let answer: ScoresAnswer;
+/** What the server does not have (404) is no error here: no ranking. */
+async function unlessMissing<T>(asked: Promise<T>): Promise<T | undefined> {
   try {
-    answer = await client.scores(unit, period);
+    return await asked;
   } catch (e) {
     if (e instanceof ApiError && e.status === 404) return undefined;
     throw e;
   }
-  const scheme = getScheme(answer.scheme.id, answer.scheme.version);
-  if (scheme === undefined || answer.units.length === 0) return undefined;
+}
+
+/** A client without `scores` (a test's stand-in, a trimmed build) pulls no ranking. */
+export async function rankingForPull(
+  client: Partial<Pick<ApiClient, "scores" | "scheme">>,
+  unit: string,
+  period: string,
+): Promise<PulledRanking | undefined> {
+  if (client.scores === undefined) return undefined;
+  const answer = await unlessMissing(client.scores(unit, period));
+  if (answer === undefined || answer.units.length === 0) return undefined;
+  const scheme =
+    getScheme(answer.scheme.id, answer.scheme.version) ??
+    (client.scheme && (await unlessMissing(client.scheme(answer.scheme.id, answer.scheme.version))));
+  if (scheme === undefined) return undefined;
   return { answer, scheme };
 }

@@ -5,10 +5,11 @@ import type { ScoringScheme } from "./types.ts";
 
 export const DEFAULT_SCHEME_ID = tieuChi2021.id;
 
-const SCHEMES: readonly ScoringScheme[] = [tieuChi2021];
+/** Built in to every client and published by migration 0009 (scripts/scheme-migration.ts). */
+export const BUILT_IN_SCHEMES: readonly ScoringScheme[] = [tieuChi2021];
 
 export function getScheme(id: string = DEFAULT_SCHEME_ID, version?: number): ScoringScheme | undefined {
-  const versions = SCHEMES.filter((s) => s.id === id);
+  const versions = BUILT_IN_SCHEMES.filter((s) => s.id === id);
   if (version !== undefined) return versions.find((s) => s.version === version);
   return versions.reduce<ScoringScheme | undefined>(
     (latest, s) => (!latest || s.version > latest.version ? s : latest),

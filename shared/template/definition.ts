@@ -20,7 +20,7 @@ export const TEMPLATE_ID_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const MAX_LABEL = 300;
 
 /** A label people read in a cell: bounded, no control characters, never read as a formula. */
-const text = (max: number) =>
+export const text = (max: number) =>
   z
     .string()
     .max(max)
@@ -30,7 +30,7 @@ const text = (max: number) =>
       "must not hold control characters",
     );
 
-const label = z.strictObject({ vi: text(MAX_LABEL).min(1), en: text(MAX_LABEL).min(1) });
+export const label = z.strictObject({ vi: text(MAX_LABEL).min(1), en: text(MAX_LABEL).min(1) });
 const unitLabel = z.strictObject({ vi: text(50), en: text(50) });
 
 const indicator = z.strictObject({
@@ -82,11 +82,11 @@ export type TemplateDefinition = Omit<Template, "version">;
 
 type Indicators = Template["indicators"];
 
-function issue(code: string, field: string, vi: string, en: string): DefinitionIssue {
+export function issue(code: string, field: string, vi: string, en: string): DefinitionIssue {
   return { code, field, vi, en };
 }
 
-function duplicates<T>(
+export function duplicates<T>(
   items: readonly T[],
   key: (t: T) => string,
   field: (i: number) => string,
@@ -319,7 +319,7 @@ function ruleIssues(def: z.infer<typeof templateDefinition>): DefinitionIssue[] 
   return out;
 }
 
-function zodIssue(i: z.core.$ZodIssue): DefinitionIssue {
+export function zodIssue(i: z.core.$ZodIssue): DefinitionIssue {
   const field = i.path.length === 0 ? "(body)" : i.path.map(String).join(".");
   if (i.code === "unrecognized_keys") {
     return issue(
@@ -337,7 +337,7 @@ function zodIssue(i: z.core.$ZodIssue): DefinitionIssue {
 /** At most this many issues are listed: 10,000 broken rows must not make a 10 MB answer. */
 export const MAX_ISSUES = 100;
 
-function capped(issues: DefinitionIssue[]): DefinitionIssue[] {
+export function capped(issues: DefinitionIssue[]): DefinitionIssue[] {
   if (issues.length <= MAX_ISSUES) return issues;
   const more = issues.length - MAX_ISSUES;
   return [
@@ -355,20 +355,26 @@ export type DefinitionResult =
   | { ok: true; definition: TemplateDefinition }
   | { ok: false; issues: DefinitionIssue[] };
 
+/** The body's id against the route's (`what` names it in Vietnamese: "mã mẫu"). */
+export function idMismatch(input: unknown, id: string | undefined, what: string): DefinitionIssue[] {
+  const differs =
+    id !== undefined && typeof input === "object" && input !== null && (input as { id?: unknown }).id !== id;
+  return differs
+    ? [
+        issue(
+          "id_mismatch",
+          "id",
+          `${what} phải là ${id}, như trên đường dẫn`,
+          `the id must be ${id}, as in the route`,
+        ),
+      ]
+    : [];
+}
+
 /** Checks a definition; `id`, when given, is the id it is published under (the route's). */
 export function checkDefinition(input: unknown, id?: string): DefinitionResult {
   const shape = templateDefinition.safeParse(input);
-  const idIssue =
-    id !== undefined && typeof input === "object" && input !== null && (input as { id?: unknown }).id !== id
-      ? [
-          issue(
-            "id_mismatch",
-            "id",
-            `mã mẫu phải là ${id}, như trên đường dẫn`,
-            `the id must be ${id}, as in the route`,
-          ),
-        ]
-      : [];
+  const idIssue = idMismatch(input, id, "mã mẫu");
   if (!shape.success) return { ok: false, issues: capped([...idIssue, ...shape.error.issues.map(zodIssue)]) };
   const def = shape.data;
   const issues = [

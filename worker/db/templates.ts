@@ -6,6 +6,7 @@ import { fromStored, storedDefinition } from "../../shared/template/stored.ts";
 import type { Label, Template } from "../../shared/template/types.ts";
 import { ApiFailure } from "../http/errors.ts";
 import type { Db } from "./db.ts";
+import { publishVersion } from "./publish-version.ts";
 
 /**
  * id@version@published_at → the parsed template. A version never changes once published; the time it
@@ -108,42 +109,13 @@ export async function periodTemplate(db: Db, period: string): Promise<string | u
   return row?.template ?? undefined;
 }
 
-/**
- * The next version of `id`, unless the definition equals the latest (then that version, unchanged).
- * One statement decides both, so two identical publishes racing store one version.
- */
-const PUBLISH = `
-INSERT INTO template_versions (id, version, definition, published_at, published_by)
-SELECT ?1, IFNULL(MAX(version), 0) + 1, ?2, ?3, ?4 FROM template_versions WHERE id = ?1
-HAVING IFNULL((SELECT definition FROM template_versions WHERE id = ?1 ORDER BY version DESC LIMIT 1), '') <> ?2
-RETURNING version`;
-
-export async function publishTemplate(
+/** 201 and the next version, or 200 and the latest when the definition equals it (publish-version.ts). */
+export function publishTemplate(
   db: Db,
   definition: Omit<Template, "version">,
   by: string,
 ): Promise<{ status: 200 | 201; version: number }> {
-  const text = storedDefinition(definition);
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const inserted = await db.first<{ version: number }>(
-        PUBLISH,
-        definition.id,
-        text,
-        new Date().toISOString(),
-        by,
-      );
-      if (inserted) return { status: 201, version: inserted.version };
-      const latest = await db.first<{ version: number }>(
-        "SELECT MAX(version) AS version FROM template_versions WHERE id = ?",
-        definition.id,
-      );
-      return { status: 200, version: latest?.version ?? 1 };
-    } catch (e) {
-      // Another publish of the same id took this version number meanwhile: number ours again.
-      if (attempt >= 3 || !String(e).includes("UNIQUE")) throw e;
-    }
-  }
+  return publishVersion(db, "template_versions", definition.id, storedDefinition(definition), by);
 }
 
 /** The template a period's figures are read with: the one named, else the period's own, else the first. */

@@ -12,6 +12,7 @@ export type ErrorCode =
   | "not_found"
   | "unknown_unit"
   | "unknown_template"
+  | "unknown_scheme"
   | "unknown_token"
   | "revision_conflict"
   | "idempotency_conflict"
@@ -77,6 +78,11 @@ const messages: Record<
     status: 404,
     vi: (p) => `Không có mẫu báo cáo ${p.template}`,
     en: (p) => `Unknown template ${p.template}`,
+  },
+  unknown_scheme: {
+    status: 404,
+    vi: (p) => `Không có bộ tiêu chí thi đua ${p.scheme}`,
+    en: (p) => `Unknown scoring scheme ${p.scheme}`,
   },
   unknown_token: {
     status: 404,

@@ -3,7 +3,7 @@
 import { Hono } from "hono";
 import { scoresPut, scoresQuery } from "../../shared/api/scores.ts";
 import { manualPointsIssues } from "../../shared/scoring/manual-points.ts";
-import { getScheme } from "../../shared/scoring/registry.ts";
+import { DEFAULT_SCHEME_ID, getScheme } from "../../shared/scoring/registry.ts";
 import { schemeMax, timelinessOfReport } from "../../shared/scoring/score.ts";
 import { gradeCounts, scoreChildren, scoreOwn } from "../../shared/scoring/score-children.ts";
 import type { ScoringScheme } from "../../shared/scoring/types.ts";
@@ -11,6 +11,7 @@ import type { AppEnv, Principal } from "../app-env.ts";
 import { requireVisibleUnit } from "../auth/scope.ts";
 import { readConsolidation } from "../db/consolidation.ts";
 import type { Db } from "../db/db.ts";
+import { readScheme } from "../db/schemes.ts";
 import { appendManualPoints, isStrictAncestor, readManualPoints, readOwnReport } from "../db/scores.ts";
 import { templateForPeriod } from "../db/templates.ts";
 import { readClusters } from "../db/unit-clusters.ts";
@@ -18,9 +19,13 @@ import { ApiFailure, requestIssue } from "../http/errors.ts";
 import { jsonBody } from "../http/json-body.ts";
 import { validated } from "../http/validate.ts";
 
-function currentScheme(): ScoringScheme {
-  const scheme = getScheme();
-  if (!scheme) throw new Error("no scoring scheme is built in");
+/**
+ * The scheme units are scored with: the latest published version of the default scheme (migration 0009
+ * publishes the built-in as version 1, PUT /v1/admin/schemes/:id the next ones), else the built-in.
+ */
+async function currentScheme(db: Db): Promise<ScoringScheme> {
+  const scheme = (await readScheme(db, DEFAULT_SCHEME_ID)) ?? getScheme();
+  if (!scheme) throw new Error("no scoring scheme is published or built in");
   return scheme;
 }
 
@@ -44,7 +49,7 @@ export const scores = new Hono<AppEnv>()
     const db = c.get("db");
     await requireVisibleUnit(db, c.get("principal"), unit);
     const template = await templateForPeriod(db, period);
-    const scheme = currentScheme();
+    const scheme = await currentScheme(db);
     const consolidation = await readConsolidation(db, template, unit, period);
     const children = consolidation.children.map((child) => child.unit);
     const given = await readManualPoints(db, scheme, period, [unit, ...children]);
@@ -75,7 +80,7 @@ export const scores = new Hono<AppEnv>()
     const principal = c.get("principal");
     await requireVisibleUnit(db, principal, body.unit);
     await requireScorer(db, principal, body.unit, body.kind);
-    const scheme = currentScheme();
+    const scheme = await currentScheme(db);
     const issues = manualPointsIssues(scheme, body.items).map((issue) =>
       requestIssue(issue.code, issue.field, issue.message.vi, issue.message.en),
     );

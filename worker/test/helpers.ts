@@ -21,13 +21,15 @@ const BASE = "http://worker.test";
 export async function resetDb(): Promise<void> {
   const { results } = await env.DB.prepare(
     `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'
-     AND name NOT LIKE 'd1_%' AND name NOT IN ('tree_version', 'template_versions') ORDER BY name = 'units', name`,
+     AND name NOT LIKE 'd1_%' AND name NOT IN ('tree_version', 'template_versions', 'scheme_versions') ORDER BY name = 'units', name`,
   ).all<{ name: string }>();
   await env.DB.batch([
     ...results.map((t) => env.DB.prepare(`DELETE FROM "${t.name}"`)),
     env.DB.prepare("UPDATE tree_version SET version = 0"),
     // Published templates go; the built-ins migration 0004 published stay.
     env.DB.prepare("DELETE FROM template_versions WHERE published_by <> 'migration'"),
+    // Likewise schemes: the built-ins migration 0009 published stay.
+    env.DB.prepare("DELETE FROM scheme_versions WHERE published_by <> 'migration'"),
   ]);
 }
 
@@ -119,6 +121,7 @@ export async function storedCounts(): Promise<Record<string, number>> {
     "tokens",
     "units",
     "template_versions",
+    "scheme_versions",
   ];
   const results = await env.DB.batch(tables.map((t) => env.DB.prepare(`SELECT COUNT(*) AS n FROM ${t}`)));
   return Object.fromEntries(
@@ -148,6 +151,7 @@ export async function storedSnapshot(): Promise<Record<string, unknown[]>> {
     reviews: "id",
     tree_version: "id",
     template_versions: "id, version",
+    scheme_versions: "id, version",
   };
   const names = Object.keys(tables);
   const results = await env.DB.batch(

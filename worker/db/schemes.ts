@@ -1,0 +1,67 @@
+// Scoring scheme versions in D1 (migration 0009): list, read (latest or one version), publish the next
+// version, like templates (worker/db/templates.ts). A version is immutable (a trigger refuses updates),
+// so a parsed one is kept for the isolate's life, keyed with its publishing time.
+import { schemeFromStored, storedScheme } from "../../shared/scoring/stored.ts";
+import type { ScoringScheme } from "../../shared/scoring/types.ts";
+import type { Label } from "../../shared/template/types.ts";
+import type { Db } from "./db.ts";
+import { publishVersion } from "./publish-version.ts";
+
+const parsed = new Map<string, ScoringScheme>();
+const CACHE_LIMIT = 64;
+
+function schemeFrom(id: string, version: number, publishedAt: string, definition: string): ScoringScheme {
+  const key = `${id}@${version}@${publishedAt}`;
+  let scheme = parsed.get(key);
+  if (!scheme) {
+    scheme = schemeFromStored(definition, version);
+    if (parsed.size >= CACHE_LIMIT) parsed.clear();
+    parsed.set(key, scheme);
+  }
+  return scheme;
+}
+
+export async function readScheme(db: Db, id: string, version?: number): Promise<ScoringScheme | undefined> {
+  const row = await db.first<{ version: number; published_at: string; definition: string }>(
+    `SELECT version, published_at, definition FROM scheme_versions
+     WHERE id = ?1 AND (?2 IS NULL OR version = ?2) ORDER BY version DESC LIMIT 1`,
+    id,
+    version ?? null,
+  );
+  return row ? schemeFrom(id, row.version, row.published_at, row.definition) : undefined;
+}
+
+export interface SchemeListing {
+  id: string;
+  version: number;
+  title: Label;
+}
+
+/** The latest version of every scheme, by id. */
+export async function listSchemes(db: Db): Promise<SchemeListing[]> {
+  const rows = await db.all<{ id: string; version: number; title: string }>(
+    `SELECT s.id, s.version, json_extract(s.definition, '$.title') AS title FROM scheme_versions s
+     WHERE s.version = (SELECT MAX(version) FROM scheme_versions WHERE id = s.id) ORDER BY s.id`,
+  );
+  return rows.map((r) => ({ id: r.id, version: r.version, title: JSON.parse(r.title) as Label }));
+}
+
+/** Every indicator code (and former code) of the latest version of every published template. */
+export async function publishedTemplateCodes(db: Db): Promise<Set<string>> {
+  const rows = await db.all<{ code: string }>(
+    `SELECT DISTINCT j.value AS code FROM template_versions t,
+       json_each(t.definition, '$.indicators') i,
+       json_each(json_array(json_extract(i.value, '$.code'), json_extract(i.value, '$.formerCode'))) j
+     WHERE t.version = (SELECT MAX(version) FROM template_versions WHERE id = t.id) AND j.value IS NOT NULL`,
+  );
+  return new Set(rows.map((r) => r.code));
+}
+
+/** 201 and the next version, or 200 and the latest when the definition equals it. */
+export function publishScheme(
+  db: Db,
+  definition: Omit<ScoringScheme, "version">,
+  by: string,
+): Promise<{ status: 200 | 201; version: number }> {
+  return publishVersion(db, "scheme_versions", definition.id, storedScheme(definition), by);
+}
