@@ -25,7 +25,7 @@ export interface ControllerDeps {
   makeClient?: (
     settings: Readonly<Settings>,
   ) => Pick<ApiClient, "submit" | "units" | "unitTree" | "consolidation" | "submissions"> &
-    Partial<Pick<ApiClient, "review" | "reviews" | "scores">>;
+    Partial<Pick<ApiClient, "review" | "reviews" | "scores" | "scheme">>;
   /** Quiet time after the last edit before re-checking the sheet. */
   debounceMs?: number;
   /** How often the queue is retried while it holds reports. */

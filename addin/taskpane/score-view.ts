@@ -4,8 +4,10 @@
 import { type ApiClient, ApiError } from "../../shared/api/client.ts";
 import type { OwnScoreAnswer } from "../../shared/api/scores.ts";
 import type { Lang } from "../../shared/messages/types.ts";
+import { schemeFor } from "../../shared/scoring/pull-scores.ts";
 import { getScheme } from "../../shared/scoring/registry.ts";
 import { describeShortfalls, shortfalls } from "../../shared/scoring/shortfall.ts";
+import type { ScoringScheme } from "../../shared/scoring/types.ts";
 import { DEFAULT_TEMPLATE_ID, getTemplate } from "../../shared/template/registry.ts";
 import type { Grade } from "../../shared/template/types.ts";
 import { st } from "../ui/score-text.ts";
@@ -17,19 +19,30 @@ export interface OwnScoreView {
   unit: string;
   period: string;
   scheme?: { id: string; version: number; max: number };
+  /** The scheme itself when this build does not have that version (fetched from the server). */
+  definition?: ScoringScheme;
   own?: OwnScoreAnswer;
 }
 
 /** GET /v1/scores for the unit; a 404 (no scheme, or a server without scores) is "no scheme", not an error. */
 export async function fetchOwnScore(
-  client: Partial<Pick<ApiClient, "scores">>,
+  client: Partial<Pick<ApiClient, "scores" | "scheme">>,
   unit: string,
   period: string,
 ): Promise<OwnScoreView> {
   if (client.scores === undefined) return { unit, period };
   try {
     const answer = await client.scores(unit, period);
-    return { unit, period, scheme: answer.scheme, ...(answer.own !== undefined && { own: answer.own }) };
+    const fetched = getScheme(answer.scheme.id, answer.scheme.version)
+      ? undefined
+      : await schemeFor(client, answer.scheme);
+    return {
+      unit,
+      period,
+      scheme: answer.scheme,
+      ...(fetched !== undefined && { definition: fetched }),
+      ...(answer.own !== undefined && { own: answer.own }),
+    };
   } catch (e) {
     if (e instanceof ApiError && e.status === 404) return { unit, period };
     throw e;
@@ -48,7 +61,7 @@ function gradeName(grade: Grade, lang: Lang): string {
 export function ownScoreLines(view: OwnScoreView, lang: Lang): string[] {
   const { own, scheme: ref } = view;
   if (own === undefined || ref === undefined) return [st("noScheme", lang, { period: view.period })];
-  const scheme = getScheme(ref.id, ref.version);
+  const scheme = view.definition ?? getScheme(ref.id, ref.version);
   if (scheme === undefined) return [st("unknownScheme", lang, { scheme: `${ref.id} v${ref.version}` })];
   const total = st("total", lang, {
     unit: own.name,

@@ -23,6 +23,16 @@ async function unlessMissing<T>(asked: Promise<T>): Promise<T | undefined> {
   }
 }
 
+/** The scheme the server scored with: built in, else fetched; undefined when neither has it. */
+export async function schemeFor(
+  client: Partial<Pick<ApiClient, "scheme">>,
+  ref: { id: string; version: number },
+): Promise<ScoringScheme | undefined> {
+  const built = getScheme(ref.id, ref.version);
+  if (built !== undefined || client.scheme === undefined) return built;
+  return unlessMissing(client.scheme(ref.id, ref.version));
+}
+
 /** A client without `scores` (a test's stand-in, a trimmed build) pulls no ranking. */
 export async function rankingForPull(
   client: Partial<Pick<ApiClient, "scores" | "scheme">>,
@@ -32,9 +42,7 @@ export async function rankingForPull(
   if (client.scores === undefined) return undefined;
   const answer = await unlessMissing(client.scores(unit, period));
   if (answer === undefined || answer.units.length === 0) return undefined;
-  const scheme =
-    getScheme(answer.scheme.id, answer.scheme.version) ??
-    (client.scheme && (await unlessMissing(client.scheme(answer.scheme.id, answer.scheme.version))));
+  const scheme = await schemeFor(client, answer.scheme);
   if (scheme === undefined) return undefined;
   return { answer, scheme };
 }
