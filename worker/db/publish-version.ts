@@ -1,5 +1,6 @@
 // Publishing the next immutable version of a definition (a template, a scoring scheme): one statement
 // numbers it and skips it when it equals the latest, so two identical publishes racing store one version.
+import type { Label } from "../../shared/template/types.ts";
 import type { Db } from "./db.ts";
 
 /** Tables of versioned definitions: (id, version, definition, published_at, published_by). */
@@ -39,4 +40,20 @@ export async function publishVersion(
       if (attempt >= 3 || !String(e).includes("UNIQUE")) throw e;
     }
   }
+}
+
+/** What a list of published definitions shows of each: its latest version and its title. */
+export interface VersionListing {
+  id: string;
+  version: number;
+  title: Label;
+}
+
+/** The latest version of every definition in `table`, by id. */
+export async function latestVersions(db: Db, table: VersionTable): Promise<VersionListing[]> {
+  const rows = await db.all<{ id: string; version: number; title: string }>(
+    `SELECT d.id, d.version, json_extract(d.definition, '$.title') AS title FROM ${table} d
+     WHERE d.version = (SELECT MAX(version) FROM ${table} WHERE id = d.id) ORDER BY d.id`,
+  );
+  return rows.map((r) => ({ id: r.id, version: r.version, title: JSON.parse(r.title) as Label }));
 }

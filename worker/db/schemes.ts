@@ -3,9 +3,8 @@
 // so a parsed one is kept for the isolate's life, keyed with its publishing time.
 import { schemeFromStored, storedScheme } from "../../shared/scoring/stored.ts";
 import type { ScoringScheme } from "../../shared/scoring/types.ts";
-import type { Label } from "../../shared/template/types.ts";
 import type { Db } from "./db.ts";
-import { publishVersion } from "./publish-version.ts";
+import { latestVersions, publishVersion, type VersionListing } from "./publish-version.ts";
 
 const parsed = new Map<string, ScoringScheme>();
 const CACHE_LIMIT = 64;
@@ -31,20 +30,8 @@ export async function readScheme(db: Db, id: string, version?: number): Promise<
   return row ? schemeFrom(id, row.version, row.published_at, row.definition) : undefined;
 }
 
-export interface SchemeListing {
-  id: string;
-  version: number;
-  title: Label;
-}
-
 /** The latest version of every scheme, by id. */
-export async function listSchemes(db: Db): Promise<SchemeListing[]> {
-  const rows = await db.all<{ id: string; version: number; title: string }>(
-    `SELECT s.id, s.version, json_extract(s.definition, '$.title') AS title FROM scheme_versions s
-     WHERE s.version = (SELECT MAX(version) FROM scheme_versions WHERE id = s.id) ORDER BY s.id`,
-  );
-  return rows.map((r) => ({ id: r.id, version: r.version, title: JSON.parse(r.title) as Label }));
-}
+export const listSchemes = (db: Db): Promise<VersionListing[]> => latestVersions(db, "scheme_versions");
 
 /** Every indicator code (and former code) of the latest version of every published template. */
 export async function publishedTemplateCodes(db: Db): Promise<Set<string>> {

@@ -3,10 +3,10 @@
 
 import { DEFAULT_TEMPLATE_ID } from "../../shared/template/registry.ts";
 import { fromStored, storedDefinition } from "../../shared/template/stored.ts";
-import type { Label, Template } from "../../shared/template/types.ts";
+import type { Template } from "../../shared/template/types.ts";
 import { ApiFailure } from "../http/errors.ts";
 import type { Db } from "./db.ts";
-import { publishVersion } from "./publish-version.ts";
+import { latestVersions, publishVersion, type VersionListing } from "./publish-version.ts";
 
 /**
  * id@version@published_at → the parsed template. A version never changes once published; the time it
@@ -85,20 +85,8 @@ export async function readTemplateVersions(db: Db, id: string): Promise<Template
   return rows.flatMap((r) => templateFrom(id, r.version, r.published_at, r.definition) ?? []);
 }
 
-export interface TemplateListing {
-  id: string;
-  version: number;
-  title: Label;
-}
-
 /** The latest version of every template, by id. */
-export async function listTemplates(db: Db): Promise<TemplateListing[]> {
-  const rows = await db.all<{ id: string; version: number; title: string }>(
-    `SELECT t.id, t.version, json_extract(t.definition, '$.title') AS title FROM template_versions t
-     WHERE t.version = (SELECT MAX(version) FROM template_versions WHERE id = t.id) ORDER BY t.id`,
-  );
-  return rows.map((r) => ({ id: r.id, version: r.version, title: JSON.parse(r.title) as Label }));
-}
+export const listTemplates = (db: Db): Promise<VersionListing[]> => latestVersions(db, "template_versions");
 
 /** The template a period's units fill, when an admin set one. */
 export async function periodTemplate(db: Db, period: string): Promise<string | undefined> {
