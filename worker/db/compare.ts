@@ -8,6 +8,7 @@ import type { Consolidation } from "../../shared/api/schemas.ts";
 import type { ComparedConsolidation } from "../../shared/api/units.ts";
 import type { CurrentReport } from "../../shared/consolidation/consolidate.ts";
 import { periodLastDay } from "../../shared/format/vietnam-time.ts";
+import { groupBy } from "../../shared/group-by.ts";
 import type { Template } from "../../shared/template/types.ts";
 import type { UnitEvent } from "../../shared/tree/changes.ts";
 import { type RestatedUnit, restatedUnits, withRestated } from "../../shared/tree/compare.ts";
@@ -71,12 +72,7 @@ async function computeRestated(
     db.prepare(STATUS, asked.unit, compared),
     db.prepare(READ_MARK),
   ]);
-  const byUnit = new Map<string, StoredRow[]>();
-  for (const v of values) {
-    const list = byUnit.get(v.unit);
-    if (list) list.push(v);
-    else byUnit.set(v.unit, [v]);
-  }
+  const byUnit: Map<string, StoredRow[]> = groupBy(values, (v) => v.unit);
   const reports: CurrentReport[] = statuses.map((s) => ({
     unit: s.unit,
     rows: (byUnit.get(s.unit) ?? []).map((r) => decodeRow(template, r)),

@@ -15,6 +15,7 @@ import {
 import { isLate } from "../../shared/consolidation/late.ts";
 import { summarizeTargets } from "../../shared/consolidation/targets.ts";
 import { periodLastDay } from "../../shared/format/vietnam-time.ts";
+import { groupBy } from "../../shared/group-by.ts";
 import type { Grade, Template } from "../../shared/template/types.ts";
 import { storedSumInThousandths } from "./codec.ts";
 import type { Db } from "./db.ts";
@@ -140,17 +141,6 @@ export function ownOf(
     if (i !== undefined) own.target[i] = t.target_pct;
   }
   return own;
-}
-
-function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
 }
 
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -57,3 +57,18 @@ export async function latestVersions(db: Db, table: VersionTable): Promise<Versi
   );
   return rows.map((r) => ({ id: r.id, version: r.version, title: JSON.parse(r.title) as Label }));
 }
+
+/** One stored version of `id` (its latest when `version` is undefined), as the table holds it. */
+export function readVersionRow(
+  db: Db,
+  table: VersionTable,
+  id: string,
+  version?: number,
+): Promise<{ version: number; published_at: string; definition: string } | null> {
+  return db.first<{ version: number; published_at: string; definition: string }>(
+    `SELECT version, published_at, definition FROM ${table}
+     WHERE id = ?1 AND (?2 IS NULL OR version = ?2) ORDER BY version DESC LIMIT 1`,
+    id,
+    version ?? null,
+  );
+}

@@ -8,6 +8,7 @@ import {
 } from "../../shared/consolidation/consolidate.ts";
 import { type Catalog, catalogOf, indicatorTotals } from "../../shared/consolidation/figures.ts";
 import { isLate } from "../../shared/consolidation/late.ts";
+import { groupBy } from "../../shared/group-by.ts";
 import type { Template } from "../../shared/template/types.ts";
 import { decodeRow, fromStored, type StoredRow, storedSumInThousandths } from "./codec.ts";
 import { figuresOf, ownOf, type TotalsRow } from "./consolidation.ts";
@@ -299,15 +300,4 @@ function consolidateOrReport(
     diffs.push(...found);
     return undefined;
   }
-}
-
-function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
 }

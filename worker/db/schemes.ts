@@ -4,7 +4,7 @@
 import { schemeFromStored, storedScheme } from "../../shared/scoring/stored.ts";
 import type { ScoringScheme } from "../../shared/scoring/types.ts";
 import type { Db } from "./db.ts";
-import { latestVersions, publishVersion, type VersionListing } from "./publish-version.ts";
+import { latestVersions, publishVersion, readVersionRow, type VersionListing } from "./publish-version.ts";
 
 const parsed = new Map<string, ScoringScheme>();
 const CACHE_LIMIT = 64;
@@ -21,12 +21,7 @@ function schemeFrom(id: string, version: number, publishedAt: string, definition
 }
 
 export async function readScheme(db: Db, id: string, version?: number): Promise<ScoringScheme | undefined> {
-  const row = await db.first<{ version: number; published_at: string; definition: string }>(
-    `SELECT version, published_at, definition FROM scheme_versions
-     WHERE id = ?1 AND (?2 IS NULL OR version = ?2) ORDER BY version DESC LIMIT 1`,
-    id,
-    version ?? null,
-  );
+  const row = await readVersionRow(db, "scheme_versions", id, version);
   return row ? schemeFrom(id, row.version, row.published_at, row.definition) : undefined;
 }
 

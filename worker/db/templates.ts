@@ -6,7 +6,7 @@ import { fromStored, storedDefinition } from "../../shared/template/stored.ts";
 import type { Template } from "../../shared/template/types.ts";
 import { ApiFailure } from "../http/errors.ts";
 import type { Db } from "./db.ts";
-import { latestVersions, publishVersion, type VersionListing } from "./publish-version.ts";
+import { latestVersions, publishVersion, readVersionRow, type VersionListing } from "./publish-version.ts";
 
 /**
  * id@version@published_at → the parsed template. A version never changes once published; the time it
@@ -67,12 +67,7 @@ export function submissionVersionSql(s: string): string {
 }
 
 export async function readTemplate(db: Db, id: string, version?: number): Promise<Template | undefined> {
-  const row = await db.first<{ version: number; published_at: string; definition: string }>(
-    `SELECT version, published_at, definition FROM template_versions
-     WHERE id = ?1 AND (?2 IS NULL OR version = ?2) ORDER BY version DESC LIMIT 1`,
-    id,
-    version ?? null,
-  );
+  const row = await readVersionRow(db, "template_versions", id, version);
   return row ? templateFrom(id, row.version, row.published_at, row.definition) : undefined;
 }
 
