@@ -72,3 +72,35 @@ export function readVersionRow(
     version ?? null,
   );
 }
+
+const CACHE_LIMIT = 64;
+
+/**
+ * A parser of stored versions that keeps what it parsed for the isolate's life: a version never changes
+ * once published. The publishing time is part of the key, because a test's reset (or an operator's
+ * repair) may delete a version and publish another under the same number. `definition` null: the
+ * caller's read left the text out because it had it already (undefined when it is not kept).
+ */
+export interface ParsedVersions<T> {
+  read(id: string, version: number, publishedAt: string, definition: string | null): T | undefined;
+  /** Whether `id@version@publishedAt` is parsed and kept. */
+  holds(key: string): boolean;
+}
+
+export function parsedVersions<T>(parse: (definition: string, version: number) => T): ParsedVersions<T> {
+  const parsed = new Map<string, T>();
+  return {
+    read(id, version, publishedAt, definition) {
+      const key = `${id}@${version}@${publishedAt}`;
+      let found = parsed.get(key);
+      if (found === undefined) {
+        if (definition === null) return undefined;
+        found = parse(definition, version);
+        if (parsed.size >= CACHE_LIMIT) parsed.clear();
+        parsed.set(key, found);
+      }
+      return found;
+    },
+    holds: (key) => parsed.has(key),
+  };
+}

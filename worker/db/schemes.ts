@@ -1,28 +1,22 @@
 // Scoring scheme versions in D1 (migration 0009): list, read (latest or one version), publish the next
 // version, like templates (worker/db/templates.ts). A version is immutable (a trigger refuses updates),
-// so a parsed one is kept for the isolate's life, keyed with its publishing time.
+// so a parsed one is kept for the isolate's life (parsedVersions).
 import { schemeFromStored, storedScheme } from "../../shared/scoring/stored.ts";
 import type { ScoringScheme } from "../../shared/scoring/types.ts";
 import type { Db } from "./db.ts";
-import { latestVersions, publishVersion, readVersionRow, type VersionListing } from "./publish-version.ts";
+import {
+  latestVersions,
+  parsedVersions,
+  publishVersion,
+  readVersionRow,
+  type VersionListing,
+} from "./publish-version.ts";
 
-const parsed = new Map<string, ScoringScheme>();
-const CACHE_LIMIT = 64;
-
-function schemeFrom(id: string, version: number, publishedAt: string, definition: string): ScoringScheme {
-  const key = `${id}@${version}@${publishedAt}`;
-  let scheme = parsed.get(key);
-  if (!scheme) {
-    scheme = schemeFromStored(definition, version);
-    if (parsed.size >= CACHE_LIMIT) parsed.clear();
-    parsed.set(key, scheme);
-  }
-  return scheme;
-}
+const schemes = parsedVersions(schemeFromStored);
 
 export async function readScheme(db: Db, id: string, version?: number): Promise<ScoringScheme | undefined> {
   const row = await readVersionRow(db, "scheme_versions", id, version);
-  return row ? schemeFrom(id, row.version, row.published_at, row.definition) : undefined;
+  return row ? schemes.read(id, row.version, row.published_at, row.definition) : undefined;
 }
 
 /** The latest version of every scheme, by id. */

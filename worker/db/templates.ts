@@ -6,17 +6,18 @@ import { fromStored, storedDefinition } from "../../shared/template/stored.ts";
 import type { Template } from "../../shared/template/types.ts";
 import { ApiFailure } from "../http/errors.ts";
 import type { Db } from "./db.ts";
-import { latestVersions, publishVersion, readVersionRow, type VersionListing } from "./publish-version.ts";
+import {
+  latestVersions,
+  parsedVersions,
+  publishVersion,
+  readVersionRow,
+  type VersionListing,
+} from "./publish-version.ts";
 
-/**
- * id@version@published_at → the parsed template. A version never changes once published; the time it
- * was published is part of the key because a test's reset (or an operator's repair) may delete it and
- * publish another under the same number.
- */
-const parsed = new Map<string, Template>();
+/** Parsed templates, kept for the isolate's life (parsedVersions). */
+const parsed = parsedVersions(fromStored);
 /** The key of the version of each id last read, so the submission's read can skip its text. */
 const lastRead = new Map<string, string>();
-const CACHE_LIMIT = 64;
 
 export function templateFrom(
   id: string,
@@ -24,22 +25,15 @@ export function templateFrom(
   publishedAt: string,
   definition: string | null,
 ): Template | undefined {
-  const key = `${id}@${version}@${publishedAt}`;
-  let template = parsed.get(key);
-  if (!template) {
-    if (definition === null) return undefined;
-    template = fromStored(definition, version);
-    if (parsed.size >= CACHE_LIMIT) parsed.clear();
-    parsed.set(key, template);
-  }
-  lastRead.set(id, `${version}@${publishedAt}`);
+  const template = parsed.read(id, version, publishedAt, definition);
+  if (template !== undefined) lastRead.set(id, `${version}@${publishedAt}`);
   return template;
 }
 
 /** What the submission's read passes as ?K for `templateColumns`: the version of `id` it last read. */
 export function lastReadKey(id: string): string | null {
   const key = lastRead.get(id);
-  return key !== undefined && parsed.has(`${id}@${key}`) ? key : null;
+  return key !== undefined && parsed.holds(`${id}@${key}`) ? key : null;
 }
 
 /**
